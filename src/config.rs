@@ -1,0 +1,59 @@
+//! Settings read once from the environment (and an optional `.env`).
+
+use std::{net::SocketAddr, path::PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Without it the app runs its own PostgreSQL cluster under `data_dir`.
+    pub database_url: Option<String>,
+    pub data_dir: PathBuf,
+    pub bind_addr: SocketAddr,
+    pub log_format: LogFormat,
+    pub session_idle_minutes: i64,
+    /// `Secure` cookies; on when the public URL is https.
+    pub cookie_secure: bool,
+    pub seed_demo: bool,
+}
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let bind_addr = var("BIND_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| anyhow::anyhow!("BIND_ADDR er ikke en gyldig adresse: {e}"))?;
+        let log_format = match var("LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => anyhow::bail!("LOG_FORMAT må være text eller json, ikke {other:?}"),
+        };
+        let session_idle_minutes = match var("SESSION_IDLE_MINUTES") {
+            None => 60,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|m| *m > 0)
+                .ok_or_else(|| anyhow::anyhow!("SESSION_IDLE_MINUTES må være et positivt heltall"))?,
+        };
+        let cookie_secure = match var("COOKIE_SECURE").as_deref() {
+            Some("true") => true,
+            Some("false") => false,
+            _ => var("PUBLIC_URL").is_some_and(|u| u.starts_with("https://")),
+        };
+        Ok(Self {
+            database_url: var("DATABASE_URL"),
+            data_dir: var("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
+            bind_addr,
+            log_format,
+            session_idle_minutes,
+            cookie_secure,
+            seed_demo: var("SEED_DEMO").is_none_or(|v| v != "false"),
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! Domain values, parsed once from user input so handlers never re-check strings.
+
+use std::{fmt, str::FromStr};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+/// Times are stored in UTC and shown in Norwegian local time.
+pub fn format_datetime(t: DateTime<Utc>) -> String {
+    t.with_timezone(&chrono_tz::Europe::Oslo).format("%d.%m.%Y kl. %H:%M").to_string()
+}
+
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// Parses «21.11.2026» or «2026-11-21» (the date input's format).
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .map_err(|_| "Skriv datoen som dd.mm.åååå.".to_string())
+}
+
+/// Groups the integer digits in threes with a space: 1234567 → «1 234 567».
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Norwegian number text → Decimal: «34 984», «12,5», «1.5» (a lone dot as decimal mark).
+fn parse_norwegian_decimal(input: &str) -> Option<Decimal> {
+    let s: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if s.is_empty() || s.matches([',', '.']).count() > 1 {
+        return None;
+    }
+    let s = s.replace(',', ".");
+    if !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+        return None;
+    }
+    Decimal::from_str(&s).ok()
+}
+
+fn format_decimal(d: Decimal) -> String {
+    let d = d.normalize();
+    let text = d.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{}", group_thousands(int)) } else { format!("{sign}{},{frac}", group_thousands(int)) }
+}
+
+/// An amount in Norwegian kroner, never negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct Nok(pub Decimal);
+
+impl Nok {
+    pub fn parse(input: &str) -> Result<Nok, String> {
+        let cleaned = input.trim().trim_start_matches("kr").trim_start_matches("NOK").trim();
+        let cleaned = cleaned.strip_suffix(",-").unwrap_or(cleaned);
+        let d = parse_norwegian_decimal(cleaned)
+            .ok_or_else(|| format!("«{}» er ikke et beløp. Skriv for eksempel 34 984.", input.trim()))?;
+        if d.is_sign_negative() && !d.is_zero() {
+            return Err("Beløpet kan ikke være negativt.".into());
+        }
+        if d.scale() > 2 {
+            return Err("Beløpet kan ha høyst to desimaler (øre).".into());
+        }
+        Ok(Nok(d))
+    }
+
+    /// «34 984» without the currency, for form fields.
+    pub fn plain(&self) -> String {
+        format_decimal(self.0.round_dp(2))
+    }
+}
+
+impl fmt::Display for Nok {
+    /// «kr 34 984», «kr 1 250,50»
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0.round_dp(2);
+        if d.fract().is_zero() {
+            write!(f, "kr {}", format_decimal(d.trunc()))
+        } else {
+            let s = format!("{:.2}", d);
+            let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+            write!(f, "kr {},{frac}", group_thousands(int))
+        }
+    }
+}
+
+/// Own-effort hours: decimals occur (50,5 and 7,5), never negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct Hours(pub Decimal);
+
+impl Hours {
+    pub fn parse(input: &str) -> Result<Hours, String> {
+        let cleaned = input.trim();
+        let cleaned = cleaned
+            .strip_suffix("timer")
+            .or_else(|| cleaned.strip_suffix('t'))
+            .unwrap_or(cleaned)
+            .trim();
+        let d = parse_norwegian_decimal(cleaned)
+            .ok_or_else(|| format!("«{}» er ikke et antall timer. Skriv for eksempel 50,5.", input.trim()))?;
+        if d.is_sign_negative() && !d.is_zero() {
+            return Err("Timer kan ikke være negativt.".into());
+        }
+        if d.scale() > 2 {
+            return Err("Timer kan ha høyst to desimaler.".into());
+        }
+        if d > Decimal::from(100_000) {
+            return Err("Så mange timer er neppe riktig (over 100 000).".into());
+        }
+        Ok(Hours(d))
+    }
+
+    pub fn plain(&self) -> String {
+        format_decimal(self.0)
+    }
+}
+
+impl fmt::Display for Hours {
+    /// «50,5 t»
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} t", format_decimal(self.0))
+    }
+}
+
+/// A Norwegian organisation number (9 digits, mod-11 check digit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgNumber(String);
+
+impl OrgNumber {
+    pub fn parse(input: &str) -> Result<OrgNumber, String> {
+        let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.len() != 9 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err("Organisasjonsnummeret må ha ni sifre.".into());
+        }
+        let d: Vec<u32> = digits.chars().map(|c| c.to_digit(10).unwrap_or(0)).collect();
+        let weights = [3, 2, 7, 6, 5, 4, 3, 2];
+        let sum: u32 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
+        let check = match 11 - sum % 11 {
+            11 => 0,
+            10 => return Err("Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).".into()),
+            c => c,
+        };
+        if check != d[8] {
+            return Err("Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).".into());
+        }
+        Ok(OrgNumber(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OrgNumber {
+    /// «961 381 185»
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", &self.0[..3], &self.0[3..6], &self.0[6..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kroner_are_shown_with_a_space_between_thousands() {
+        assert_eq!(Nok::parse("34984").unwrap().to_string(), "kr 34 984");
+        assert_eq!(Nok::parse("kr 34 984").unwrap().to_string(), "kr 34 984");
+        assert_eq!(Nok::parse("500000").unwrap().to_string(), "kr 500 000");
+        assert_eq!(Nok::parse("1250,5").unwrap().to_string(), "kr 1 250,50");
+        assert_eq!(Nok::parse("700").unwrap().to_string(), "kr 700");
+        assert_eq!(Nok::parse("93 300").unwrap().plain(), "93 300");
+    }
+
+    #[test]
+    fn negative_or_garbled_amounts_are_refused_in_norwegian() {
+        assert_eq!(Nok::parse("-5").unwrap_err(), "Beløpet kan ikke være negativt.");
+        assert!(Nok::parse("tolv").unwrap_err().contains("er ikke et beløp"));
+        assert!(Nok::parse("1,2,3").is_err());
+    }
+
+    #[test]
+    fn hours_keep_their_decimal_comma() {
+        assert_eq!(Hours::parse("50,5").unwrap().to_string(), "50,5 t");
+        assert_eq!(Hours::parse("7.5").unwrap().plain(), "7,5");
+        assert_eq!(Hours::parse("40 timer").unwrap().plain(), "40");
+        assert_eq!(Hours::parse("1200").unwrap().plain(), "1 200");
+        assert!(Hours::parse("12,5,0").unwrap_err().contains("er ikke et antall timer"));
+        assert!(Hours::parse("-3").is_err());
+    }
+
+    #[test]
+    fn org_numbers_must_pass_the_mod_11_check() {
+        let ringebu = OrgNumber::parse("961 381 185").unwrap();
+        assert_eq!(ringebu.as_str(), "961381185");
+        assert_eq!(ringebu.to_string(), "961 381 185");
+        assert!(OrgNumber::parse("961381186").unwrap_err().contains("kontrollsifferet"));
+        assert!(OrgNumber::parse("12345").unwrap_err().contains("ni sifre"));
+    }
+}

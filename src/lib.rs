@@ -1,0 +1,139 @@
+//! ikt-styring: ICT governance for Norwegian municipalities.
+//!
+//! `build_app` gives the whole router, so integration tests drive exactly what users get.
+
+pub mod accounts;
+pub mod audit;
+pub mod config;
+pub mod csrf;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod home;
+pub mod pg_cluster;
+pub mod seed;
+pub mod web;
+
+use std::{path::PathBuf, time::Duration};
+
+use axum::{
+    Router,
+    extract::{MatchedPath, Request, State},
+    http::{HeaderName, HeaderValue, StatusCode, header},
+    middleware,
+    response::IntoResponse,
+    routing::get,
+};
+use sqlx::PgPool;
+use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer};
+use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
+use tower_sessions_sqlx_store::PostgresStore;
+use tracing::Span;
+
+pub use accounts::LoginPolicy;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: PgPool,
+    pub login_policy: LoginPolicy,
+    pub cookie_secure: bool,
+    pub session_idle_minutes: i64,
+}
+
+impl AppState {
+    pub fn new(db: PgPool) -> Self {
+        AppState { db, login_policy: LoginPolicy::default(), cookie_secure: false, session_idle_minutes: 60 }
+    }
+}
+
+/// Content-Security-Policy: no inline script or style, nothing from other origins, no framing.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+                   base-uri 'self'; object-src 'none'";
+
+pub fn build_app(state: AppState) -> Router {
+    let sessions = SessionManagerLayer::new(PostgresStore::new(state.db.clone()))
+        .with_name("ikt_styring_sid")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.cookie_secure)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(state.session_idle_minutes)));
+
+    let static_files = Router::new()
+        .fallback_service(ServeDir::new(static_dir()))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        ));
+
+    Router::new()
+        .merge(home::router())
+        .merge(accounts::router())
+        .merge(audit::router())
+        .fallback(error::not_found)
+        .layer(middleware::from_fn(csrf::guard))
+        .layer(sessions)
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .nest("/static", static_files)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let path = req
+                        .extensions()
+                        .get::<MatchedPath>()
+                        .map(|p| p.as_str().to_owned())
+                        .unwrap_or_else(|| "(ingen rute)".into());
+                    tracing::info_span!("request", method = %req.method(), path = %path, status = tracing::field::Empty)
+                })
+                .on_request(())
+                .on_response(|res: &axum::response::Response, latency: Duration, span: &Span| {
+                    span.record("status", res.status().as_u16());
+                    tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1000.0, "svar");
+                }),
+        )
+        .with_state(state)
+}
+
+/// `STATIC_DIR`, else `static/` in the working directory, else the one beside the sources.
+fn static_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("STATIC_DIR") {
+        return dir.into();
+    }
+    let local = PathBuf::from("static");
+    if local.is_dir() { local } else { PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")) }
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    match sqlx::query_scalar!("select 1 as \"one!\"").fetch_one(&state.db).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::warn!(error = %e, "databasen svarer ikke");
+            (StatusCode::SERVICE_UNAVAILABLE, "databasen svarer ikke")
+        }
+    }
+}
