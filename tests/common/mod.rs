@@ -1,0 +1,135 @@
+//! Test harness: the real router on a random port over a `#[sqlx::test]` database, and an HTTP
+//! client that keeps cookies and does not follow redirects (so tests see the 303s).
+
+#![allow(dead_code)]
+
+use ikt_styring::{AppState, build_app, seed};
+use reqwest::{Client, Response, redirect::Policy};
+use sqlx::PgPool;
+
+pub const PASSWORD: &str = seed::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub addr: String,
+    pub db: PgPool,
+}
+
+pub async fn spawn(db: PgPool) -> TestApp {
+    spawn_with(db, |s| s).await
+}
+
+pub async fn spawn_with(db: PgPool, adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
+    seed::seed_demo_if_empty(&db).await.expect("seed demo");
+    let state = adjust(AppState::new(db.clone()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, build_app(state)).await.unwrap() });
+    TestApp { addr, db }
+}
+
+pub fn client() -> Client {
+    Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+}
+
+/// The `csrf_token` hidden field of a page's first form.
+pub fn csrf_in(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("page has a csrf_token field") + marker.len();
+    html[start..start + 64].to_string()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, c: &Client, path: &str) -> Response {
+        c.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn text(&self, c: &Client, path: &str) -> (u16, String) {
+        let r = self.get(c, path).await;
+        let status = r.status().as_u16();
+        (status, r.text().await.unwrap())
+    }
+
+    /// Logs in and returns the response to the login POST.
+    pub async fn login_as(&self, c: &Client, username: &str, password: &str) -> Response {
+        let html = self.get(c, "/login").await.text().await.unwrap();
+        let token = csrf_in(&html);
+        c.post(self.url("/login"))
+            .form(&[("csrf_token", token.as_str()), ("username", username), ("password", password), ("next", "/")])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A fresh client logged in as one of the demo users.
+    pub async fn user(&self, username: &str) -> Client {
+        let c = client();
+        let r = self.login_as(&c, username, PASSWORD).await;
+        assert_eq!(r.status().as_u16(), 303, "login as {username} should redirect");
+        c
+    }
+
+    /// The session's CSRF token, read from the start page (or the login page when logged out).
+    pub async fn token(&self, c: &Client) -> String {
+        let r = self.get(c, "/").await;
+        let html = if r.status().as_u16() == 200 {
+            r.text().await.unwrap()
+        } else {
+            self.get(c, "/login").await.text().await.unwrap()
+        };
+        csrf_in(&html)
+    }
+
+    /// POSTs a form with the session's CSRF token added.
+    pub async fn post(&self, c: &Client, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.token(c).await;
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        c.post(self.url(path)).form(&all).send().await.unwrap()
+    }
+
+    pub async fn user_id(&self, username: &str) -> i64 {
+        sqlx::query_scalar("select app_user_id from app_user where username = $1")
+            .bind(username)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
+    pub async fn audit_count(&self, table: &str, record_id: i64) -> i64 {
+        sqlx::query_scalar("select count(*) from audit_log where table_name = $1 and record_id = $2")
+            .bind(table)
+            .bind(record_id)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
+    /// A second municipality with one admin, for tenant-isolation tests.
+    pub async fn other_municipality(&self) -> Client {
+        let hash = ikt_styring::accounts::password::hash(PASSWORD.into()).await.unwrap();
+        let m: i64 = sqlx::query_scalar(
+            "insert into municipality (name, org_number, municipality_number) values ('Sør-Fron kommune', '961381274', '3438') returning municipality_id",
+        )
+        .fetch_one(&self.db)
+        .await
+        .unwrap();
+        sqlx::query(
+            "insert into app_user (municipality_id, username, email, display_name, password_hash, roles)
+             values ($1, 'sorfron', 'admin@sor-fron.demo', 'Sør-Fron admin', $2, array['admin','ikt'])",
+        )
+        .bind(m)
+        .bind(hash)
+        .execute(&self.db)
+        .await
+        .unwrap();
+        self.user("sorfron").await
+    }
+}
+
+pub fn location(r: &Response) -> String {
+    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
