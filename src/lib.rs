@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod pg_cluster;
+pub mod plan;
 pub mod seed;
 pub mod web;
 
@@ -70,6 +71,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(home::router())
         .merge(accounts::router())
         .merge(audit::router())
+        .merge(plan::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)

@@ -6,13 +6,20 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use sqlx::{PgConnection, PgPool};
 
-use crate::{accounts::password, domain::OrgNumber};
+use crate::{
+    accounts::password,
+    audit::Actor,
+    domain::{Hours, Nok, OrgNumber},
+    plan::model::{self, CellInput, CostInput, Financing, MeasureInput, Responsible, Status},
+};
 
 /// Every demo account's password. Demo only: the README says so.
 pub const DEMO_PASSWORD: &str = "ringebu-demo";
 
 const MUNICIPALITY: &str = include_str!("../seeds/ringebu/municipality.json");
 const USERS: &str = include_str!("../seeds/ringebu/users.json");
+const STRATEGY: &str = include_str!("../seeds/ringebu/strategy.json");
+const ACTION_PLAN: &str = include_str!("../seeds/ringebu/action_plan.json");
 
 #[derive(Deserialize)]
 struct MunicipalitySeed {
@@ -89,6 +96,7 @@ pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
         .execute(&mut *tx)
         .await?;
     }
+    seed_plan(&mut tx, &seeded).await?;
     tx.commit().await?;
     tracing::info!(municipality = %m.name, "demokommunen er lastet");
     Ok(true)
@@ -130,4 +138,212 @@ async fn seed_organisation(conn: &mut PgConnection, m: &MunicipalitySeed, org: &
         people.insert(p.name.clone(), id);
     }
     Ok(Seeded { municipality_id, units, people })
+}
+
+#[derive(Deserialize)]
+struct StrategySeed {
+    title: String,
+    period_start: i32,
+    period_end: i32,
+    adopted_note: Option<String>,
+    vision: String,
+    main_goal: String,
+    main_goal_text: String,
+    goal_areas: Vec<GoalAreaSeed>,
+}
+
+#[derive(Deserialize)]
+struct GoalAreaSeed {
+    name: String,
+    goal_statement: String,
+    strategies: Vec<StrategyTextSeed>,
+}
+
+#[derive(Deserialize)]
+struct StrategyTextSeed {
+    text: String,
+    key_measures: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PlanSeed {
+    name: String,
+    start_year: i32,
+    end_year: i32,
+    measures: Vec<MeasureSeed>,
+}
+
+#[derive(Deserialize)]
+struct MeasureSeed {
+    key: String,
+    title: String,
+    description: Option<String>,
+    strategies: Vec<String>,
+    responsible: Option<HashMap<String, String>>,
+    hours: Option<String>,
+    costs: Vec<CostSeed>,
+    schedule: Vec<CellSeed>,
+    priority: bool,
+    status: String,
+    status_date: Option<chrono::NaiveDate>,
+    status_comment: Option<String>,
+    depends_on: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CostSeed {
+    description: Option<String>,
+    amount: Option<String>,
+    amount_note: Option<String>,
+    financing: String,
+    financing_project: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CellSeed {
+    year: i32,
+    period: i32,
+    label: Option<String>,
+}
+
+/// Ringebu's strategy 2013-2018 and action plan 2014-2016, audited as created by the system.
+async fn seed_plan(conn: &mut PgConnection, seeded: &Seeded) -> anyhow::Result<()> {
+    let m = seeded.municipality_id;
+    let actor = Actor { municipality_id: m, user_id: None };
+    let s: StrategySeed = serde_json::from_str(STRATEGY)?;
+    let doc_id = sqlx::query_scalar!(
+        r#"
+        insert into strategy_document (municipality_id, title, period_start, period_end, adopted_note, vision, main_goal, main_goal_text)
+        values ($1, $2, $3, $4, $5, $6, $7, $8) returning strategy_document_id
+        "#,
+        m,
+        s.title,
+        s.period_start,
+        s.period_end,
+        s.adopted_note,
+        s.vision,
+        s.main_goal,
+        s.main_goal_text
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut strategies: HashMap<String, i64> = HashMap::new();
+    for (gi, g) in s.goal_areas.iter().enumerate() {
+        let goal_id = sqlx::query_scalar!(
+            r#"
+            insert into goal_area (municipality_id, strategy_document_id, position, name, goal_statement)
+            values ($1, $2, $3, $4, $5) returning goal_area_id
+            "#,
+            m,
+            doc_id,
+            gi as i32 + 1,
+            g.name,
+            g.goal_statement
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        for (si, st) in g.strategies.iter().enumerate() {
+            let id = sqlx::query_scalar!(
+                r#"
+                insert into strategy (municipality_id, goal_area_id, position, text, key_measures)
+                values ($1, $2, $3, $4, $5) returning strategy_id
+                "#,
+                m,
+                goal_id,
+                si as i32 + 1,
+                st.text,
+                &st.key_measures
+            )
+            .fetch_one(&mut *conn)
+            .await?;
+            strategies.insert(st.text.clone(), id);
+        }
+    }
+
+    let p: PlanSeed = serde_json::from_str(ACTION_PLAN)?;
+    let plan_id = sqlx::query_scalar!(
+        r#"
+        insert into action_plan (municipality_id, strategy_document_id, name, start_year, end_year)
+        values ($1, $2, $3, $4, $5) returning action_plan_id
+        "#,
+        m,
+        doc_id,
+        p.name,
+        p.start_year,
+        p.end_year
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut keys: HashMap<&str, i64> = HashMap::new();
+    for ms in &p.measures {
+        let input = measure_input(ms, seeded, &strategies)?;
+        let id = model::insert_measure(conn, actor, plan_id, &input).await?;
+        keys.insert(&ms.key, id);
+    }
+    for ms in &p.measures {
+        for dep in &ms.depends_on {
+            let (Some(id), Some(on)) = (keys.get(ms.key.as_str()), keys.get(dep.as_str())) else {
+                anyhow::bail!("seed: ukjent avhengighet {} -> {dep}", ms.key);
+            };
+            sqlx::query!(
+                r#"insert into measure_dependency (measure_id, depends_on_id, municipality_id) values ($1, $2, $3)"#,
+                id,
+                on,
+                m
+            )
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+fn measure_input(ms: &MeasureSeed, seeded: &Seeded, strategies: &HashMap<String, i64>) -> anyhow::Result<MeasureInput> {
+    let strategy_ids = ms
+        .strategies
+        .iter()
+        .map(|t| strategies.get(t).copied().ok_or_else(|| anyhow::anyhow!("seed: ukjent strategi «{t}»")))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let responsible = match &ms.responsible {
+        None => Responsible::Nobody,
+        Some(r) => {
+            if let Some(p) = r.get("person") {
+                Responsible::Person(*seeded.people.get(p).ok_or_else(|| anyhow::anyhow!("seed: ukjent person {p}"))?)
+            } else if let Some(u) = r.get("unit") {
+                Responsible::Unit(*seeded.units.get(u).ok_or_else(|| anyhow::anyhow!("seed: ukjent enhet {u}"))?)
+            } else if let Some(t) = r.get("role") {
+                Responsible::Text(t.clone())
+            } else {
+                Responsible::Nobody
+            }
+        }
+    };
+    let costs = ms
+        .costs
+        .iter()
+        .map(|c| {
+            Ok(CostInput {
+                description: c.description.clone(),
+                amount: c.amount.as_deref().map(Nok::parse).transpose().map_err(anyhow::Error::msg)?,
+                amount_note: c.amount_note.clone(),
+                financing: Financing::parse(&c.financing).ok_or_else(|| anyhow::anyhow!("seed: ukjent finansiering {}", c.financing))?,
+                financing_project: c.financing_project.clone(),
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(MeasureInput {
+        title: ms.title.clone(),
+        description: ms.description.clone(),
+        strategy_ids,
+        responsible,
+        hours: ms.hours.as_deref().map(Hours::parse).transpose().map_err(anyhow::Error::msg)?,
+        costs,
+        cells: ms.schedule.iter().map(|c| CellInput { year: c.year, period: c.period, label: c.label.clone() }).collect(),
+        priority: ms.priority,
+        status: Status::parse(&ms.status).ok_or_else(|| anyhow::anyhow!("seed: ukjent status {}", ms.status))?,
+        status_date: ms.status_date,
+        status_comment: ms.status_comment.clone(),
+        depends_on: Vec::new(),
+        predecessor_measure_id: None,
+    })
 }

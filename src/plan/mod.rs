@@ -1,0 +1,11 @@
+//! The strategy's action plan: measures, the progress plan, status updates.
+
+pub mod model;
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
