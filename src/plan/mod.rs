@@ -1,11 +1,14 @@
 //! The strategy's action plan: measures, the progress plan, status updates.
 
+pub mod data;
 pub mod model;
+pub mod pages;
+pub mod progress;
 
 use axum::Router;
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(pages::router()).merge(progress::router())
 }
