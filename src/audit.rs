@@ -46,7 +46,10 @@ pub struct Actor {
 
 impl From<&crate::accounts::CurrentUser> for Actor {
     fn from(u: &crate::accounts::CurrentUser) -> Self {
-        Actor { municipality_id: u.municipality_id, user_id: Some(u.user_id) }
+        Actor {
+            municipality_id: u.municipality_id,
+            user_id: Some(u.user_id),
+        }
     }
 }
 
@@ -60,8 +63,14 @@ pub async fn record<B: Serialize, A: Serialize>(
     after: Option<&A>,
 ) -> Result<(), sqlx::Error> {
     let actor = actor.into();
-    let before = before.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(e.into()))?;
-    let after = after.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let before = before
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let after = after
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(|e| sqlx::Error::Encode(e.into()))?;
     sqlx::query!(
         r#"
         insert into audit_log (municipality_id, app_user_id, action, table_name, record_id, before, after)
@@ -162,9 +171,18 @@ fn changes(before: Option<&Value>, after: Option<&Value>) -> Vec<Change> {
     keys.sort();
     keys.dedup();
     keys.into_iter()
-        .filter(|k| !matches!(k.as_str(), "updated_at" | "created_at" | "version" | "password_hash"))
+        .filter(|k| {
+            !matches!(
+                k.as_str(),
+                "updated_at" | "created_at" | "version" | "password_hash"
+            )
+        })
         .filter(|k| b.get(*k) != a.get(*k))
-        .map(|k| Change { field: k.clone(), before: show(b.get(k)), after: show(a.get(k)) })
+        .map(|k| Change {
+            field: k.clone(),
+            before: show(b.get(k)),
+            after: show(a.get(k)),
+        })
         .collect()
 }
 
@@ -177,8 +195,24 @@ pub struct LogFilter {
     pub page: Option<i64>,
 }
 
-pub async fn history(db: &sqlx::PgPool, municipality_id: i64, table: &str, record_id: i64) -> AppResult<Vec<Entry>> {
-    query_entries(db, municipality_id, Some(table), Some(record_id), None, None, None, 500, 0).await
+pub async fn history(
+    db: &sqlx::PgPool,
+    municipality_id: i64,
+    table: &str,
+    record_id: i64,
+) -> AppResult<Vec<Entry>> {
+    query_entries(
+        db,
+        municipality_id,
+        Some(table),
+        Some(record_id),
+        None,
+        None,
+        None,
+        500,
+        0,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -264,7 +298,12 @@ async fn record_history(
     if entries.is_empty() {
         return Err(AppError::NotFound);
     }
-    Ok(HistoryPage { table_label: table_label(&table), record_id: id, entries, ctx })
+    Ok(HistoryPage {
+        table_label: table_label(&table),
+        record_id: id,
+        entries,
+        ctx,
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -283,7 +322,11 @@ struct GlobalLogPage {
     query_base: String,
 }
 
-async fn global_log(ctx: Ctx, State(state): State<AppState>, Query(f): Query<LogFilter>) -> AppResult<GlobalLogPage> {
+async fn global_log(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(f): Query<LogFilter>,
+) -> AppResult<GlobalLogPage> {
     ctx.user.require(Role::Admin)?;
     let m = ctx.user.municipality_id;
     let mut error = None;
@@ -318,7 +361,18 @@ async fn global_log(ctx: Ctx, State(state): State<AppState>, Query(f): Query<Log
     .fetch_one(&state.db)
     .await?;
     let pager = Pager::new(f.page, 50, total);
-    let entries = query_entries(&state.db, m, table, None, user_id, from, to, pager.per_page, pager.offset()).await?;
+    let entries = query_entries(
+        &state.db,
+        m,
+        table,
+        None,
+        user_id,
+        from,
+        to,
+        pager.per_page,
+        pager.offset(),
+    )
+    .await?;
     let users = sqlx::query!(
         r#"select app_user_id, display_name from app_user where municipality_id = $1 order by display_name"#,
         m
@@ -361,6 +415,13 @@ mod tests {
         let a = json!({"title": "A", "hours": "12,5", "version": 2});
         let c = changes(Some(&b), Some(&a));
         assert_eq!(c.len(), 1);
-        assert_eq!((c[0].field.as_str(), c[0].before.as_str(), c[0].after.as_str()), ("hours", "10", "12,5"));
+        assert_eq!(
+            (
+                c[0].field.as_str(),
+                c[0].before.as_str(),
+                c[0].after.as_str()
+            ),
+            ("hours", "10", "12,5")
+        );
     }
 }

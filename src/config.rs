@@ -35,11 +35,9 @@ impl Config {
         };
         let session_idle_minutes = match var("SESSION_IDLE_MINUTES") {
             None => 60,
-            Some(v) => v
-                .parse()
-                .ok()
-                .filter(|m| *m > 0)
-                .ok_or_else(|| anyhow::anyhow!("SESSION_IDLE_MINUTES må være et positivt heltall"))?,
+            Some(v) => v.parse().ok().filter(|m| *m > 0).ok_or_else(|| {
+                anyhow::anyhow!("SESSION_IDLE_MINUTES må være et positivt heltall")
+            })?,
         };
         let cookie_secure = match var("COOKIE_SECURE").as_deref() {
             Some("true") => true,

@@ -59,7 +59,8 @@ pub async fn guard(session: Session, req: Request, next: Next) -> Response {
     let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(b) => b,
         Err(_) => {
-            return AppError::BadRequest("Forespørselen er for stor (over 20 MB).".into()).into_response();
+            return AppError::BadRequest("Forespørselen er for stor (over 20 MB).".into())
+                .into_response();
         }
     };
     let content_type = parts
@@ -79,7 +80,8 @@ pub async fn guard(session: Session, req: Request, next: Next) -> Response {
         tracing::info!(path = %parts.uri.path(), "avviste skjema uten gyldig CSRF-token");
         return AppError::Csrf.into_response();
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 fn cross_origin(req: &Request) -> bool {
@@ -90,7 +92,10 @@ fn cross_origin(req: &Request) -> bool {
     {
         return true;
     }
-    let (Some(origin), Some(host)) = (req.headers().get(header::ORIGIN), req.headers().get(header::HOST)) else {
+    let (Some(origin), Some(host)) = (
+        req.headers().get(header::ORIGIN),
+        req.headers().get(header::HOST),
+    ) else {
         return false;
     };
     let origin = origin.to_str().unwrap_or("");

@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 
 /// Times are stored in UTC and shown in Norwegian local time.
 pub fn format_datetime(t: DateTime<Utc>) -> String {
-    t.with_timezone(&chrono_tz::Europe::Oslo).format("%d.%m.%Y kl. %H:%M").to_string()
+    t.with_timezone(&chrono_tz::Europe::Oslo)
+        .format("%d.%m.%Y kl. %H:%M")
+        .to_string()
 }
 
 pub fn format_date(d: NaiveDate) -> String {
@@ -45,7 +47,10 @@ fn parse_norwegian_decimal(input: &str) -> Option<Decimal> {
         return None;
     }
     let s = s.replace(',', ".");
-    if !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
         return None;
     }
     Decimal::from_str(&s).ok()
@@ -55,20 +60,38 @@ fn format_decimal(d: Decimal) -> String {
     let d = d.normalize();
     let text = d.abs().to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{}", group_thousands(int)) } else { format!("{sign}{},{frac}", group_thousands(int)) }
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{}", group_thousands(int))
+    } else {
+        format!("{sign}{},{frac}", group_thousands(int))
+    }
 }
 
 /// An amount in Norwegian kroner, never negative.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Nok(pub Decimal);
 
 impl Nok {
     pub fn parse(input: &str) -> Result<Nok, String> {
-        let cleaned = input.trim().trim_start_matches("kr").trim_start_matches("NOK").trim();
+        let cleaned = input
+            .trim()
+            .trim_start_matches("kr")
+            .trim_start_matches("NOK")
+            .trim();
         let cleaned = cleaned.strip_suffix(",-").unwrap_or(cleaned);
-        let d = parse_norwegian_decimal(cleaned)
-            .ok_or_else(|| format!("«{}» er ikke et beløp. Skriv for eksempel 34 984.", input.trim()))?;
+        let d = parse_norwegian_decimal(cleaned).ok_or_else(|| {
+            format!(
+                "«{}» er ikke et beløp. Skriv for eksempel 34 984.",
+                input.trim()
+            )
+        })?;
         if d.is_sign_negative() && !d.is_zero() {
             return Err("Beløpet kan ikke være negativt.".into());
         }
@@ -99,7 +122,9 @@ impl fmt::Display for Nok {
 }
 
 /// Own-effort hours: decimals occur (50,5 and 7,5), never negative.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Hours(pub Decimal);
 
 impl Hours {
@@ -110,8 +135,12 @@ impl Hours {
             .or_else(|| cleaned.strip_suffix('t'))
             .unwrap_or(cleaned)
             .trim();
-        let d = parse_norwegian_decimal(cleaned)
-            .ok_or_else(|| format!("«{}» er ikke et antall timer. Skriv for eksempel 50,5.", input.trim()))?;
+        let d = parse_norwegian_decimal(cleaned).ok_or_else(|| {
+            format!(
+                "«{}» er ikke et antall timer. Skriv for eksempel 50,5.",
+                input.trim()
+            )
+        })?;
         if d.is_sign_negative() && !d.is_zero() {
             return Err("Timer kan ikke være negativt.".into());
         }
@@ -146,12 +175,19 @@ impl OrgNumber {
         if digits.len() != 9 || !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err("Organisasjonsnummeret må ha ni sifre.".into());
         }
-        let d: Vec<u32> = digits.chars().map(|c| c.to_digit(10).unwrap_or(0)).collect();
+        let d: Vec<u32> = digits
+            .chars()
+            .map(|c| c.to_digit(10).unwrap_or(0))
+            .collect();
         let weights = [3, 2, 7, 6, 5, 4, 3, 2];
         let sum: u32 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
         let check = match 11 - sum % 11 {
             11 => 0,
-            10 => return Err("Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).".into()),
+            10 => {
+                return Err(
+                    "Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).".into(),
+                );
+            }
             c => c,
         };
         if check != d[8] {
@@ -188,7 +224,10 @@ mod tests {
 
     #[test]
     fn negative_or_garbled_amounts_are_refused_in_norwegian() {
-        assert_eq!(Nok::parse("-5").unwrap_err(), "Beløpet kan ikke være negativt.");
+        assert_eq!(
+            Nok::parse("-5").unwrap_err(),
+            "Beløpet kan ikke være negativt."
+        );
         assert!(Nok::parse("tolv").unwrap_err().contains("er ikke et beløp"));
         assert!(Nok::parse("1,2,3").is_err());
     }
@@ -199,7 +238,11 @@ mod tests {
         assert_eq!(Hours::parse("7.5").unwrap().plain(), "7,5");
         assert_eq!(Hours::parse("40 timer").unwrap().plain(), "40");
         assert_eq!(Hours::parse("1200").unwrap().plain(), "1 200");
-        assert!(Hours::parse("12,5,0").unwrap_err().contains("er ikke et antall timer"));
+        assert!(
+            Hours::parse("12,5,0")
+                .unwrap_err()
+                .contains("er ikke et antall timer")
+        );
         assert!(Hours::parse("-3").is_err());
     }
 
@@ -208,7 +251,11 @@ mod tests {
         let ringebu = OrgNumber::parse("961 381 185").unwrap();
         assert_eq!(ringebu.as_str(), "961381185");
         assert_eq!(ringebu.to_string(), "961 381 185");
-        assert!(OrgNumber::parse("961381186").unwrap_err().contains("kontrollsifferet"));
+        assert!(
+            OrgNumber::parse("961381186")
+                .unwrap_err()
+                .contains("kontrollsifferet")
+        );
         assert!(OrgNumber::parse("12345").unwrap_err().contains("ni sifre"));
     }
 }

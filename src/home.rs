@@ -40,7 +40,11 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
         ));
     }
     if u.has(Role::Rad) {
-        out.push(("Følge planen som medlem av IKT-rådet.", "/strategy", "Se IKT-strategien"));
+        out.push((
+            "Følge planen som medlem av IKT-rådet.",
+            "/strategy",
+            "Se IKT-strategien",
+        ));
     }
     if u.has(Role::Superbruker) {
         out.push((
@@ -51,11 +55,18 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
     }
     if u.has(Role::Admin) {
         out.push(("Administrere brukere og roller.", "/admin/users", "Brukere"));
-        out.push(("Se endringsloggen for hele kommunen.", "/admin/audit", "Endringslogg"));
+        out.push((
+            "Se endringsloggen for hele kommunen.",
+            "/admin/audit",
+            "Endringslogg",
+        ));
     }
     out
 }
 
 async fn start(ctx: Ctx) -> AppResult<StartPage> {
-    Ok(StartPage { abilities: abilities(&ctx), ctx })
+    Ok(StartPage {
+        abilities: abilities(&ctx),
+        ctx,
+    })
 }

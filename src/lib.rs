@@ -36,6 +36,7 @@ pub use accounts::LoginPolicy;
 #[derive(Clone)]
 pub struct AppState {
     pub db: PgPool,
+    pub plans: std::sync::Arc<plan::data::PlanCache>,
     pub login_policy: LoginPolicy,
     pub cookie_secure: bool,
     pub session_idle_minutes: i64,
@@ -43,7 +44,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: PgPool) -> Self {
-        AppState { db, login_policy: LoginPolicy::default(), cookie_secure: false, session_idle_minutes: 60 }
+        AppState {
+            db,
+            plans: Default::default(),
+            login_policy: LoginPolicy::default(),
+            cookie_secure: false,
+            session_idle_minutes: 60,
+        }
     }
 }
 
@@ -58,7 +65,9 @@ pub fn build_app(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.cookie_secure)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(state.session_idle_minutes)));
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            state.session_idle_minutes,
+        )));
 
     let static_files = Router::new()
         .fallback_service(ServeDir::new(static_dir()))
@@ -123,7 +132,11 @@ fn static_dir() -> PathBuf {
         return dir.into();
     }
     let local = PathBuf::from("static");
-    if local.is_dir() { local } else { PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")) }
+    if local.is_dir() {
+        local
+    } else {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static"))
+    }
 }
 
 async fn healthz() -> &'static str {
@@ -131,7 +144,10 @@ async fn healthz() -> &'static str {
 }
 
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match sqlx::query_scalar!("select 1 as \"one!\"").fetch_one(&state.db).await {
+    match sqlx::query_scalar!("select 1 as \"one!\"")
+        .fetch_one(&state.db)
+        .await
+    {
         Ok(_) => (StatusCode::OK, "ok"),
         Err(e) => {
             tracing::warn!(error = %e, "databasen svarer ikke");

@@ -44,7 +44,8 @@ async fn main() {
 }
 
 fn init_tracing(config: &Config) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let registry = tracing_subscriber::registry().with(filter);
     match config.log_format {
         ikt_styring::config::LogFormat::Json => registry.with(fmt::layer().json()).init(),
@@ -75,10 +76,15 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 }
 
 async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
-    let pool = db::connect(url).await.context("kunne ikke koble til databasen")?;
+    let pool = db::connect(url)
+        .await
+        .context("kunne ikke koble til databasen")?;
     db::migrate(&pool).await.context("migreringen feilet")?;
     if config.seed_demo && seed::seed_demo_if_empty(&pool).await? {
-        tracing::info!("demobrukere: admin, ikt, leder, rad, superbruker (passord: {})", seed::DEMO_PASSWORD);
+        tracing::info!(
+            "demobrukere: admin, ikt, leder, rad, superbruker (passord: {})",
+            seed::DEMO_PASSWORD
+        );
     }
     let mut state = AppState::new(pool.clone());
     state.cookie_secure = config.cookie_secure;
@@ -89,7 +95,9 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("kunne ikke lytte på {}", config.bind_addr))?;
     tracing::info!("ikt-styring kjører på http://{}", config.bind_addr);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     pool.close().await;
     tracing::info!("stoppet");
     Ok(())
@@ -112,7 +120,10 @@ async fn shutdown_signal() {
 }
 
 fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }
 
 async fn create_admin(config: Config, args: &[String]) -> anyhow::Result<()> {
@@ -140,7 +151,15 @@ async fn create_admin(config: Config, args: &[String]) -> anyhow::Result<()> {
             org_number: flag(args, "--org-number").map(str::to_string),
             municipality_number: flag(args, "--municipality-number").map(str::to_string),
         };
-        ikt_styring::accounts::admin::create_first_admin(&pool, municipality, username, email, name, &password).await
+        ikt_styring::accounts::admin::create_first_admin(
+            &pool,
+            municipality,
+            username,
+            email,
+            name,
+            &password,
+        )
+        .await
     }
     .await;
     if let Some(c) = cluster {
@@ -152,7 +171,9 @@ async fn create_admin(config: Config, args: &[String]) -> anyhow::Result<()> {
 }
 
 async fn dev_db(config: Config, args: &[String]) -> anyhow::Result<()> {
-    let dir = flag(args, "--data-dir").map(std::path::PathBuf::from).unwrap_or(config.data_dir);
+    let dir = flag(args, "--data-dir")
+        .map(std::path::PathBuf::from)
+        .unwrap_or(config.data_dir);
     let cluster = PrivateCluster::locate(&dir)?;
     if args.iter().any(|a| a == "--stop") {
         cluster.stop().await?;

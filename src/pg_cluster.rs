@@ -128,7 +128,10 @@ impl PrivateCluster {
     pub async fn is_running(&self) -> bool {
         self.pgdata.join("postmaster.pid").exists()
             && self
-                .run("pg_ctl", &["-D".as_ref(), self.pgdata.as_os_str(), "status".as_ref()])
+                .run(
+                    "pg_ctl",
+                    &["-D".as_ref(), self.pgdata.as_os_str(), "status".as_ref()],
+                )
                 .await
                 .is_ok()
     }
@@ -191,7 +194,10 @@ fn find_bindir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PG_BINDIR").map(PathBuf::from) {
         return has_tools(&dir).then_some(dir);
     }
-    if let Ok(out) = std::process::Command::new("pg_config").arg("--bindir").output() {
+    if let Ok(out) = std::process::Command::new("pg_config")
+        .arg("--bindir")
+        .output()
+    {
         let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
         if out.status.success() && has_tools(&dir) {
             return Some(dir);

@@ -79,7 +79,11 @@ pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
     let mut tx = db.begin().await?;
     let seeded = seed_organisation(&mut tx, &m, &org).await?;
     for u in users {
-        let person_id = u.person.as_ref().and_then(|p| seeded.people.get(p)).copied();
+        let person_id = u
+            .person
+            .as_ref()
+            .and_then(|p| seeded.people.get(p))
+            .copied();
         sqlx::query!(
             r#"
             insert into app_user (municipality_id, username, email, display_name, person_id, password_hash, roles)
@@ -102,7 +106,11 @@ pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
     Ok(true)
 }
 
-async fn seed_organisation(conn: &mut PgConnection, m: &MunicipalitySeed, org: &OrgNumber) -> anyhow::Result<Seeded> {
+async fn seed_organisation(
+    conn: &mut PgConnection,
+    m: &MunicipalitySeed,
+    org: &OrgNumber,
+) -> anyhow::Result<Seeded> {
     let municipality_id = sqlx::query_scalar!(
         r#"insert into municipality (name, org_number, municipality_number) values ($1, $2, $3) returning municipality_id"#,
         m.name,
@@ -137,7 +145,11 @@ async fn seed_organisation(conn: &mut PgConnection, m: &MunicipalitySeed, org: &
         .await?;
         people.insert(p.name.clone(), id);
     }
-    Ok(Seeded { municipality_id, units, people })
+    Ok(Seeded {
+        municipality_id,
+        units,
+        people,
+    })
 }
 
 #[derive(Deserialize)]
@@ -209,7 +221,10 @@ struct CellSeed {
 /// Ringebu's strategy 2013-2018 and action plan 2014-2016, audited as created by the system.
 async fn seed_plan(conn: &mut PgConnection, seeded: &Seeded) -> anyhow::Result<()> {
     let m = seeded.municipality_id;
-    let actor = Actor { municipality_id: m, user_id: None };
+    let actor = Actor {
+        municipality_id: m,
+        user_id: None,
+    };
     let s: StrategySeed = serde_json::from_str(STRATEGY)?;
     let doc_id = sqlx::query_scalar!(
         r#"
@@ -298,19 +313,38 @@ async fn seed_plan(conn: &mut PgConnection, seeded: &Seeded) -> anyhow::Result<(
     Ok(())
 }
 
-fn measure_input(ms: &MeasureSeed, seeded: &Seeded, strategies: &HashMap<String, i64>) -> anyhow::Result<MeasureInput> {
+fn measure_input(
+    ms: &MeasureSeed,
+    seeded: &Seeded,
+    strategies: &HashMap<String, i64>,
+) -> anyhow::Result<MeasureInput> {
     let strategy_ids = ms
         .strategies
         .iter()
-        .map(|t| strategies.get(t).copied().ok_or_else(|| anyhow::anyhow!("seed: ukjent strategi «{t}»")))
+        .map(|t| {
+            strategies
+                .get(t)
+                .copied()
+                .ok_or_else(|| anyhow::anyhow!("seed: ukjent strategi «{t}»"))
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let responsible = match &ms.responsible {
         None => Responsible::Nobody,
         Some(r) => {
             if let Some(p) = r.get("person") {
-                Responsible::Person(*seeded.people.get(p).ok_or_else(|| anyhow::anyhow!("seed: ukjent person {p}"))?)
+                Responsible::Person(
+                    *seeded
+                        .people
+                        .get(p)
+                        .ok_or_else(|| anyhow::anyhow!("seed: ukjent person {p}"))?,
+                )
             } else if let Some(u) = r.get("unit") {
-                Responsible::Unit(*seeded.units.get(u).ok_or_else(|| anyhow::anyhow!("seed: ukjent enhet {u}"))?)
+                Responsible::Unit(
+                    *seeded
+                        .units
+                        .get(u)
+                        .ok_or_else(|| anyhow::anyhow!("seed: ukjent enhet {u}"))?,
+                )
             } else if let Some(t) = r.get("role") {
                 Responsible::Text(t.clone())
             } else {
@@ -324,9 +358,15 @@ fn measure_input(ms: &MeasureSeed, seeded: &Seeded, strategies: &HashMap<String,
         .map(|c| {
             Ok(CostInput {
                 description: c.description.clone(),
-                amount: c.amount.as_deref().map(Nok::parse).transpose().map_err(anyhow::Error::msg)?,
+                amount: c
+                    .amount
+                    .as_deref()
+                    .map(Nok::parse)
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?,
                 amount_note: c.amount_note.clone(),
-                financing: Financing::parse(&c.financing).ok_or_else(|| anyhow::anyhow!("seed: ukjent finansiering {}", c.financing))?,
+                financing: Financing::parse(&c.financing)
+                    .ok_or_else(|| anyhow::anyhow!("seed: ukjent finansiering {}", c.financing))?,
                 financing_project: c.financing_project.clone(),
             })
         })
@@ -336,11 +376,25 @@ fn measure_input(ms: &MeasureSeed, seeded: &Seeded, strategies: &HashMap<String,
         description: ms.description.clone(),
         strategy_ids,
         responsible,
-        hours: ms.hours.as_deref().map(Hours::parse).transpose().map_err(anyhow::Error::msg)?,
+        hours: ms
+            .hours
+            .as_deref()
+            .map(Hours::parse)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
         costs,
-        cells: ms.schedule.iter().map(|c| CellInput { year: c.year, period: c.period, label: c.label.clone() }).collect(),
+        cells: ms
+            .schedule
+            .iter()
+            .map(|c| CellInput {
+                year: c.year,
+                period: c.period,
+                label: c.label.clone(),
+            })
+            .collect(),
         priority: ms.priority,
-        status: Status::parse(&ms.status).ok_or_else(|| anyhow::anyhow!("seed: ukjent status {}", ms.status))?,
+        status: Status::parse(&ms.status)
+            .ok_or_else(|| anyhow::anyhow!("seed: ukjent status {}", ms.status))?,
         status_date: ms.status_date,
         status_comment: ms.status_comment.clone(),
         depends_on: Vec::new(),

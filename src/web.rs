@@ -37,8 +37,16 @@ impl Flash {
 }
 
 /// Stores a message for the next page and redirects there with 303 (POST → redirect → GET).
-pub async fn flash_redirect(session: &Session, kind: FlashKind, text: impl Into<String>, to: &str) -> Response {
-    let flash = Flash { kind, text: text.into() };
+pub async fn flash_redirect(
+    session: &Session,
+    kind: FlashKind,
+    text: impl Into<String>,
+    to: &str,
+) -> Response {
+    let flash = Flash {
+        kind,
+        text: text.into(),
+    };
     if let Err(e) = session.insert(FLASH_KEY, flash).await {
         return AppError::from(e).into_response();
     }
@@ -57,7 +65,11 @@ pub struct Ctx {
 impl Ctx {
     /// `aria-current="page"` for menu links.
     pub fn current(&self, prefix: &str) -> &'static str {
-        let here = if prefix == "/" { self.path == "/" } else { self.path.starts_with(prefix) };
+        let here = if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path.starts_with(prefix)
+        };
         if here { "page" } else { "false" }
     }
 }
@@ -74,7 +86,12 @@ where
         let session = session_of(parts, state).await?;
         let csrf = csrf::token(&session).await?;
         let flash = session.remove::<Flash>(FLASH_KEY).await.ok().flatten();
-        Ok(Ctx { user, csrf, flash, path: parts.uri.path().to_string() })
+        Ok(Ctx {
+            user,
+            csrf,
+            flash,
+            path: parts.uri.path().to_string(),
+        })
     }
 }
 
@@ -94,7 +111,10 @@ impl FormErrors {
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -121,7 +141,11 @@ pub struct Pager {
 impl Pager {
     pub fn new(page: Option<i64>, per_page: i64, total: i64) -> Self {
         let last = ((total + per_page - 1) / per_page).max(1);
-        Pager { page: page.unwrap_or(1).clamp(1, last), per_page, total }
+        Pager {
+            page: page.unwrap_or(1).clamp(1, last),
+            per_page,
+            total,
+        }
     }
     pub fn offset(&self) -> i64 {
         (self.page - 1) * self.per_page

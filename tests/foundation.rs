@@ -54,8 +54,18 @@ async fn a_wrong_password_shows_a_norwegian_error_and_keeps_the_username(db: PgP
 #[sqlx::test]
 async fn an_unknown_user_gets_the_same_answer_as_a_wrong_password(db: PgPool) {
     let app = spawn(db).await;
-    let known = app.login_as(&client(), "leder", "feil-passord").await.text().await.unwrap();
-    let unknown = app.login_as(&client(), "finnes-ikke", "feil-passord").await.text().await.unwrap();
+    let known = app
+        .login_as(&client(), "leder", "feil-passord")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let unknown = app
+        .login_as(&client(), "finnes-ikke", "feil-passord")
+        .await
+        .text()
+        .await
+        .unwrap();
     let msg = |h: &str| h.contains("Feil brukernavn eller passord.");
     assert!(msg(&known) && msg(&unknown));
 }
@@ -72,9 +82,17 @@ async fn repeated_failures_lock_the_login_even_for_the_right_password(db: PgPool
     assert!(html.contains("Innloggingen er låst"), "third failure locks");
     let r = app.login_as(&c, "rad", PASSWORD).await;
     assert_eq!(r.status(), 200, "locked even with the right password");
-    assert!(r.text().await.unwrap().contains("prøv igjen om 10 minutter"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("prøv igjen om 10 minutter")
+    );
     // Other accounts are unaffected.
-    assert_eq!(app.login_as(&client(), "leder", PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_as(&client(), "leder", PASSWORD).await.status(),
+        303
+    );
 }
 
 #[sqlx::test]
@@ -84,14 +102,24 @@ async fn unknown_names_are_locked_like_known_ones(db: PgPool) {
     for _ in 0..2 {
         app.login_as(&c, "ingen-slik", "feil").await;
     }
-    let html = app.login_as(&c, "ingen-slik", "feil").await.text().await.unwrap();
+    let html = app
+        .login_as(&c, "ingen-slik", "feil")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Innloggingen er låst"));
 }
 
 #[sqlx::test]
 async fn failures_after_the_free_ones_are_slowed_down(db: PgPool) {
     let app = spawn_with(db, |mut s| {
-        s.login_policy = LoginPolicy { free_failures: 1, delay_step: Duration::from_millis(700), lock_after: 10, lock_for: Duration::from_secs(60) };
+        s.login_policy = LoginPolicy {
+            free_failures: 1,
+            delay_step: Duration::from_millis(700),
+            lock_after: 10,
+            lock_for: Duration::from_secs(60),
+        };
         s
     })
     .await;
@@ -102,7 +130,10 @@ async fn failures_after_the_free_ones_are_slowed_down(db: PgPool) {
     let t1 = std::time::Instant::now();
     app.login_as(&c, "rad", "feil").await;
     let second = t1.elapsed();
-    assert!(second >= Duration::from_millis(700), "second failure waits the delay step ({second:?})");
+    assert!(
+        second >= Duration::from_millis(700),
+        "second failure waits the delay step ({second:?})"
+    );
     assert!(first < second);
 }
 
@@ -130,23 +161,40 @@ async fn logout_is_not_possible_with_a_get(db: PgPool) {
 fn session_cookie(r: &reqwest::Response) -> Option<String> {
     r.headers().get_all("set-cookie").iter().find_map(|v| {
         let v = v.to_str().ok()?;
-        v.strip_prefix("ikt_styring_sid=").map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        v.strip_prefix("ikt_styring_sid=")
+            .map(|rest| rest.split(';').next().unwrap_or("").to_string())
     })
 }
 
 #[sqlx::test]
 async fn login_renews_the_session_id_and_the_cookie_is_httponly_and_lax(db: PgPool) {
     let app = spawn(db).await;
-    let c = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let r = c.get(app.url("/login")).send().await.unwrap();
-    let raw = r.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(raw.contains("HttpOnly") && raw.contains("SameSite=Lax"), "{raw}");
+    let raw = r
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        raw.contains("HttpOnly") && raw.contains("SameSite=Lax"),
+        "{raw}"
+    );
     let before = session_cookie(&r).expect("anonymous session for the CSRF token");
     let token = csrf_in(&r.text().await.unwrap());
     let r = c
         .post(app.url("/login"))
         .header("cookie", format!("ikt_styring_sid={before}"))
-        .form(&[("csrf_token", token.as_str()), ("username", "ikt"), ("password", PASSWORD)])
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("username", "ikt"),
+            ("password", PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -154,7 +202,12 @@ async fn login_renews_the_session_id_and_the_cookie_is_httponly_and_lax(db: PgPo
     let after = session_cookie(&r).expect("a new session cookie at login");
     assert_ne!(before, after);
     // The old id no longer logs anyone in.
-    let r = c.get(app.url("/")).header("cookie", format!("ikt_styring_sid={before}")).send().await.unwrap();
+    let r = c
+        .get(app.url("/"))
+        .header("cookie", format!("ikt_styring_sid={before}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
 }
 
@@ -164,13 +217,26 @@ async fn a_form_without_the_csrf_token_is_refused(db: PgPool) {
     let c = app.user("admin").await;
     let r = c
         .post(app.url("/admin/users"))
-        .form(&[("username", "ny"), ("email", "ny@x.no"), ("display_name", "Ny"), ("password", "langt-passord")])
+        .form(&[
+            ("username", "ny"),
+            ("email", "ny@x.no"),
+            ("display_name", "Ny"),
+            ("password", "langt-passord"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 403);
-    assert!(r.text().await.unwrap().contains("Skjemaet kunne ikke sendes"));
-    let n: i64 = sqlx::query_scalar("select count(*) from app_user where username = 'ny'").fetch_one(&app.db).await.unwrap();
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Skjemaet kunne ikke sendes")
+    );
+    let n: i64 = sqlx::query_scalar("select count(*) from app_user where username = 'ny'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert_eq!(n, 0);
 }
 
@@ -195,7 +261,12 @@ async fn the_login_form_itself_needs_the_token(db: PgPool) {
     let app = spawn(db).await;
     let c = client();
     app.get(&c, "/login").await;
-    let r = c.post(app.url("/login")).form(&[("username", "ikt"), ("password", PASSWORD)]).send().await.unwrap();
+    let r = c
+        .post(app.url("/login"))
+        .form(&[("username", "ikt"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
 }
 
@@ -205,7 +276,11 @@ async fn pages_carry_security_headers(db: PgPool) {
     let r = app.get(&client(), "/login").await;
     let h = r.headers();
     let csp = h.get("content-security-policy").unwrap().to_str().unwrap();
-    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
+    assert!(
+        csp.contains("frame-ancestors 'none'")
+            && csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline")
+    );
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
     assert_eq!(h.get("referrer-policy").unwrap(), "same-origin");
 }
@@ -242,13 +317,21 @@ async fn a_logged_out_visitor_is_sent_to_login_and_back_afterwards(db: PgPool) {
     let c = client();
     let r = app.get(&c, "/admin/audit?table=app_user").await;
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), "/login?next=%2Fadmin%2Faudit%3Ftable%3Dapp_user");
+    assert_eq!(
+        location(&r),
+        "/login?next=%2Fadmin%2Faudit%3Ftable%3Dapp_user"
+    );
     let html = app.get(&c, &location(&r)).await.text().await.unwrap();
     let token = csrf_in(&html);
     assert!(html.contains("value=\"/admin/audit?table=app_user\""));
     let r = c
         .post(app.url("/login"))
-        .form(&[("csrf_token", token.as_str()), ("username", "admin"), ("password", PASSWORD), ("next", "/admin/audit?table=app_user")])
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("username", "admin"),
+            ("password", PASSWORD),
+            ("next", "/admin/audit?table=app_user"),
+        ])
         .send()
         .await
         .unwrap();
@@ -263,16 +346,31 @@ async fn an_admin_creates_a_user_who_can_then_log_in_and_the_creation_is_audited
         .post(
             &admin,
             "/admin/users",
-            &[("username", "Kari"), ("email", "kari@ringebu.demo"), ("display_name", "Kari Nordmann"), ("password", "kari-sitt-passord"), ("role", "ikt"), ("role", "rad")],
+            &[
+                ("username", "Kari"),
+                ("email", "kari@ringebu.demo"),
+                ("display_name", "Kari Nordmann"),
+                ("password", "kari-sitt-passord"),
+                ("role", "ikt"),
+                ("role", "rad"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/admin/users");
     let (_, list) = app.text(&admin, "/admin/users").await;
-    assert!(list.contains("Brukeren kari er opprettet."), "flash message");
+    assert!(
+        list.contains("Brukeren kari er opprettet."),
+        "flash message"
+    );
     assert!(list.contains("Kari Nordmann"));
     let kari = app.user_id("kari").await;
-    let roles: Vec<String> = sqlx::query_scalar("select roles from app_user where app_user_id = $1").bind(kari).fetch_one(&app.db).await.unwrap();
+    let roles: Vec<String> =
+        sqlx::query_scalar("select roles from app_user where app_user_id = $1")
+            .bind(kari)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!(roles, vec!["ikt", "rad"]);
     let (who, after): (Option<i64>, serde_json::Value) =
         sqlx::query_as("select app_user_id, after from audit_log where table_name = 'app_user' and record_id = $1 and action = 'create'")
@@ -283,7 +381,12 @@ async fn an_admin_creates_a_user_who_can_then_log_in_and_the_creation_is_audited
     assert_eq!(who, Some(app.user_id("admin").await));
     assert_eq!(after["username"], "kari");
     assert!(after.get("password_hash").is_none(), "never audit the hash");
-    assert_eq!(app.login_as(&client(), "kari", "kari-sitt-passord").await.status(), 303);
+    assert_eq!(
+        app.login_as(&client(), "kari", "kari-sitt-passord")
+            .await
+            .status(),
+        303
+    );
 }
 
 #[sqlx::test]
@@ -291,7 +394,16 @@ async fn a_bad_user_form_shows_messages_by_the_fields_and_keeps_the_input(db: Pg
     let app = spawn(db).await;
     let admin = app.user("admin").await;
     let r = app
-        .post(&admin, "/admin/users", &[("username", "ikt"), ("email", "ikke-epost"), ("display_name", "Ola Testesen"), ("password", "kort")])
+        .post(
+            &admin,
+            "/admin/users",
+            &[
+                ("username", "ikt"),
+                ("email", "ikke-epost"),
+                ("display_name", "Ola Testesen"),
+                ("password", "kort"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
@@ -301,9 +413,23 @@ async fn a_bad_user_form_shows_messages_by_the_fields_and_keeps_the_input(db: Pg
     assert!(html.contains("aria-invalid=\"true\""));
     // A taken username is caught by the unique constraint and shown at the field.
     let r = app
-        .post(&admin, "/admin/users", &[("username", "ikt"), ("email", "ny@ringebu.demo"), ("display_name", "Ola"), ("password", "langt-nok-passord")])
+        .post(
+            &admin,
+            "/admin/users",
+            &[
+                ("username", "ikt"),
+                ("email", "ny@ringebu.demo"),
+                ("display_name", "Ola"),
+                ("password", "langt-nok-passord"),
+            ],
+        )
         .await;
-    assert!(r.text().await.unwrap().contains("Brukernavnet er allerede i bruk."));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Brukernavnet er allerede i bruk.")
+    );
 }
 
 #[sqlx::test]
@@ -313,18 +439,45 @@ async fn changing_roles_deactivating_and_setting_a_password_are_each_audited(db:
     let rad = app.user_id("rad").await;
     let before = app.audit_count("app_user", rad).await;
     let r = app
-        .post(&admin, &format!("/admin/users/{rad}"), &[("username", "rad"), ("email", "rad@ringebu.demo"), ("display_name", "Rådsmedlem"), ("role", "rad"), ("role", "leder")])
+        .post(
+            &admin,
+            &format!("/admin/users/{rad}"),
+            &[
+                ("username", "rad"),
+                ("email", "rad@ringebu.demo"),
+                ("display_name", "Rådsmedlem"),
+                ("role", "rad"),
+                ("role", "leder"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 303);
-    let r = app.post(&admin, &format!("/admin/users/{rad}/password"), &[("password", "helt-nytt-passord")]).await;
+    let r = app
+        .post(
+            &admin,
+            &format!("/admin/users/{rad}/password"),
+            &[("password", "helt-nytt-passord")],
+        )
+        .await;
     assert_eq!(r.status(), 303);
-    let r = app.post(&admin, &format!("/admin/users/{rad}/active"), &[("active", "false")]).await;
+    let r = app
+        .post(
+            &admin,
+            &format!("/admin/users/{rad}/active"),
+            &[("active", "false")],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     assert_eq!(app.audit_count("app_user", rad).await, before + 3);
     let (_, history) = app.text(&admin, &format!("/history/app_user/{rad}")).await;
     assert!(history.contains("Rådsmedlem") && history.contains("Endret"));
     // The deactivated user cannot log in even with the new password.
-    let html = app.login_as(&client(), "rad", "helt-nytt-passord").await.text().await.unwrap();
+    let html = app
+        .login_as(&client(), "rad", "helt-nytt-passord")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Kontoen er deaktivert"));
 }
 
@@ -334,7 +487,12 @@ async fn a_deactivated_users_open_session_ends_at_once(db: PgPool) {
     let leder = app.user("leder").await;
     let admin = app.user("admin").await;
     let id = app.user_id("leder").await;
-    app.post(&admin, &format!("/admin/users/{id}/active"), &[("active", "false")]).await;
+    app.post(
+        &admin,
+        &format!("/admin/users/{id}/active"),
+        &[("active", "false")],
+    )
+    .await;
     assert_eq!(app.get(&leder, "/").await.status(), 303);
 }
 
@@ -344,10 +502,29 @@ async fn an_admin_cannot_lock_themselves_out(db: PgPool) {
     let admin = app.user("admin").await;
     let id = app.user_id("admin").await;
     let r = app
-        .post(&admin, &format!("/admin/users/{id}"), &[("username", "admin"), ("email", "admin@ringebu.demo"), ("display_name", "Admin"), ("role", "ikt")])
+        .post(
+            &admin,
+            &format!("/admin/users/{id}"),
+            &[
+                ("username", "admin"),
+                ("email", "admin@ringebu.demo"),
+                ("display_name", "Admin"),
+                ("role", "ikt"),
+            ],
+        )
         .await;
-    assert!(r.text().await.unwrap().contains("Du kan ikke fjerne administratorrollen fra deg selv."));
-    app.post(&admin, &format!("/admin/users/{id}/active"), &[("active", "false")]).await;
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Du kan ikke fjerne administratorrollen fra deg selv.")
+    );
+    app.post(
+        &admin,
+        &format!("/admin/users/{id}/active"),
+        &[("active", "false")],
+    )
+    .await;
     assert_eq!(app.text(&admin, "/").await.0, 200, "still active");
 }
 
@@ -361,11 +538,31 @@ async fn a_user_of_another_municipality_sees_none_of_ringebus_rows(db: PgPool) {
     assert!(!users.contains("ringebu.demo"), "no Ringebu users listed");
     // Guessing Ringebu ids in URLs finds nothing.
     let ringebu_ikt = app.user_id("ikt").await;
-    assert_eq!(app.text(&other, &format!("/admin/users/{ringebu_ikt}")).await.0, 404);
-    assert_eq!(app.text(&other, &format!("/history/app_user/{ringebu_ikt}")).await.0, 404);
-    let r = app.post(&other, &format!("/admin/users/{ringebu_ikt}/active"), &[("active", "false")]).await;
+    assert_eq!(
+        app.text(&other, &format!("/admin/users/{ringebu_ikt}"))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        app.text(&other, &format!("/history/app_user/{ringebu_ikt}"))
+            .await
+            .0,
+        404
+    );
+    let r = app
+        .post(
+            &other,
+            &format!("/admin/users/{ringebu_ikt}/active"),
+            &[("active", "false")],
+        )
+        .await;
     assert_eq!(r.status(), 404);
-    let active: bool = sqlx::query_scalar("select active from app_user where app_user_id = $1").bind(ringebu_ikt).fetch_one(&app.db).await.unwrap();
+    let active: bool = sqlx::query_scalar("select active from app_user where app_user_id = $1")
+        .bind(ringebu_ikt)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert!(active);
     let (_, log) = app.text(&other, "/admin/audit").await;
     assert!(!log.contains("Ringebu"));
@@ -376,7 +573,12 @@ async fn the_global_log_filters_by_type_and_rejects_a_bad_date_with_a_message(db
     let app = spawn(db).await;
     let admin = app.user("admin").await;
     let rad = app.user_id("rad").await;
-    app.post(&admin, &format!("/admin/users/{rad}/password"), &[("password", "helt-nytt-passord")]).await;
+    app.post(
+        &admin,
+        &format!("/admin/users/{rad}/password"),
+        &[("password", "helt-nytt-passord")],
+    )
+    .await;
     let (status, html) = app.text(&admin, "/admin/audit?table=app_user").await;
     assert_eq!(status, 200);
     assert!(html.contains(&format!("/history/app_user/{rad}")));
@@ -388,11 +590,41 @@ async fn the_global_log_filters_by_type_and_rejects_a_bad_date_with_a_message(db
 #[sqlx::test]
 async fn create_admin_refuses_an_org_number_with_a_wrong_check_digit(db: PgPool) {
     use ikt_styring::accounts::admin::{MunicipalityArg, create_first_admin};
-    let bad = MunicipalityArg { name: Some("Testkommune".into()), org_number: Some("961381186".into()), municipality_number: Some("9999".into()) };
-    let err = create_first_admin(&db, bad, "forste", "forste@test.no", "Første", "et-langt-passord").await.unwrap_err();
+    let bad = MunicipalityArg {
+        name: Some("Testkommune".into()),
+        org_number: Some("961381186".into()),
+        municipality_number: Some("9999".into()),
+    };
+    let err = create_first_admin(
+        &db,
+        bad,
+        "forste",
+        "forste@test.no",
+        "Første",
+        "et-langt-passord",
+    )
+    .await
+    .unwrap_err();
     assert!(err.to_string().contains("kontrollsifferet"));
-    let good = MunicipalityArg { name: Some("Testkommune".into()), org_number: Some("961 381 185".into()), municipality_number: Some("3439".into()) };
-    create_first_admin(&db, good, "forste", "forste@test.no", "Første", "et-langt-passord").await.unwrap();
-    let roles: Vec<String> = sqlx::query_scalar("select roles from app_user where username = 'forste'").fetch_one(&db).await.unwrap();
+    let good = MunicipalityArg {
+        name: Some("Testkommune".into()),
+        org_number: Some("961 381 185".into()),
+        municipality_number: Some("3439".into()),
+    };
+    create_first_admin(
+        &db,
+        good,
+        "forste",
+        "forste@test.no",
+        "Første",
+        "et-langt-passord",
+    )
+    .await
+    .unwrap();
+    let roles: Vec<String> =
+        sqlx::query_scalar("select roles from app_user where username = 'forste'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
     assert_eq!(roles, vec!["admin"]);
 }

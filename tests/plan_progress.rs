@@ -7,11 +7,18 @@ use rust_decimal::Decimal;
 use sqlx::PgPool;
 
 async fn plan_id(app: &TestApp) -> i64 {
-    sqlx::query_scalar("select action_plan_id from action_plan order by action_plan_id limit 1").fetch_one(&app.db).await.unwrap()
+    sqlx::query_scalar("select action_plan_id from action_plan order by action_plan_id limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
 }
 
 async fn measure_id(app: &TestApp, title: &str) -> i64 {
-    sqlx::query_scalar("select measure_id from measure where title = $1").bind(title).fetch_one(&app.db).await.unwrap()
+    sqlx::query_scalar("select measure_id from measure where title = $1")
+        .bind(title)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
 }
 
 /// The row's status form fields for a measure on the progress page.
@@ -31,7 +38,10 @@ async fn the_progress_plan_shows_every_measure_and_totals_matching_the_document(
     let id = plan_id(&app).await;
     let (status, html) = app.text(&c, &format!("/plan/{id}")).await;
     assert_eq!(status, 200);
-    let measures: i64 = sqlx::query_scalar("select count(*) from measure").fetch_one(&app.db).await.unwrap();
+    let measures: i64 = sqlx::query_scalar("select count(*) from measure")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert!(html.contains(&format!("Viser {measures} av {measures} tiltak")));
     // The seeded Ringebu plan: hours and known cost summed once per measure.
     let (hours, cost): (Decimal, Decimal) = sqlx::query_as(
@@ -42,12 +52,24 @@ async fn the_progress_plan_shows_every_measure_and_totals_matching_the_document(
     .unwrap();
     assert_eq!(hours, Decimal::from(1281));
     assert_eq!(cost, Decimal::from(1_438_784));
-    assert!(html.contains("<strong>1 281 t</strong>"), "hours total as Norwegian number");
-    assert!(html.contains("<strong>kr 1 438 784</strong>"), "cost total as kroner");
-    assert!(html.contains("kr 34 984"), "Feide's cost as in the document");
+    assert!(
+        html.contains("<strong>1 281 t</strong>"),
+        "hours total as Norwegian number"
+    );
+    assert!(
+        html.contains("<strong>kr 1 438 784</strong>"),
+        "cost total as kroner"
+    );
+    assert!(
+        html.contains("kr 34 984"),
+        "Feide's cost as in the document"
+    );
     assert!(html.contains("7,5"), "decimal hours keep their comma");
     for month in ["Jan", "Des", "Kv 1", "Kv 4"] {
-        assert!(html.contains(&format!(">{month}</th>")), "period column {month}");
+        assert!(
+            html.contains(&format!(">{month}</th>")),
+            "period column {month}"
+        );
     }
 }
 
@@ -57,14 +79,32 @@ async fn a_measure_serving_two_strategies_is_listed_under_both_but_counted_once(
     let c = app.user("ikt").await;
     let id = plan_id(&app).await;
     let shared = measure_id(&app, "Etablere IKT-styre i Midt-Gudbrandsdal").await;
-    let strategies: i64 = sqlx::query_scalar("select count(*) from measure_strategy where measure_id = $1").bind(shared).fetch_one(&app.db).await.unwrap();
+    let strategies: i64 =
+        sqlx::query_scalar("select count(*) from measure_strategy where measure_id = $1")
+            .bind(shared)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!(strategies, 2);
     let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
-    assert_eq!(html.matches(&format!("href=\"/measures/{shared}\"")).count(), 2, "one row per strategy");
+    assert_eq!(
+        html.matches(&format!("href=\"/measures/{shared}\""))
+            .count(),
+        2,
+        "one row per strategy"
+    );
     assert!(html.contains("telles én gang i totalene"));
     // Filter down to just that measure: 25 hours, once.
-    let (_, html) = app.text(&c, &format!("/plan/{id}?responsible=text%3AR%C3%A5dmannen+%2F+SU")).await;
-    assert!(html.contains("<strong>25 t</strong>"), "25 hours counted once, not 50");
+    let (_, html) = app
+        .text(
+            &c,
+            &format!("/plan/{id}?responsible=text%3AR%C3%A5dmannen+%2F+SU"),
+        )
+        .await;
+    assert!(
+        html.contains("<strong>25 t</strong>"),
+        "25 hours counted once, not 50"
+    );
 }
 
 #[sqlx::test]
@@ -74,15 +114,27 @@ async fn filters_narrow_the_rows_and_the_totals(db: PgPool) {
     let id = plan_id(&app).await;
     let (_, html) = app.text(&c, &format!("/plan/{id}?priority=1")).await;
     assert!(html.contains("Viser 5 av"), "the five priority measures");
-    let (_, html) = app.text(&c, &format!("/plan/{id}?financing=requires_appropriation")).await;
+    let (_, html) = app
+        .text(&c, &format!("/plan/{id}?financing=requires_appropriation"))
+        .await;
     assert!(html.contains("<strong>kr 1 020 000</strong>"));
     let (_, html) = app.text(&c, &format!("/plan/{id}?status=done")).await;
-    let done: i64 = sqlx::query_scalar("select count(*) from measure where status = 'done'").fetch_one(&app.db).await.unwrap();
+    let done: i64 = sqlx::query_scalar("select count(*) from measure where status = 'done'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert!(html.contains(&format!("Viser {done} av")));
-    let (_, html) = app.text(&c, &format!("/plan/{id}?year=2016&status=cancelled")).await;
+    let (_, html) = app
+        .text(&c, &format!("/plan/{id}?year=2016&status=cancelled"))
+        .await;
     assert!(html.contains("Ingen tiltak passer filteret"));
     // Nonsense filter values are ignored rather than failing.
-    assert_eq!(app.text(&c, &format!("/plan/{id}?year=abc&strategy=x")).await.0, 200);
+    assert_eq!(
+        app.text(&c, &format!("/plan/{id}?year=abc&strategy=x"))
+            .await
+            .0,
+        200
+    );
 }
 
 #[sqlx::test]
@@ -94,7 +146,18 @@ async fn ikt_staff_change_a_status_from_the_progress_plan_and_come_back_to_the_r
     let (_, html) = app.text(&c, &format!("/plan/{id}?priority=1")).await;
     let version = version_on_page(&html, feide);
     let r = app
-        .post(&c, &format!("/measures/{feide}/status"), &[("status", "done"), ("status_date", "2014-06-15"), ("comment", "Mini-ROS vedtatt i RLT"), ("version", &version), ("anchor", "m-1-s2"), ("filter", "priority=1")])
+        .post(
+            &c,
+            &format!("/measures/{feide}/status"),
+            &[
+                ("status", "done"),
+                ("status_date", "2014-06-15"),
+                ("comment", "Mini-ROS vedtatt i RLT"),
+                ("version", &version),
+                ("anchor", "m-1-s2"),
+                ("filter", "priority=1"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/plan/{id}?priority=1#m-1-s2"));
@@ -109,7 +172,11 @@ async fn ikt_staff_change_a_status_from_the_progress_plan_and_come_back_to_the_r
     .fetch_one(&app.db)
     .await
     .unwrap();
-    assert_eq!((status.as_str(), changes), ("done", 2), "status saved and added to the timeline");
+    assert_eq!(
+        (status.as_str(), changes),
+        ("done", 2),
+        "status saved and added to the timeline"
+    );
     let after: serde_json::Value = sqlx::query_scalar("select after from audit_log where table_name = 'measure' and record_id = $1 and action = 'update'")
         .bind(feide)
         .fetch_one(&app.db)
@@ -128,16 +195,26 @@ async fn with_htmx_the_status_update_answers_with_just_the_updated_row(db: PgPoo
         .post(app.url(&format!("/measures/{feide}/status")))
         .header("hx-request", "true")
         .header("x-csrf-token", token)
-        .form(&[("status", "in_progress"), ("comment", "Pilot på Fåvang"), ("version", "1")])
+        .form(&[
+            ("status", "in_progress"),
+            ("comment", "Pilot på Fåvang"),
+            ("version", "1"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
-    assert!(html.trim_start().starts_with("<tr"), "a row fragment, not a page");
+    assert!(
+        html.trim_start().starts_with("<tr"),
+        "a row fragment, not a page"
+    );
     assert!(html.contains("Lagret: Pågår."));
     assert!(html.contains("Pilot på Fåvang"));
-    assert!(html.contains("name=\"version\" value=\"2\""), "the row carries the new version");
+    assert!(
+        html.contains("name=\"version\" value=\"2\""),
+        "the row carries the new version"
+    );
 }
 
 #[sqlx::test]
@@ -146,14 +223,45 @@ async fn a_stale_status_form_is_refused_and_says_who_changed_the_measure(db: PgP
     let first = app.user("ikt").await;
     let second = app.user("admin").await;
     let feide = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
-    let r = app.post(&first, &format!("/measures/{feide}/status"), &[("status", "in_progress"), ("comment", "Første"), ("version", "1")]).await;
+    let r = app
+        .post(
+            &first,
+            &format!("/measures/{feide}/status"),
+            &[
+                ("status", "in_progress"),
+                ("comment", "Første"),
+                ("version", "1"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), 303);
-    let r = app.post(&second, &format!("/measures/{feide}/status"), &[("status", "postponed"), ("comment", "Andre"), ("version", "1")]).await;
+    let r = app
+        .post(
+            &second,
+            &format!("/measures/{feide}/status"),
+            &[
+                ("status", "postponed"),
+                ("comment", "Andre"),
+                ("version", "1"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     let (_, html) = app.text(&second, &location(&r)).await;
-    assert!(html.contains("Tiltaket ble endret av Magnus Rønningen"), "names who saved first");
-    assert!(html.contains("«Utsatt», «Andre»"), "repeats what was not saved");
-    let comment: String = sqlx::query_scalar("select status_comment from measure where measure_id = $1").bind(feide).fetch_one(&app.db).await.unwrap();
+    assert!(
+        html.contains("Tiltaket ble endret av Magnus Rønningen"),
+        "names who saved first"
+    );
+    assert!(
+        html.contains("«Utsatt», «Andre»"),
+        "repeats what was not saved"
+    );
+    let comment: String =
+        sqlx::query_scalar("select status_comment from measure where measure_id = $1")
+            .bind(feide)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!(comment, "Første", "nothing silently overwritten");
 }
 
@@ -162,13 +270,33 @@ async fn a_bad_status_date_gets_a_message_and_changes_nothing(db: PgPool) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
     let feide = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
-    let r = app.post(&c, &format!("/measures/{feide}/status"), &[("status", "done"), ("status_date", "31.02.2014"), ("version", "1")]).await;
+    let r = app
+        .post(
+            &c,
+            &format!("/measures/{feide}/status"),
+            &[
+                ("status", "done"),
+                ("status_date", "31.02.2014"),
+                ("version", "1"),
+            ],
+        )
+        .await;
     let (_, html) = app.text(&c, &location(&r)).await;
     assert!(html.contains("Statusdato: Skriv datoen som dd.mm.åååå."));
-    let r = app.post(&c, &format!("/measures/{feide}/status"), &[("status", "ferdig-ish"), ("version", "1")]).await;
+    let r = app
+        .post(
+            &c,
+            &format!("/measures/{feide}/status"),
+            &[("status", "ferdig-ish"), ("version", "1")],
+        )
+        .await;
     let (_, html) = app.text(&c, &location(&r)).await;
     assert!(html.contains("Velg en status fra listen."));
-    let version: i32 = sqlx::query_scalar("select version from measure where measure_id = $1").bind(feide).fetch_one(&app.db).await.unwrap();
+    let version: i32 = sqlx::query_scalar("select version from measure where measure_id = $1")
+        .bind(feide)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert_eq!(version, 1);
 }
 
@@ -177,8 +305,18 @@ async fn marking_a_measure_done_without_a_date_uses_today(db: PgPool) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
     let feide = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
-    app.post(&c, &format!("/measures/{feide}/status"), &[("status", "done"), ("version", "1")]).await;
-    let has_date: bool = sqlx::query_scalar("select status_date = current_date from measure where measure_id = $1").bind(feide).fetch_one(&app.db).await.unwrap();
+    app.post(
+        &c,
+        &format!("/measures/{feide}/status"),
+        &[("status", "done"), ("version", "1")],
+    )
+    .await;
+    let has_date: bool =
+        sqlx::query_scalar("select status_date = current_date from measure where measure_id = $1")
+            .bind(feide)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert!(has_date);
 }
 
@@ -193,10 +331,20 @@ async fn readers_see_no_status_forms_and_cannot_post_one(db: PgPool) {
         assert_eq!(status, 200);
         assert!(!html.contains("/status\""), "{reader} sees no status form");
         assert!(!html.contains("Nytt tiltak"));
-        let r = app.post(&c, &format!("/measures/{feide}/status"), &[("status", "done"), ("version", "1")]).await;
+        let r = app
+            .post(
+                &c,
+                &format!("/measures/{feide}/status"),
+                &[("status", "done"), ("version", "1")],
+            )
+            .await;
         assert_eq!(r.status(), 403, "{reader} may not change status");
     }
-    let status: String = sqlx::query_scalar("select status from measure where measure_id = $1").bind(feide).fetch_one(&app.db).await.unwrap();
+    let status: String = sqlx::query_scalar("select status from measure where measure_id = $1")
+        .bind(feide)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
     assert_eq!(status, "not_started");
 }
 
@@ -205,10 +353,28 @@ async fn the_measure_page_shows_every_field_the_timeline_and_the_history(db: PgP
     let app = spawn(db).await;
     let c = app.user("ikt").await;
     let feide = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
-    app.post(&c, &format!("/measures/{feide}/status"), &[("status", "in_progress"), ("comment", "Avtale signert"), ("version", "1")]).await;
+    app.post(
+        &c,
+        &format!("/measures/{feide}/status"),
+        &[
+            ("status", "in_progress"),
+            ("comment", "Avtale signert"),
+            ("version", "1"),
+        ],
+    )
+    .await;
     let (status, html) = app.text(&c, &format!("/measures/{feide}")).await;
     assert_eq!(status, 200);
-    for text in ["Utarbeide mini-ROS innen IKT", "80 timer", "Statusforløp", "Avtale signert", "Historikk", "Opprettet", "Endret", "Prioritert tiltak"] {
+    for text in [
+        "Utarbeide mini-ROS innen IKT",
+        "80 timer",
+        "Statusforløp",
+        "Avtale signert",
+        "Historikk",
+        "Opprettet",
+        "Endret",
+        "Prioritert tiltak",
+    ] {
         assert!(html.contains(text), "measure page shows {text}");
     }
 }
@@ -221,7 +387,16 @@ async fn plans_of_another_municipality_are_not_found_by_guessing_ids(db: PgPool)
     let feide = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
     assert_eq!(app.text(&other, &format!("/plan/{id}")).await.0, 404);
     assert_eq!(app.text(&other, &format!("/measures/{feide}")).await.0, 404);
-    assert_eq!(app.post(&other, &format!("/measures/{feide}/status"), &[("status", "done"), ("version", "1")]).await.status(), 404);
+    assert_eq!(
+        app.post(
+            &other,
+            &format!("/measures/{feide}/status"),
+            &[("status", "done"), ("version", "1")]
+        )
+        .await
+        .status(),
+        404
+    );
     let (_, list) = app.text(&other, "/plan").await;
     assert!(list.contains("Kommunen har ingen handlingsplan ennå."));
     assert!(!list.contains("2014–2016"));
@@ -231,23 +406,61 @@ async fn plans_of_another_municipality_are_not_found_by_guessing_ids(db: PgPool)
 async fn a_new_plan_needs_a_name_and_sensible_years(db: PgPool) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
-    let r = app.post(&c, "/plan/new", &[("name", ""), ("start_year", "2017"), ("end_year", "2015"), ("document", "1")]).await;
+    let r = app
+        .post(
+            &c,
+            "/plan/new",
+            &[
+                ("name", ""),
+                ("start_year", "2017"),
+                ("end_year", "2015"),
+                ("document", "1"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("Skriv et navn på planen"));
     assert!(html.contains("Siste år kan ikke være før første år."));
     assert!(html.contains("value=\"2017\""), "input kept");
-    let doc: i64 = sqlx::query_scalar("select strategy_document_id from strategy_document").fetch_one(&app.db).await.unwrap();
-    let r = app.post(&c, "/plan/new", &[("name", "Handlingsplan IKT 2017–2019"), ("start_year", "2017"), ("end_year", "2019"), ("document", &doc.to_string())]).await;
+    let doc: i64 = sqlx::query_scalar("select strategy_document_id from strategy_document")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            &c,
+            "/plan/new",
+            &[
+                ("name", "Handlingsplan IKT 2017–2019"),
+                ("start_year", "2017"),
+                ("end_year", "2019"),
+                ("document", &doc.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     let (_, html) = app.text(&c, &location(&r)).await;
     assert!(html.contains("Handlingsplanen «Handlingsplan IKT 2017–2019» er opprettet."));
     assert!(html.contains("Ingen tiltak er lagt inn i planen ennå."));
-    let n: i64 = sqlx::query_scalar("select count(*) from audit_log where table_name = 'action_plan'").fetch_one(&app.db).await.unwrap();
+    let n: i64 =
+        sqlx::query_scalar("select count(*) from audit_log where table_name = 'action_plan'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!(n, 1);
     let reader = app.user("leder").await;
     assert_eq!(app.text(&reader, "/plan/new").await.0, 403);
-    assert_eq!(app.post(&reader, "/plan/new", &[("name", "X"), ("start_year", "2020"), ("end_year", "2021")]).await.status(), 403);
+    assert_eq!(
+        app.post(
+            &reader,
+            "/plan/new",
+            &[("name", "X"), ("start_year", "2020"), ("end_year", "2021")]
+        )
+        .await
+        .status(),
+        403
+    );
 }
 
 #[sqlx::test]
@@ -255,9 +468,63 @@ async fn every_plan_page_redirects_a_logged_out_visitor_to_login(db: PgPool) {
     let app = spawn(db).await;
     let c = client();
     let id = plan_id(&app).await;
-    for path in ["/plan".to_string(), "/plan/new".into(), format!("/plan/{id}"), "/measures/1".into()] {
+    for path in [
+        "/plan".to_string(),
+        "/plan/new".into(),
+        format!("/plan/{id}"),
+        "/measures/1".into(),
+    ] {
         let r = app.get(&c, &path).await;
         assert_eq!(r.status(), 303, "{path}");
         assert!(location(&r).starts_with("/login"), "{path}");
     }
+}
+
+#[sqlx::test]
+async fn a_change_made_directly_in_the_database_shows_on_the_next_page_load(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("leder").await;
+    let id = plan_id(&app).await;
+    let (_, before) = app.text(&c, &format!("/plan/{id}")).await;
+    assert!(before.contains("Magnus Rønningen"));
+    sqlx::query("update person set name = 'Magnus R. (IKT-leder)' where name = 'Magnus Rønningen'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let (_, after) = app.text(&c, &format!("/plan/{id}")).await;
+    assert!(
+        after.contains("Magnus R. (IKT-leder)"),
+        "the cached plan was reloaded"
+    );
+}
+
+#[sqlx::test]
+async fn a_long_plan_is_split_into_pages_and_can_be_shown_whole_for_printing(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("leder").await;
+    let id = plan_id(&app).await;
+    sqlx::query(
+        "insert into measure (municipality_id, action_plan_id, title, hours)
+         select municipality_id, action_plan_id, 'Ekstra tiltak ' || n, 1 from action_plan, generate_series(1, 120) n where action_plan_id = $1",
+    )
+    .bind(id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let (_, first) = app.text(&c, &format!("/plan/{id}")).await;
+    assert!(first.contains("Side 1 av 2"));
+    assert!(
+        first.contains("<strong>1 401 t</strong>"),
+        "totals cover every page"
+    );
+    let (_, second) = app.text(&c, &format!("/plan/{id}?page=2")).await;
+    assert!(second.contains("Ekstra tiltak 120"));
+    assert!(!second.contains("Ekstra tiltak 120") || !first.contains("Ekstra tiltak 120"));
+    let (_, all) = app.text(&c, &format!("/plan/{id}?all=1")).await;
+    assert!(all.contains("Ekstra tiltak 1<") && all.contains("Ekstra tiltak 120"));
+    assert_eq!(
+        app.text(&c, &format!("/plan/{id}?page=99")).await.0,
+        200,
+        "a page past the end shows the last"
+    );
 }

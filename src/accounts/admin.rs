@@ -52,10 +52,16 @@ pub struct UserRow {
 impl UserRow {
     pub fn role_labels(&self) -> String {
         let labels: Vec<&str> = self.roles.iter().map(Role::label).collect();
-        if labels.is_empty() { "Ingen roller".into() } else { labels.join(", ") }
+        if labels.is_empty() {
+            "Ingen roller".into()
+        } else {
+            labels.join(", ")
+        }
     }
     pub fn last_login(&self) -> String {
-        self.last_login_at.map(crate::domain::format_datetime).unwrap_or_else(|| "Aldri".into())
+        self.last_login_at
+            .map(crate::domain::format_datetime)
+            .unwrap_or_else(|| "Aldri".into())
     }
 }
 
@@ -166,7 +172,11 @@ async fn new_form(ctx: Ctx) -> AppResult<FormPage> {
     })
 }
 
-async fn edit_form(ctx: Ctx, State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<FormPage> {
+async fn edit_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<FormPage> {
     ctx.user.require(Role::Admin)?;
     let user = load_user(&state.db, ctx.user.municipality_id, id).await?;
     Ok(FormPage {
@@ -194,11 +204,21 @@ fn validate_profile(form: &UserForm, errors: &mut FormErrors) -> (String, String
     let display_name = form.display_name.trim().to_string();
     if username.len() < 2 || username.len() > 64 {
         errors.add("username", "Brukernavnet må ha mellom 2 og 64 tegn.");
-    } else if !username.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
-        errors.add("username", "Brukernavnet kan bare ha bokstavene a–z, sifre, punktum, bindestrek og understrek.");
+    } else if !username
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        errors.add(
+            "username",
+            "Brukernavnet kan bare ha bokstavene a–z, sifre, punktum, bindestrek og understrek.",
+        );
     }
-    if !email.contains('@') || email.starts_with('@') || email.ends_with('@') || email.contains(' ') {
-        errors.add("email", "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.");
+    if !email.contains('@') || email.starts_with('@') || email.ends_with('@') || email.contains(' ')
+    {
+        errors.add(
+            "email",
+            "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
+        );
     }
     if display_name.is_empty() {
         errors.add("display_name", "Skriv personens navn.");
@@ -208,7 +228,9 @@ fn validate_profile(form: &UserForm, errors: &mut FormErrors) -> (String, String
 
 /// A unique violation on username or e-mail becomes a message next to that field.
 fn unique_violation(e: &sqlx::Error, errors: &mut FormErrors) -> bool {
-    let Some(db) = e.as_database_error() else { return false };
+    let Some(db) = e.as_database_error() else {
+        return false;
+    };
     match db.constraint() {
         Some("app_user_username_key") => errors.add("username", "Brukernavnet er allerede i bruk."),
         Some("app_user_email_key") => errors.add("email", "E-postadressen er allerede i bruk."),
@@ -262,13 +284,36 @@ async fn create(
     .await;
     let id = match inserted {
         Ok(id) => id,
-        Err(e) if unique_violation(&e, &mut errors) => return Ok(again(ctx, errors).into_response()),
+        Err(e) if unique_violation(&e, &mut errors) => {
+            return Ok(again(ctx, errors).into_response());
+        }
         Err(e) => return Err(e.into()),
     };
-    let after = UserAudit { username: &username, email: &email, display_name: &display_name, roles: roles.codes(), active: true };
-    audit::record(&mut tx, &ctx.user, Action::Create, "app_user", id, None::<&()>, Some(&after)).await?;
+    let after = UserAudit {
+        username: &username,
+        email: &email,
+        display_name: &display_name,
+        roles: roles.codes(),
+        active: true,
+    };
+    audit::record(
+        &mut tx,
+        &ctx.user,
+        Action::Create,
+        "app_user",
+        id,
+        None::<&()>,
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(flash_redirect(&session, FlashKind::Success, format!("Brukeren {username} er opprettet."), "/admin/users").await)
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Brukeren {username} er opprettet."),
+        "/admin/users",
+    )
+    .await)
 }
 
 async fn update(
@@ -285,7 +330,10 @@ async fn update(
     let (username, email, display_name) = validate_profile(&form, &mut errors);
     let roles = parse_roles(&form.roles, &mut errors);
     if id == ctx.user.user_id && !roles.has(Role::Admin) {
-        errors.add("roles", "Du kan ikke fjerne administratorrollen fra deg selv.");
+        errors.add(
+            "roles",
+            "Du kan ikke fjerne administratorrollen fra deg selv.",
+        );
     }
     let again = |ctx, errors, before| FormPage {
         ctx,
@@ -317,7 +365,9 @@ async fn update(
     .await;
     match res {
         Ok(_) => {}
-        Err(e) if unique_violation(&e, &mut errors) => return Ok(again(ctx, errors, before).into_response()),
+        Err(e) if unique_violation(&e, &mut errors) => {
+            return Ok(again(ctx, errors, before).into_response());
+        }
         Err(e) => return Err(e.into()),
     }
     audit::record(
@@ -327,15 +377,33 @@ async fn update(
         "app_user",
         id,
         Some(&audit_of(&before)),
-        Some(&UserAudit { username: &username, email: &email, display_name: &display_name, roles: roles.codes(), active: before.active }),
+        Some(&UserAudit {
+            username: &username,
+            email: &email,
+            display_name: &display_name,
+            roles: roles.codes(),
+            active: before.active,
+        }),
     )
     .await?;
     tx.commit().await?;
-    Ok(flash_redirect(&session, FlashKind::Success, format!("Endringene for {username} er lagret."), "/admin/users").await)
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Endringene for {username} er lagret."),
+        "/admin/users",
+    )
+    .await)
 }
 
 fn audit_of(u: &UserRow) -> UserAudit<'_> {
-    UserAudit { username: &u.username, email: &u.email, display_name: &u.display_name, roles: u.roles.codes(), active: u.active }
+    UserAudit {
+        username: &u.username,
+        email: &u.email,
+        display_name: &u.display_name,
+        roles: u.roles.codes(),
+        active: u.active,
+    }
 }
 
 #[derive(Deserialize)]
@@ -354,7 +422,13 @@ async fn set_password(
     let target = load_user(&state.db, user.municipality_id, id).await?;
     let back = format!("/admin/users/{id}");
     if let Some(msg) = password::weakness(&form.password) {
-        return Ok(flash_redirect(&session, FlashKind::Danger, format!("Passordet ble ikke endret: {msg}"), &back).await);
+        return Ok(flash_redirect(
+            &session,
+            FlashKind::Danger,
+            format!("Passordet ble ikke endret: {msg}"),
+            &back,
+        )
+        .await);
     }
     let hash = password::hash(form.password).await?;
     let mut tx = state.db.begin().await?;
@@ -378,7 +452,13 @@ async fn set_password(
     )
     .await?;
     tx.commit().await?;
-    Ok(flash_redirect(&session, FlashKind::Success, format!("Nytt passord er satt for {}.", target.username), &back).await)
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Nytt passord er satt for {}.", target.username),
+        &back,
+    )
+    .await)
 }
 
 #[derive(Deserialize)]
@@ -398,7 +478,13 @@ async fn set_active(
     let active = form.active == "true";
     let back = format!("/admin/users/{id}");
     if id == user.user_id && !active {
-        return Ok(flash_redirect(&session, FlashKind::Danger, "Du kan ikke deaktivere deg selv.", &back).await);
+        return Ok(flash_redirect(
+            &session,
+            FlashKind::Danger,
+            "Du kan ikke deaktivere deg selv.",
+            &back,
+        )
+        .await);
     }
     let mut tx = state.db.begin().await?;
     sqlx::query!(
@@ -411,12 +497,24 @@ async fn set_active(
     .await?;
     let mut after = audit_of(&before);
     after.active = active;
-    audit::record(&mut tx, &user, Action::Update, "app_user", id, Some(&audit_of(&before)), Some(&after)).await?;
+    audit::record(
+        &mut tx,
+        &user,
+        Action::Update,
+        "app_user",
+        id,
+        Some(&audit_of(&before)),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     let text = if active {
         format!("{} er aktivert igjen.", before.username)
     } else {
-        format!("{} er deaktivert og kan ikke lenger logge inn.", before.username)
+        format!(
+            "{} er deaktivert og kan ikke lenger logge inn.",
+            before.username
+        )
     };
     Ok(flash_redirect(&session, FlashKind::Success, text, &back).await)
 }
@@ -432,8 +530,8 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for RoleForm {
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest("Skjemaet kunne ikke leses.".into()))?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| AppError::BadRequest("Skjemaet kunne ikke leses.".into()))?;
         let mut form = UserForm::default();
         for (k, v) in pairs {
             match k.as_str() {
@@ -474,18 +572,25 @@ pub async fn create_first_admin(
     let municipality_id = match &m.org_number {
         Some(org) => {
             let org = crate::domain::OrgNumber::parse(org).map_err(anyhow::Error::msg)?;
-            let existing = sqlx::query_scalar!(r#"select municipality_id from municipality where org_number = $1"#, org.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
+            let existing = sqlx::query_scalar!(
+                r#"select municipality_id from municipality where org_number = $1"#,
+                org.as_str()
+            )
+            .fetch_optional(&mut *tx)
+            .await?;
             match existing {
                 Some(id) => id,
                 None => {
-                    let name = m.name.as_deref().ok_or_else(|| anyhow::anyhow!("mangler --municipality (navnet på kommunen)"))?;
+                    let name = m.name.as_deref().ok_or_else(|| {
+                        anyhow::anyhow!("mangler --municipality (navnet på kommunen)")
+                    })?;
                     let number = m
                         .municipality_number
                         .as_deref()
                         .filter(|n| n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()))
-                        .ok_or_else(|| anyhow::anyhow!("mangler --municipality-number (fire sifre)"))?;
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("mangler --municipality-number (fire sifre)")
+                        })?;
                     let id = sqlx::query_scalar!(
                         r#"insert into municipality (name, org_number, municipality_number) values ($1, $2, $3) returning municipality_id"#,
                         name,
@@ -494,7 +599,10 @@ pub async fn create_first_admin(
                     )
                     .fetch_one(&mut *tx)
                     .await?;
-                    let actor = crate::audit::Actor { municipality_id: id, user_id: None };
+                    let actor = crate::audit::Actor {
+                        municipality_id: id,
+                        user_id: None,
+                    };
                     audit::record(&mut tx, actor, Action::Create, "municipality", id, None::<&()>,
                         Some(&serde_json::json!({"name": name, "org_number": org.as_str(), "municipality_number": number}))).await?;
                     id
@@ -502,10 +610,14 @@ pub async fn create_first_admin(
             }
         }
         None => {
-            let ids = sqlx::query_scalar!(r#"select municipality_id from municipality"#).fetch_all(&mut *tx).await?;
+            let ids = sqlx::query_scalar!(r#"select municipality_id from municipality"#)
+                .fetch_all(&mut *tx)
+                .await?;
             match ids.as_slice() {
                 [one] => *one,
-                [] => anyhow::bail!("databasen har ingen kommune: oppgi --municipality, --org-number og --municipality-number"),
+                [] => anyhow::bail!(
+                    "databasen har ingen kommune: oppgi --municipality, --org-number og --municipality-number"
+                ),
                 _ => anyhow::bail!("databasen har flere kommuner: oppgi --org-number"),
             }
         }
@@ -525,14 +637,38 @@ pub async fn create_first_admin(
     )
     .fetch_one(&mut *tx)
     .await
-    .map_err(|e| match e.as_database_error().and_then(|d| d.constraint()) {
-        Some("app_user_username_key") => anyhow::anyhow!("brukernavnet {username} er allerede i bruk"),
-        Some("app_user_email_key") => anyhow::anyhow!("e-postadressen {email} er allerede i bruk"),
-        _ => e.into(),
-    })?;
-    let actor = crate::audit::Actor { municipality_id, user_id: None };
-    let after = UserAudit { username: &username, email: &email, display_name, roles: vec!["admin".into()], active: true };
-    audit::record(&mut tx, actor, Action::Create, "app_user", id, None::<&()>, Some(&after)).await?;
+    .map_err(
+        |e| match e.as_database_error().and_then(|d| d.constraint()) {
+            Some("app_user_username_key") => {
+                anyhow::anyhow!("brukernavnet {username} er allerede i bruk")
+            }
+            Some("app_user_email_key") => {
+                anyhow::anyhow!("e-postadressen {email} er allerede i bruk")
+            }
+            _ => e.into(),
+        },
+    )?;
+    let actor = crate::audit::Actor {
+        municipality_id,
+        user_id: None,
+    };
+    let after = UserAudit {
+        username: &username,
+        email: &email,
+        display_name,
+        roles: vec!["admin".into()],
+        active: true,
+    };
+    audit::record(
+        &mut tx,
+        actor,
+        Action::Create,
+        "app_user",
+        id,
+        None::<&()>,
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

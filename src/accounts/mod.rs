@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use crate::{AppState, csrf, error::AppResult, error::AppError};
+use crate::{AppState, csrf, error::AppError, error::AppResult};
 pub use roles::{Role, RoleSet};
 
 const USER_KEY: &str = "user_id";
@@ -55,7 +55,11 @@ impl CurrentUser {
     /// Err(403) unless the user has one of the roles.
     pub fn require(&self, any_of: impl Into<RoleSet>) -> AppResult<()> {
         let needed = any_of.into();
-        if self.roles.intersects(needed) { Ok(()) } else { Err(AppError::Forbidden { needed }) }
+        if self.roles.intersects(needed) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden { needed })
+        }
     }
 
     pub fn is_admin(&self) -> bool {
@@ -178,15 +182,27 @@ struct LoginForm {
     next: String,
 }
 
-async fn login(State(state): State<AppState>, session: Session, Form(form): Form<LoginForm>) -> AppResult<Response> {
+async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
     let identifier = form.username.trim().to_lowercase();
     let policy = state.login_policy;
     let again = |error: String, csrf: String| {
-        Ok(LoginPage { csrf, username: form.username.clone(), next: safe_next(Some(&form.next)).to_string(), error: Some(error) }
-            .into_response())
+        Ok(LoginPage {
+            csrf,
+            username: form.username.clone(),
+            next: safe_next(Some(&form.next)).to_string(),
+            error: Some(error),
+        }
+        .into_response())
     };
     if identifier.is_empty() || form.password.is_empty() {
-        return again("Skriv inn brukernavn eller e-post og passord.".into(), csrf::token(&session).await?);
+        return again(
+            "Skriv inn brukernavn eller e-post og passord.".into(),
+            csrf::token(&session).await?,
+        );
     }
 
     let throttle = sqlx::query!(
@@ -195,7 +211,11 @@ async fn login(State(state): State<AppState>, session: Session, Form(form): Form
     )
     .fetch_optional(&state.db)
     .await?;
-    if let Some(until) = throttle.as_ref().and_then(|t| t.locked_until).filter(|u| *u > Utc::now()) {
+    if let Some(until) = throttle
+        .as_ref()
+        .and_then(|t| t.locked_until)
+        .filter(|u| *u > Utc::now())
+    {
         let minutes = ((until - Utc::now()).num_seconds() + 59) / 60;
         return again(locked_message(minutes), csrf::token(&session).await?);
     }
@@ -206,22 +226,32 @@ async fn login(State(state): State<AppState>, session: Session, Form(form): Form
     )
     .fetch_optional(&state.db)
     .await?;
-    let ok = password::verify(form.password.clone(), user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let ok = password::verify(
+        form.password.clone(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
 
     match user {
         Some(u) if ok => {
-            sqlx::query!(r#"delete from login_throttle where identifier = $1"#, identifier)
-                .execute(&state.db)
-                .await?;
+            sqlx::query!(
+                r#"delete from login_throttle where identifier = $1"#,
+                identifier
+            )
+            .execute(&state.db)
+            .await?;
             if !u.active {
                 return again(
                     "Kontoen er deaktivert. Kontakt en administrator i kommunen.".into(),
                     csrf::token(&session).await?,
                 );
             }
-            sqlx::query!(r#"update app_user set last_login_at = now() where app_user_id = $1"#, u.app_user_id)
-                .execute(&state.db)
-                .await?;
+            sqlx::query!(
+                r#"update app_user set last_login_at = now() where app_user_id = $1"#,
+                u.app_user_id
+            )
+            .execute(&state.db)
+            .await?;
             // A new session id at login defeats session fixation; a new CSRF token goes with it.
             session.cycle_id().await?;
             session.insert(USER_KEY, u.app_user_id).await?;
@@ -285,7 +315,14 @@ fn locked_message(minutes: i64) -> String {
 /// Only local paths, so the login form cannot be used to send people elsewhere.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.starts_with("/login") => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.starts_with("/login") =>
+        {
+            n
+        }
         _ => "/",
     }
 }

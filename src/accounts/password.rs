@@ -54,7 +54,11 @@ mod tests {
     async fn a_hashed_password_verifies_and_a_wrong_one_does_not() {
         let h = hash("riktig-passord".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
-        assert!(verify("riktig-passord".into(), Some(h.clone())).await.unwrap());
+        assert!(
+            verify("riktig-passord".into(), Some(h.clone()))
+                .await
+                .unwrap()
+        );
         assert!(!verify("feil-passord".into(), Some(h)).await.unwrap());
         assert!(!verify("hva som helst".into(), None).await.unwrap());
     }

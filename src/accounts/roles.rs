@@ -12,7 +12,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Admin, Role::Ikt, Role::Leder, Role::Rad, Role::Superbruker];
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Ikt,
+        Role::Leder,
+        Role::Rad,
+        Role::Superbruker,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -82,7 +88,11 @@ impl RoleSet {
         let roles: Vec<Role> = self.iter().collect();
         for (i, r) in roles.iter().enumerate() {
             if i > 0 {
-                out.push_str(if i + 1 == roles.len() { " eller " } else { ", " });
+                out.push_str(if i + 1 == roles.len() {
+                    " eller "
+                } else {
+                    ", "
+                });
             }
             let _ = write!(out, "«{}»", r.label());
         }

@@ -1,13 +1,18 @@
 //! Loading a whole action plan once and shaping it as Vedlegg 1 does: goal area → strategy →
 //! measures. The progress page and the exports both read through here.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::{
+    collections::{BTreeMap, HashMap, HashSet},
+    sync::{Arc, RwLock},
+};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 
-use super::model::{CellInput, CostInput, Financing, Responsible, Status, period_name, plan_periods};
+use super::model::{
+    CellInput, CostInput, Financing, Responsible, Status, period_name, plan_periods,
+};
 use crate::{
     domain::{Hours, Nok, format_date},
     error::{AppError, AppResult},
@@ -56,11 +61,18 @@ impl MeasureData {
 
     /// The cost cell as Vedlegg 1 writes it.
     pub fn cost_text(&self) -> String {
-        self.costs.iter().map(CostInput::describe).collect::<Vec<_>>().join(" + ")
+        self.costs
+            .iter()
+            .map(CostInput::describe)
+            .collect::<Vec<_>>()
+            .join(" + ")
     }
 
     pub fn known_cost(&self) -> Decimal {
-        self.costs.iter().filter_map(|c| c.amount.map(|a| a.0)).sum()
+        self.costs
+            .iter()
+            .filter_map(|c| c.amount.map(|a| a.0))
+            .sum()
     }
 
     pub fn has_unknown_cost(&self) -> bool {
@@ -86,15 +98,22 @@ impl MeasureData {
 
     /// Strategies this measure also serves, besides the one it is listed under.
     pub fn others(&self, current: &Option<i64>) -> Vec<i64> {
-        self.strategy_ids.iter().copied().filter(|s| Some(*s) != *current).collect()
+        self.strategy_ids
+            .iter()
+            .copied()
+            .filter(|s| Some(*s) != *current)
+            .collect()
     }
 
     pub fn cell(&self, year: &i32, period: &i32) -> Option<&CellInput> {
-        self.cells.iter().find(|c| c.year == *year && c.period == *period)
+        self.cells
+            .iter()
+            .find(|c| c.year == *year && c.period == *period)
     }
 }
 
 pub struct PlanData {
+    pub municipality_id: i64,
     pub head: PlanHead,
     pub goal_areas: Vec<GoalAreaRef>,
     pub measures: Vec<MeasureData>,
@@ -110,8 +129,54 @@ impl PlanData {
     }
 
     pub fn strategy_text(&self, id: &i64) -> Option<&str> {
-        self.goal_areas.iter().flat_map(|g| &g.strategies).find(|s| s.strategy_id == *id).map(|s| s.text.as_str())
+        self.goal_areas
+            .iter()
+            .flat_map(|g| &g.strategies)
+            .find(|s| s.strategy_id == *id)
+            .map(|s| s.text.as_str())
     }
+}
+
+/// Loaded plans, keyed by plan id, each with the revision it was loaded at. Triggers bump
+/// `action_plan.revision` on every change a plan shows (see the plan_revision migration), so a
+/// cached plan is reused only while nothing about it has changed.
+#[derive(Default)]
+pub struct PlanCache {
+    plans: RwLock<HashMap<i64, (i64, Arc<PlanData>)>>,
+}
+
+impl PlanCache {
+    /// The plan, from the cache when its revision is unchanged. Checks the municipality first.
+    pub async fn get(
+        &self,
+        db: &PgPool,
+        municipality_id: i64,
+        plan_id: i64,
+    ) -> AppResult<Arc<PlanData>> {
+        let revision = sqlx::query_scalar!(
+            r#"select revision from action_plan where action_plan_id = $1 and municipality_id = $2"#,
+            plan_id,
+            municipality_id
+        )
+        .fetch_optional(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+        if let Some((rev, plan)) = self.plans.read().map_err(poisoned)?.get(&plan_id) {
+            if *rev == revision && plan.municipality_id == municipality_id {
+                return Ok(plan.clone());
+            }
+        }
+        let plan = Arc::new(load(db, municipality_id, plan_id).await?);
+        self.plans
+            .write()
+            .map_err(poisoned)?
+            .insert(plan_id, (revision, plan.clone()));
+        Ok(plan)
+    }
+}
+
+fn poisoned<T>(_: T) -> AppError {
+    AppError::Internal(anyhow::anyhow!("plan cache lock poisoned"))
 }
 
 pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<PlanData> {
@@ -145,11 +210,17 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
     let mut last_goal = None;
     for r in strategy_rows {
         if last_goal != Some(r.goal_area_id) {
-            goal_areas.push(GoalAreaRef { name: r.name.clone(), strategies: Vec::new() });
+            goal_areas.push(GoalAreaRef {
+                name: r.name.clone(),
+                strategies: Vec::new(),
+            });
             last_goal = Some(r.goal_area_id);
         }
         if let (Some(id), Some(text), Some(g)) = (r.strategy_id, r.text, goal_areas.last_mut()) {
-            g.strategies.push(StrategyRef { strategy_id: id, text });
+            g.strategies.push(StrategyRef {
+                strategy_id: id,
+                text,
+            });
         }
     }
 
@@ -182,7 +253,10 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
     .fetch_all(db)
     .await?
     {
-        strategies.entry(r.measure_id).or_default().push(r.strategy_id);
+        strategies
+            .entry(r.measure_id)
+            .or_default()
+            .push(r.strategy_id);
     }
     let mut costs: HashMap<i64, Vec<CostInput>> = HashMap::new();
     for c in sqlx::query!(
@@ -225,8 +299,16 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
     let measures = rows
         .into_iter()
         .map(|r| {
-            let responsible = Responsible::from_columns(r.responsible_person_id, r.responsible_unit_id, r.responsible_text.clone());
-            let responsible_label = r.person_name.or(r.unit_name).or(r.responsible_text).unwrap_or_default();
+            let responsible = Responsible::from_columns(
+                r.responsible_person_id,
+                r.responsible_unit_id,
+                r.responsible_text.clone(),
+            );
+            let responsible_label = r
+                .person_name
+                .or(r.unit_name)
+                .or(r.responsible_text)
+                .unwrap_or_default();
             MeasureData {
                 strategy_ids: strategies.remove(&r.measure_id).unwrap_or_default(),
                 costs: costs.remove(&r.measure_id).unwrap_or_default(),
@@ -239,13 +321,20 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
                 hours: r.hours,
                 priority: r.priority,
                 status: Status::parse(&r.status).unwrap_or(Status::NotStarted),
-                status_date: r.status_date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                status_date: r
+                    .status_date
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 status_comment: r.status_comment,
                 version: r.version,
             }
         })
         .collect();
-    Ok(PlanData { head, goal_areas, measures })
+    Ok(PlanData {
+        municipality_id,
+        head,
+        goal_areas,
+        measures,
+    })
 }
 
 /// Which measures to show.
@@ -267,9 +356,16 @@ impl Filter {
     }
 
     pub fn is_active(&self) -> bool {
-        [&self.responsible, &self.status, &self.priority, &self.financing, &self.year, &self.strategy]
-            .into_iter()
-            .any(|v| Self::value(v).is_some())
+        [
+            &self.responsible,
+            &self.status,
+            &self.priority,
+            &self.financing,
+            &self.year,
+            &self.strategy,
+        ]
+        .into_iter()
+        .any(|v| Self::value(v).is_some())
     }
 
     pub fn matches(&self, m: &MeasureData) -> bool {
@@ -389,26 +485,52 @@ pub fn group<'a>(plan: &'a PlanData, selected: &[&'a MeasureData]) -> Vec<GoalGr
     for g in &plan.goal_areas {
         let mut strategies = Vec::new();
         for s in &g.strategies {
-            let rows: Vec<&MeasureData> = selected.iter().copied().filter(|m| m.strategy_ids.contains(&s.strategy_id)).collect();
+            let rows: Vec<&MeasureData> = selected
+                .iter()
+                .copied()
+                .filter(|m| m.strategy_ids.contains(&s.strategy_id))
+                .collect();
             if rows.is_empty() {
                 continue;
             }
-            strategies.push(StrategyGroup { strategy_id: Some(s.strategy_id), text: s.text.clone(), total: Total::of(rows.iter().copied()), rows });
+            strategies.push(StrategyGroup {
+                strategy_id: Some(s.strategy_id),
+                text: s.text.clone(),
+                total: Total::of(rows.iter().copied()),
+                rows,
+            });
         }
         if strategies.is_empty() {
             continue;
         }
         let total = Total::of(strategies.iter().flat_map(|s| s.rows.iter().copied()));
-        out.push(GoalGroup { name: g.name.clone(), strategies, total });
+        out.push(GoalGroup {
+            name: g.name.clone(),
+            strategies,
+            total,
+        });
     }
-    let known: HashSet<i64> = plan.goal_areas.iter().flat_map(|g| &g.strategies).map(|s| s.strategy_id).collect();
-    let orphans: Vec<&MeasureData> =
-        selected.iter().copied().filter(|m| !m.strategy_ids.iter().any(|s| known.contains(s))).collect();
+    let known: HashSet<i64> = plan
+        .goal_areas
+        .iter()
+        .flat_map(|g| &g.strategies)
+        .map(|s| s.strategy_id)
+        .collect();
+    let orphans: Vec<&MeasureData> = selected
+        .iter()
+        .copied()
+        .filter(|m| !m.strategy_ids.iter().any(|s| known.contains(s)))
+        .collect();
     if !orphans.is_empty() {
         let total = Total::of(orphans.iter().copied());
         out.push(GoalGroup {
             name: "Tiltak uten strategi".into(),
-            strategies: vec![StrategyGroup { strategy_id: None, text: "Knyttet til hovedmålet, ikke til en enkelt strategi".into(), rows: orphans, total: total.clone() }],
+            strategies: vec![StrategyGroup {
+                strategy_id: None,
+                text: "Knyttet til hovedmålet, ikke til en enkelt strategi".into(),
+                rows: orphans,
+                total: total.clone(),
+            }],
             total,
         });
     }
@@ -436,5 +558,33 @@ pub fn cost_by_financing(selected: &[&MeasureData]) -> Vec<(Financing, Decimal, 
             }
         }
     }
-    out.into_iter().map(|(f, (sum, unknown))| (f, sum, unknown)).collect()
+    out.into_iter()
+        .map(|(f, (sum, unknown))| (f, sum, unknown))
+        .collect()
+}
+
+/// Keeps only rows `offset..offset + limit` of the grouped plan (headings of groups that still
+/// have rows stay, with their totals for the whole selection). Returns the number of rows.
+pub fn page_rows(groups: &mut Vec<GoalGroup<'_>>, offset: usize, limit: usize) -> usize {
+    let mut index = 0;
+    for g in groups.iter_mut() {
+        for s in g.strategies.iter_mut() {
+            s.rows.retain(|_| {
+                let keep = index >= offset && index < offset + limit;
+                index += 1;
+                keep
+            });
+        }
+        g.strategies.retain(|s| !s.rows.is_empty());
+    }
+    groups.retain(|g| !g.strategies.is_empty());
+    index
+}
+
+pub fn row_count(groups: &[GoalGroup<'_>]) -> usize {
+    groups
+        .iter()
+        .flat_map(|g| &g.strategies)
+        .map(|s| s.rows.len())
+        .sum()
 }

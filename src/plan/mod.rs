@@ -10,5 +10,7 @@ use axum::Router;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(progress::router())
+    Router::new()
+        .merge(pages::router())
+        .merge(progress::router())
 }

@@ -24,7 +24,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::NotStarted, Status::InProgress, Status::Done, Status::Postponed, Status::Cancelled];
+    pub const ALL: [Status; 5] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Postponed,
+        Status::Cancelled,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -64,12 +70,17 @@ impl Status {
     /// Also accepts the Norwegian label, as typed in a spreadsheet.
     pub fn parse_any(text: &str) -> Option<Status> {
         let t = text.trim().to_lowercase();
-        Status::ALL.into_iter().find(|s| s.code() == t || s.label().to_lowercase() == t)
+        Status::ALL
+            .into_iter()
+            .find(|s| s.code() == t || s.label().to_lowercase() == t)
     }
 
     /// Unfinished measures are carried into the next plan.
     pub fn is_open(self) -> bool {
-        matches!(self, Status::NotStarted | Status::InProgress | Status::Postponed)
+        matches!(
+            self,
+            Status::NotStarted | Status::InProgress | Status::Postponed
+        )
     }
 }
 
@@ -122,7 +133,9 @@ impl Financing {
         if t.is_empty() {
             return Some(Financing::Unknown);
         }
-        Financing::ALL.into_iter().find(|f| f.code() == t || f.label() == t)
+        Financing::ALL
+            .into_iter()
+            .find(|f| f.code() == t || f.label() == t)
     }
 }
 
@@ -244,9 +257,14 @@ pub struct MeasureSnapshot {
 
 /// Year one by month, later years by quarter.
 pub fn period_name(plan_start_year: i32, year: i32, period: i32) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des",
+    ];
     if year == plan_start_year {
-        MONTHS.get((period - 1) as usize).map(|m| m.to_string()).unwrap_or_default()
+        MONTHS
+            .get((period - 1) as usize)
+            .map(|m| m.to_string())
+            .unwrap_or_default()
     } else {
         format!("Kv {period}")
     }
@@ -262,7 +280,8 @@ pub fn plan_periods(start_year: i32, end_year: i32) -> Vec<(i32, i32)> {
 }
 
 pub fn valid_period(start_year: i32, end_year: i32, year: i32, period: i32) -> bool {
-    (year == start_year && (1..=12).contains(&period)) || (year > start_year && year <= end_year && (1..=4).contains(&period))
+    (year == start_year && (1..=12).contains(&period))
+        || (year > start_year && year <= end_year && (1..=4).contains(&period))
 }
 
 /// Inserts a measure with its strategies, costs, schedule and dependencies, and audits it.
@@ -315,16 +334,41 @@ pub async fn insert_measure(
     .execute(&mut *conn)
     .await?;
     let after = snapshot(conn, m, id).await?;
-    audit::record(conn, actor, Action::Create, "measure", id, None::<&()>, Some(&after)).await?;
+    audit::record(
+        conn,
+        actor,
+        Action::Create,
+        "measure",
+        id,
+        None::<&()>,
+        Some(&after),
+    )
+    .await?;
     Ok(id)
 }
 
 /// Replaces a measure's strategies, costs, cells and dependencies with the input's.
-pub async fn write_children(conn: &mut PgConnection, m: i64, id: i64, input: &MeasureInput) -> Result<(), sqlx::Error> {
-    sqlx::query!(r#"delete from measure_strategy where measure_id = $1"#, id).execute(&mut *conn).await?;
-    sqlx::query!(r#"delete from measure_cost where measure_id = $1"#, id).execute(&mut *conn).await?;
-    sqlx::query!(r#"delete from schedule_cell where measure_id = $1"#, id).execute(&mut *conn).await?;
-    sqlx::query!(r#"delete from measure_dependency where measure_id = $1"#, id).execute(&mut *conn).await?;
+pub async fn write_children(
+    conn: &mut PgConnection,
+    m: i64,
+    id: i64,
+    input: &MeasureInput,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(r#"delete from measure_strategy where measure_id = $1"#, id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!(r#"delete from measure_cost where measure_id = $1"#, id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!(r#"delete from schedule_cell where measure_id = $1"#, id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query!(
+        r#"delete from measure_dependency where measure_id = $1"#,
+        id
+    )
+    .execute(&mut *conn)
+    .await?;
     // Only the municipality's own strategies and measures can be linked.
     sqlx::query!(
         r#"
@@ -390,7 +434,11 @@ pub async fn write_children(conn: &mut PgConnection, m: i64, id: i64, input: &Me
 }
 
 /// The measure as the audit log keeps it.
-pub async fn snapshot(conn: &mut PgConnection, m: i64, id: i64) -> Result<MeasureSnapshot, sqlx::Error> {
+pub async fn snapshot(
+    conn: &mut PgConnection,
+    m: i64,
+    id: i64,
+) -> Result<MeasureSnapshot, sqlx::Error> {
     let r = sqlx::query!(
         r#"
         select me.title, me.description, me.hours, me.priority, me.status, me.status_date::text as status_date,
@@ -453,12 +501,18 @@ pub async fn snapshot(conn: &mut PgConnection, m: i64, id: i64) -> Result<Measur
         tittel: r.title,
         beskrivelse: r.description.unwrap_or_default(),
         strategier: strategies.join("; "),
-        ansvarlig: r.person.or(r.unit).or(r.responsible_text).unwrap_or_default(),
+        ansvarlig: r
+            .person
+            .or(r.unit)
+            .or(r.responsible_text)
+            .unwrap_or_default(),
         timer: r.hours.map(|h| Hours(h).plain()).unwrap_or_default(),
         kostnad: costs.join("; "),
         framdrift: cells.join(", "),
         prioritert: r.priority,
-        status: Status::parse(&r.status).map(|s| s.label().to_string()).unwrap_or(r.status),
+        status: Status::parse(&r.status)
+            .map(|s| s.label().to_string())
+            .unwrap_or(r.status),
         statusdato: r
             .status_date
             .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
@@ -498,8 +552,17 @@ mod tests {
             financing: Financing::CurrentBudget,
             financing_project: None,
         };
-        assert_eq!(c.describe(), "kr 34 984 – innføring og vedlikehold første år; dekkes av gjeldende budsjett");
-        let unknown = CostInput { description: None, amount: None, amount_note: Some("må utredes".into()), financing: Financing::Unknown, financing_project: None };
+        assert_eq!(
+            c.describe(),
+            "kr 34 984 – innføring og vedlikehold første år; dekkes av gjeldende budsjett"
+        );
+        let unknown = CostInput {
+            description: None,
+            amount: None,
+            amount_note: Some("må utredes".into()),
+            financing: Financing::Unknown,
+            financing_project: None,
+        };
         assert_eq!(unknown.describe(), "må utredes");
     }
 
@@ -507,7 +570,10 @@ mod tests {
     fn statuses_and_financing_parse_from_codes_and_norwegian_labels() {
         assert_eq!(Status::parse_any("Pågår"), Some(Status::InProgress));
         assert_eq!(Status::parse_any("done"), Some(Status::Done));
-        assert_eq!(Financing::parse_any("krever budsjettbevilgning"), Some(Financing::RequiresAppropriation));
+        assert_eq!(
+            Financing::parse_any("krever budsjettbevilgning"),
+            Some(Financing::RequiresAppropriation)
+        );
         assert_eq!(Financing::parse_any(""), Some(Financing::Unknown));
         assert_eq!(Financing::parse_any("lotteri"), None);
     }

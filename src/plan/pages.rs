@@ -83,10 +83,18 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<ListPage> {
         predecessor: r.predecessor,
     })
     .collect();
-    let has_strategy = sqlx::query_scalar!(r#"select exists (select 1 from strategy_document where municipality_id = $1) as "e!""#, m)
-        .fetch_one(&state.db)
-        .await?;
-    Ok(ListPage { can_edit: ctx.user.can_edit_plan(), ctx, plans, has_strategy })
+    let has_strategy = sqlx::query_scalar!(
+        r#"select exists (select 1 from strategy_document where municipality_id = $1) as "e!""#,
+        m
+    )
+    .fetch_one(&state.db)
+    .await?;
+    Ok(ListPage {
+        can_edit: ctx.user.can_edit_plan(),
+        ctx,
+        plans,
+        has_strategy,
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -118,7 +126,10 @@ async fn new_form(ctx: Ctx, State(state): State<AppState>) -> AppResult<NewPlanP
     let documents = documents(&state.db, ctx.user.municipality_id).await?;
     Ok(NewPlanPage {
         ctx,
-        document: documents.first().map(|d| d.0.to_string()).unwrap_or_default(),
+        document: documents
+            .first()
+            .map(|d| d.0.to_string())
+            .unwrap_or_default(),
         documents,
         name: String::new(),
         start_year: String::new(),
@@ -144,23 +155,42 @@ struct PlanAudit<'a> {
     strategy_document_id: i64,
 }
 
-async fn create(ctx: Ctx, State(state): State<AppState>, session: Session, Form(form): Form<NewPlanForm>) -> AppResult<Response> {
+async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<NewPlanForm>,
+) -> AppResult<Response> {
     ctx.user.require(Role::Ikt | Role::Admin)?;
     let m = ctx.user.municipality_id;
     let docs = documents(&state.db, m).await?;
     let mut errors = FormErrors::default();
     let name = form.name.trim();
     if name.is_empty() {
-        errors.add("name", "Skriv et navn på planen, for eksempel «Handlingsplan IKT 2014–2016».");
+        errors.add(
+            "name",
+            "Skriv et navn på planen, for eksempel «Handlingsplan IKT 2014–2016».",
+        );
     }
-    let year = |s: &str| s.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    let year = |s: &str| {
+        s.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+    };
     let start = year(&form.start_year);
     let end = year(&form.end_year);
     if start.is_none() {
-        errors.add("start_year", "Skriv første år som fire sifre, for eksempel 2014.");
+        errors.add(
+            "start_year",
+            "Skriv første år som fire sifre, for eksempel 2014.",
+        );
     }
     if end.is_none() {
-        errors.add("end_year", "Skriv siste år som fire sifre, for eksempel 2016.");
+        errors.add(
+            "end_year",
+            "Skriv siste år som fire sifre, for eksempel 2016.",
+        );
     }
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
@@ -169,11 +199,19 @@ async fn create(ctx: Ctx, State(state): State<AppState>, session: Session, Form(
             errors.add("end_year", "En handlingsplan kan vare høyst seks år.");
         }
     }
-    let document = form.document.parse::<i64>().ok().filter(|d| docs.iter().any(|(id, _)| id == d));
+    let document = form
+        .document
+        .parse::<i64>()
+        .ok()
+        .filter(|d| docs.iter().any(|(id, _)| id == d));
     if document.is_none() {
-        errors.add("document", "Velg strategien planen hører til. Lag strategien først hvis den mangler.");
+        errors.add(
+            "document",
+            "Velg strategien planen hører til. Lag strategien først hvis den mangler.",
+        );
     }
-    let (Some(start), Some(end), Some(document), true) = (start, end, document, errors.is_empty()) else {
+    let (Some(start), Some(end), Some(document), true) = (start, end, document, errors.is_empty())
+    else {
         return Ok(NewPlanPage {
             ctx,
             documents: docs,
@@ -199,10 +237,30 @@ async fn create(ctx: Ctx, State(state): State<AppState>, session: Session, Form(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let after = PlanAudit { name, start_year: start, end_year: end, strategy_document_id: document };
-    audit::record(&mut tx, &ctx.user, Action::Create, "action_plan", id, None::<&()>, Some(&after)).await?;
+    let after = PlanAudit {
+        name,
+        start_year: start,
+        end_year: end,
+        strategy_document_id: document,
+    };
+    audit::record(
+        &mut tx,
+        &ctx.user,
+        Action::Create,
+        "action_plan",
+        id,
+        None::<&()>,
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(flash_redirect(&session, FlashKind::Success, format!("Handlingsplanen «{name}» er opprettet."), &format!("/plan/{id}")).await)
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Handlingsplanen «{name}» er opprettet."),
+        &format!("/plan/{id}"),
+    )
+    .await)
 }
 
 pub struct TimelineItem {
@@ -218,7 +276,9 @@ impl TimelineItem {
         format_datetime(self.at)
     }
     pub fn label(&self) -> String {
-        let s = Status::parse(&self.status).map(|s| s.label()).unwrap_or("Ukjent");
+        let s = Status::parse(&self.status)
+            .map(|s| s.label())
+            .unwrap_or("Ukjent");
         match self.status_date {
             Some(d) => format!("{s} {}", format_date(d)),
             None => s.to_string(),
@@ -243,7 +303,11 @@ struct MeasurePage {
 
 impl MeasurePage {
     fn m(&self) -> &data::MeasureData {
-        self.plan.measures.iter().find(|m| m.measure_id == self.measure_id).expect("loaded with the plan")
+        self.plan
+            .measures
+            .iter()
+            .find(|m| m.measure_id == self.measure_id)
+            .expect("loaded with the plan")
     }
     fn cell_names(&self) -> Vec<String> {
         let start = self.plan.head.start_year;
@@ -261,12 +325,20 @@ impl MeasurePage {
     }
 }
 
-async fn measure_page(ctx: Ctx, State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<MeasurePage> {
+async fn measure_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<MeasurePage> {
     let m = ctx.user.municipality_id;
-    let plan_id = sqlx::query_scalar!(r#"select action_plan_id from measure where measure_id = $1 and municipality_id = $2"#, id, m)
-        .fetch_optional(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let plan_id = sqlx::query_scalar!(
+        r#"select action_plan_id from measure where measure_id = $1 and municipality_id = $2"#,
+        id,
+        m
+    )
+    .fetch_optional(&state.db)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let plan = data::load(&state.db, m, plan_id).await?;
     let depends_on = sqlx::query!(
         r#"select d.measure_id, d.title from measure_dependency md join measure d on d.measure_id = md.depends_on_id
@@ -332,5 +404,16 @@ async fn measure_page(ctx: Ctx, State(state): State<AppState>, Path(id): Path<i6
     })
     .collect();
     let entries = audit::history(&state.db, m, "measure", id).await?;
-    Ok(MeasurePage { can_edit: ctx.user.can_edit_plan(), ctx, plan, measure_id: id, depends_on, needed_by, predecessor, successors, timeline, entries })
+    Ok(MeasurePage {
+        can_edit: ctx.user.can_edit_plan(),
+        ctx,
+        plan,
+        measure_id: id,
+        depends_on,
+        needed_by,
+        predecessor,
+        successors,
+        timeline,
+        entries,
+    })
 }

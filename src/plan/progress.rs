@@ -23,11 +23,13 @@ use crate::{
     audit::{self, Action},
     domain::{Nok, format_datetime, parse_date},
     error::{AppError, AppResult},
-    web::{Ctx, FlashKind, flash_redirect},
+    web::{Ctx, FlashKind, Pager, flash_redirect},
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/plan/{id}", get(progress)).route("/measures/{id}/status", post(update_status))
+    Router::new()
+        .route("/plan/{id}", get(progress))
+        .route("/measures/{id}/status", post(update_status))
 }
 
 /// Options for the responsible filter: (value, label).
@@ -47,6 +49,15 @@ fn responsible_options(plan: &PlanData) -> Vec<(String, String)> {
     out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
     out.dedup();
     out
+}
+
+/// Rows per page of the progress plan; «Vis alle» shows everything (for printing).
+const ROWS_PER_PAGE: i64 = 100;
+
+#[derive(Deserialize)]
+pub struct Paging {
+    page: Option<i64>,
+    all: Option<String>,
 }
 
 pub struct Column {
@@ -73,6 +84,8 @@ pub struct ProgressPage<'a> {
     pub by_financing: Vec<(&'static str, String, usize)>,
     pub can_edit: bool,
     pub shown: usize,
+    pub pager: Pager,
+    pub show_all: bool,
 }
 
 impl ProgressPage<'_> {
@@ -96,10 +109,33 @@ impl ProgressPage<'_> {
     }
 }
 
+/// The filter plus the page, so a status update returns to the same page.
+fn with_paging(query: String, pager: &Pager, all: bool) -> String {
+    let extra = if all {
+        "all=1".to_string()
+    } else if pager.page > 1 {
+        format!("page={}", pager.page)
+    } else {
+        return query;
+    };
+    if query.is_empty() {
+        extra
+    } else {
+        format!("{query}&{extra}")
+    }
+}
+
 /// Columns for every period of the plan; years with their number of columns for the header.
 pub fn columns(plan: &PlanData) -> (Vec<Column>, Vec<(i32, usize)>) {
-    let columns: Vec<Column> =
-        plan.periods().into_iter().map(|(year, period)| Column { year, period, name: plan.period_name(year, period) }).collect();
+    let columns: Vec<Column> = plan
+        .periods()
+        .into_iter()
+        .map(|(year, period)| Column {
+            year,
+            period,
+            name: plan.period_name(year, period),
+        })
+        .collect();
     let mut years: Vec<(i32, usize)> = Vec::new();
     for c in &columns {
         match years.last_mut() {
@@ -115,13 +151,40 @@ async fn progress(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Query(filter): Query<Filter>,
+    Query(paging): Query<Paging>,
 ) -> AppResult<Response> {
-    let plan = data::load(&state.db, ctx.user.municipality_id, id).await?;
+    let plan = state
+        .plans
+        .get(&state.db, ctx.user.municipality_id, id)
+        .await?;
     let selected: Vec<&MeasureData> = plan.measures.iter().filter(|m| filter.matches(m)).collect();
+    let mut groups = data::group(&plan, &selected);
+    let rows = data::row_count(&groups);
+    let pager = Pager::new(
+        paging.page,
+        if paging.all.is_some() {
+            rows.max(1) as i64
+        } else {
+            ROWS_PER_PAGE
+        },
+        rows as i64,
+    );
+    data::page_rows(
+        &mut groups,
+        pager.offset() as usize,
+        pager.per_page as usize,
+    );
+    let filter_query = with_paging(filter.query(), &pager, paging.all.is_some());
     let (columns, years) = columns(&plan);
     let by_year = data::totals_by_year(&selected)
         .into_iter()
-        .map(|(y, t)| (y.map(|y| y.to_string()).unwrap_or_else(|| "Uten tidsplan".into()), t))
+        .map(|(y, t)| {
+            (
+                y.map(|y| y.to_string())
+                    .unwrap_or_else(|| "Uten tidsplan".into()),
+                t,
+            )
+        })
         .collect();
     let by_financing = data::cost_by_financing(&selected)
         .into_iter()
@@ -129,11 +192,13 @@ async fn progress(
         .collect();
     let page = ProgressPage {
         can_edit: ctx.user.can_edit_plan(),
-        groups: data::group(&plan, &selected),
+        groups,
+        pager,
+        show_all: paging.all.is_some(),
         total: Total::of(selected.iter().copied()),
         shown: selected.len(),
         responsible_options: responsible_options(&plan),
-        filter_query: filter.query(),
+        filter_query,
         statuses: Status::ALL,
         financings: Financing::ALL,
         columns,
@@ -171,13 +236,22 @@ impl RowPartial<'_> {
         self.row_message.clone()
     }
     fn kept_status(&self, m: &MeasureData) -> String {
-        self.kept.as_ref().map(|k| k.status.clone()).unwrap_or_else(|| m.status.code().to_string())
+        self.kept
+            .as_ref()
+            .map(|k| k.status.clone())
+            .unwrap_or_else(|| m.status.code().to_string())
     }
     fn kept_comment(&self, m: &MeasureData) -> String {
-        self.kept.as_ref().map(|k| k.comment.clone()).unwrap_or_else(|| m.status_comment.clone().unwrap_or_default())
+        self.kept
+            .as_ref()
+            .map(|k| k.comment.clone())
+            .unwrap_or_else(|| m.status_comment.clone().unwrap_or_default())
     }
     fn kept_date(&self, m: &MeasureData) -> String {
-        self.kept.as_ref().map(|k| k.status_date.clone()).unwrap_or_else(|| m.status_date.map(|d| d.to_string()).unwrap_or_default())
+        self.kept
+            .as_ref()
+            .map(|k| k.status_date.clone())
+            .unwrap_or_else(|| m.status_date.map(|d| d.to_string()).unwrap_or_default())
     }
 }
 
@@ -214,19 +288,39 @@ async fn update_status(
 ) -> AppResult<Response> {
     user.require(Role::Ikt | Role::Admin)?;
     let m = user.municipality_id;
-    let plan_id = sqlx::query_scalar!(r#"select action_plan_id from measure where measure_id = $1 and municipality_id = $2"#, id, m)
-        .fetch_optional(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let plan_id = sqlx::query_scalar!(
+        r#"select action_plan_id from measure where measure_id = $1 and municipality_id = $2"#,
+        id,
+        m
+    )
+    .fetch_optional(&state.db)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let outcome = save_status(&state, &user, id, &form).await?;
 
     if headers.contains_key("hx-request") {
-        let plan = data::load(&state.db, m, plan_id).await?;
-        let measure = plan.measures.iter().find(|x| x.measure_id == id).ok_or(AppError::NotFound)?;
+        let plan = state.plans.get(&state.db, m, plan_id).await?;
+        let measure = plan
+            .measures
+            .iter()
+            .find(|x| x.measure_id == id)
+            .ok_or(AppError::NotFound)?;
         let (message, kept) = match outcome {
-            StatusOutcome::Saved => (Some(("success".into(), format!("Lagret: {}.", measure.status_text()))), None),
+            StatusOutcome::Saved => (
+                Some((
+                    "success".into(),
+                    format!("Lagret: {}.", measure.status_text()),
+                )),
+                None,
+            ),
             StatusOutcome::Invalid(msg) => (Some(("danger".into(), msg)), Some(form.clone())),
-            StatusOutcome::Conflict(msg) => (Some(("warning".into(), msg)), Some(StatusForm { version: measure.version, ..form.clone() })),
+            StatusOutcome::Conflict(msg) => (
+                Some(("warning".into(), msg)),
+                Some(StatusForm {
+                    version: measure.version,
+                    ..form.clone()
+                }),
+            ),
         };
         let row = RowPartial {
             columns: columns(&plan).0,
@@ -245,16 +339,33 @@ async fn update_status(
 
     let back = format!(
         "/plan/{plan_id}{}{}",
-        if form.filter.is_empty() { String::new() } else { format!("?{}", form.filter) },
-        if form.anchor.is_empty() { String::new() } else { format!("#{}", form.anchor) }
+        if form.filter.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", form.filter)
+        },
+        if form.anchor.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", form.anchor)
+        }
     );
     Ok(match outcome {
-        StatusOutcome::Saved => flash_redirect(&session, FlashKind::Success, "Statusen er lagret.", &back).await,
-        StatusOutcome::Invalid(msg) | StatusOutcome::Conflict(msg) => flash_redirect(&session, FlashKind::Danger, msg, &back).await,
+        StatusOutcome::Saved => {
+            flash_redirect(&session, FlashKind::Success, "Statusen er lagret.", &back).await
+        }
+        StatusOutcome::Invalid(msg) | StatusOutcome::Conflict(msg) => {
+            flash_redirect(&session, FlashKind::Danger, msg, &back).await
+        }
     })
 }
 
-async fn save_status(state: &AppState, user: &CurrentUser, id: i64, form: &StatusForm) -> AppResult<StatusOutcome> {
+async fn save_status(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    form: &StatusForm,
+) -> AppResult<StatusOutcome> {
     let m = user.municipality_id;
     let Some(status) = Status::parse(&form.status) else {
         return Ok(StatusOutcome::Invalid("Velg en status fra listen.".into()));
@@ -269,14 +380,20 @@ async fn save_status(state: &AppState, user: &CurrentUser, id: i64, form: &Statu
     };
     let comment = form.comment.trim();
     if comment.chars().count() > 2000 {
-        return Ok(StatusOutcome::Invalid("Kommentaren kan ha høyst 2000 tegn.".into()));
+        return Ok(StatusOutcome::Invalid(
+            "Kommentaren kan ha høyst 2000 tegn.".into(),
+        ));
     }
     let comment = (!comment.is_empty()).then(|| comment.to_string());
 
     let mut tx = state.db.begin().await?;
-    let current = sqlx::query_scalar!(r#"select version from measure where measure_id = $1 and municipality_id = $2 for update"#, id, m)
-        .fetch_one(&mut *tx)
-        .await?;
+    let current = sqlx::query_scalar!(
+        r#"select version from measure where measure_id = $1 and municipality_id = $2 for update"#,
+        id,
+        m
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     if current != form.version {
         let last = sqlx::query!(
             r#"
@@ -291,13 +408,22 @@ async fn save_status(state: &AppState, user: &CurrentUser, id: i64, form: &Statu
         .fetch_optional(&mut *tx)
         .await?;
         let now = model::snapshot(&mut tx, m, id).await?;
-        let who = last.map(|l| format!("{} ({})", l.who, format_datetime(l.at))).unwrap_or_else(|| "en annen".into());
+        let who = last
+            .map(|l| format!("{} ({})", l.who, format_datetime(l.at)))
+            .unwrap_or_else(|| "en annen".into());
         return Ok(StatusOutcome::Conflict(format!(
             "Tiltaket ble endret av {who} mens du hadde siden åpen. Status er nå «{}»{}. Din endring («{}»{}) er ikke lagret – se over og lagre på nytt.",
             now.status,
-            if now.statuskommentar.is_empty() { String::new() } else { format!(", kommentar «{}»", now.statuskommentar) },
+            if now.statuskommentar.is_empty() {
+                String::new()
+            } else {
+                format!(", kommentar «{}»", now.statuskommentar)
+            },
             status.label(),
-            comment.as_deref().map(|c| format!(", «{c}»")).unwrap_or_default()
+            comment
+                .as_deref()
+                .map(|c| format!(", «{c}»"))
+                .unwrap_or_default()
         )));
     }
     let before = model::snapshot(&mut tx, m, id).await?;
@@ -329,7 +455,16 @@ async fn save_status(state: &AppState, user: &CurrentUser, id: i64, form: &Statu
     .execute(&mut *tx)
     .await?;
     let after = model::snapshot(&mut tx, m, id).await?;
-    audit::record(&mut tx, user, Action::Update, "measure", id, Some(&before), Some(&after)).await?;
+    audit::record(
+        &mut tx,
+        user,
+        Action::Update,
+        "measure",
+        id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(StatusOutcome::Saved)
 }

@@ -28,7 +28,11 @@ pub async fn spawn_with(db: PgPool, adjust: impl FnOnce(AppState) -> AppState) -
 }
 
 pub fn client() -> Client {
-    Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// The `csrf_token` hidden field of a page's first form.
@@ -58,7 +62,12 @@ impl TestApp {
         let html = self.get(c, "/login").await.text().await.unwrap();
         let token = csrf_in(&html);
         c.post(self.url("/login"))
-            .form(&[("csrf_token", token.as_str()), ("username", username), ("password", password), ("next", "/")])
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("username", username),
+                ("password", password),
+                ("next", "/"),
+            ])
             .send()
             .await
             .unwrap()
@@ -68,7 +77,11 @@ impl TestApp {
     pub async fn user(&self, username: &str) -> Client {
         let c = client();
         let r = self.login_as(&c, username, PASSWORD).await;
-        assert_eq!(r.status().as_u16(), 303, "login as {username} should redirect");
+        assert_eq!(
+            r.status().as_u16(),
+            303,
+            "login as {username} should redirect"
+        );
         c
     }
 
@@ -100,17 +113,21 @@ impl TestApp {
     }
 
     pub async fn audit_count(&self, table: &str, record_id: i64) -> i64 {
-        sqlx::query_scalar("select count(*) from audit_log where table_name = $1 and record_id = $2")
-            .bind(table)
-            .bind(record_id)
-            .fetch_one(&self.db)
-            .await
-            .unwrap()
+        sqlx::query_scalar(
+            "select count(*) from audit_log where table_name = $1 and record_id = $2",
+        )
+        .bind(table)
+        .bind(record_id)
+        .fetch_one(&self.db)
+        .await
+        .unwrap()
     }
 
     /// A second municipality with one admin, for tenant-isolation tests.
     pub async fn other_municipality(&self) -> Client {
-        let hash = ikt_styring::accounts::password::hash(PASSWORD.into()).await.unwrap();
+        let hash = ikt_styring::accounts::password::hash(PASSWORD.into())
+            .await
+            .unwrap();
         let m: i64 = sqlx::query_scalar(
             "insert into municipality (name, org_number, municipality_number) values ('Sør-Fron kommune', '961381274', '3438') returning municipality_id",
         )
@@ -131,5 +148,8 @@ impl TestApp {
 }
 
 pub fn location(r: &Response) -> String {
-    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
 }
