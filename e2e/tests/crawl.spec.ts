@@ -1,0 +1,180 @@
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { ROLES, a11yViolations, formatViolations, loginAs, waitForSettled } from '../helpers';
+
+// Breadth-first crawl of every page a role can reach by following links from "/".
+// For each page: final status 200, the common layout is present, no uncaught JS errors,
+// no CSP violations, no failed same-origin sub-resources, and zero axe violations.
+// New pages are covered automatically as soon as something links to them.
+
+const MAX_PAGES = Number(process.env.E2E_CRAWL_MAX_PAGES || 150);
+
+/** Dedupe key: pathname + search, no hash. */
+function keyOf(url: URL): string {
+  return url.pathname + url.search;
+}
+
+/** Links we must not follow: side effects, downloads, non-HTML exports. */
+function shouldSkip(url: URL): string | null {
+  const p = url.pathname.toLowerCase();
+  if (p.includes('/logout')) return 'logout';
+  if (p.includes('/export')) return 'export';
+  if (p.endsWith('.xlsx') || p.endsWith('.csv')) return 'file';
+  return null;
+}
+
+interface RawLink {
+  href: string; // absolute, resolved by the browser
+  attr: string; // as written
+  download: boolean;
+}
+
+async function collectLinks(page: Page): Promise<RawLink[]> {
+  return page.$$eval('a[href]', (anchors) =>
+    anchors.map((a) => ({
+      href: (a as HTMLAnchorElement).href,
+      attr: a.getAttribute('href') ?? '',
+      download: a.hasAttribute('download'),
+    })),
+  );
+}
+
+interface Problem {
+  page: string;
+  problem: string;
+}
+
+for (const role of ROLES) {
+  test(`crawl as ${role}: every page answers 200 and passes axe`, async ({ page, baseURL }) => {
+    test.setTimeout(20 * 60_000);
+    const origin = new URL(baseURL!).origin;
+    const problems: Problem[] = [];
+    let current = '(login)';
+
+    // Per-page signals gathered from browser events.
+    page.on('pageerror', (err) => {
+      problems.push({ page: current, problem: `uncaught JS error: ${err.message}` });
+    });
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) {
+        problems.push({ page: current, problem: `CSP violation: ${text.slice(0, 300)}` });
+      }
+    });
+    page.on('response', (res: Response) => {
+      const u = new URL(res.url());
+      if (u.origin !== origin || res.request().isNavigationRequest()) return;
+      if (u.pathname === '/favicon.ico') return;
+      if (res.status() >= 400) {
+        problems.push({ page: current, problem: `sub-resource ${u.pathname}${u.search} answered ${res.status()}` });
+      }
+    });
+
+    await loginAs(page, role);
+    await expect(page.getByRole('main')).toContainText('Ringebu kommune');
+
+    const queue: string[] = ['/'];
+    const seen = new Set<string>(['/']); // keys queued or visited
+    const visited = new Set<string>(); // keys whose response has been checked
+    let skipped = 0;
+
+    while (queue.length > 0 && visited.size < MAX_PAGES) {
+      const path = queue.shift()!;
+      if (visited.has(path)) continue; // reached earlier through a redirect
+      current = path;
+      visited.add(path);
+
+      let response: Response | null;
+      try {
+        response = await page.goto(path, { waitUntil: 'load' });
+      } catch (err) {
+        const msg = String(err instanceof Error ? err.message : err);
+        if (msg.includes('Download is starting')) {
+          console.log(`  [${role}] ${path}: is a download, not crawled`);
+          continue;
+        }
+        problems.push({ page: path, problem: `navigation failed: ${msg.split('\n')[0]}` });
+        continue;
+      }
+
+      const finalUrl = new URL(page.url());
+      if (finalUrl.origin !== origin) {
+        problems.push({ page: path, problem: `redirected off-site to ${finalUrl.href}` });
+        continue;
+      }
+      if (finalUrl.pathname.startsWith('/login')) {
+        // Session lost (or a page that logs out): everything after this would be bogus.
+        problems.push({ page: path, problem: `redirected to ${keyOf(finalUrl)} (session lost?)` });
+        break;
+      }
+      const finalKey = keyOf(finalUrl);
+      if (finalKey !== path) {
+        if (visited.has(finalKey)) continue; // redirect to an already-checked page
+        seen.add(finalKey);
+        visited.add(finalKey);
+        current = finalKey;
+      }
+
+      const status = response?.status();
+      if (status !== 200) {
+        problems.push({ page: current, problem: `status ${status ?? 'none'}` });
+        continue;
+      }
+      const contentType = (await response!.headerValue('content-type')) ?? '';
+      if (!contentType.includes('text/html')) {
+        console.log(`  [${role}] ${current}: ${contentType || 'no content-type'}, not an HTML page`);
+        continue;
+      }
+
+      await waitForSettled(page);
+
+      // Layout contract: every page has the main menu and a logout button.
+      if ((await page.locator('nav[aria-label="Hovedmeny"]').count()) === 0) {
+        problems.push({ page: current, problem: 'missing <nav aria-label="Hovedmeny">' });
+      }
+      if ((await page.getByRole('button', { name: 'Logg ut', exact: true }).count()) === 0) {
+        problems.push({ page: current, problem: 'missing "Logg ut" button' });
+      }
+
+      const violations = await a11yViolations(page);
+      if (violations.length > 0) {
+        const text = formatViolations(violations);
+        console.log(`  [${role}] ${current}: ${violations.length} axe violation(s)\n${text}`);
+        problems.push({
+          page: current,
+          problem: `${violations.length} axe violation(s): ${violations.map((v) => v.id).join(', ')}`,
+        });
+      }
+
+      for (const link of await collectLinks(page)) {
+        const attr = link.attr.trim();
+        if (attr === '' || attr.startsWith('#') || link.download) continue;
+        let url: URL;
+        try {
+          url = new URL(link.href);
+        } catch {
+          continue;
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') continue; // mailto:, tel:, javascript:
+        if (url.origin !== origin) continue;
+        if (shouldSkip(url)) {
+          skipped++;
+          continue;
+        }
+        const key = keyOf(url);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        queue.push(key);
+      }
+    }
+
+    const capped = queue.length > 0 && visited.size >= MAX_PAGES;
+    console.log(
+      `[${role}] visited ${visited.size} page(s)` +
+        (capped ? ` (cap ${MAX_PAGES} reached, ${queue.length} left unvisited)` : '') +
+        `, skipped ${skipped} link(s) to logout/export/files`,
+    );
+
+    const report = problems.map((p) => `  ${p.page}: ${p.problem}`).join('\n');
+    expect(problems.length, `[${role}] ${problems.length} problem(s):\n${report}`).toBe(0);
+  });
+}

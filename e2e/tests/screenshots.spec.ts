@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from '@playwright/test';
+import { ROLES, loginAs, slugForPath, waitForSettled } from '../helpers';
+
+// Full-page screenshots of "/" and every main-menu page, per role, for looking at the UI.
+// Off by default; run with:  E2E_SCREENSHOTS=1 npx playwright test --grep @screens
+// Output: e2e/screenshots/<role>-<slug>.png (git-ignored).
+
+const outDir = path.resolve(__dirname, '..', 'screenshots');
+
+test.describe('skjermbilder', { tag: '@screens' }, () => {
+  test.skip(process.env.E2E_SCREENSHOTS !== '1', 'set E2E_SCREENSHOTS=1 to take screenshots');
+
+  for (const role of ROLES) {
+    test(`screenshots as ${role} @screens`, async ({ page, baseURL }) => {
+      test.setTimeout(5 * 60_000);
+      fs.mkdirSync(outDir, { recursive: true });
+      const origin = new URL(baseURL!).origin;
+
+      await loginAs(page, role);
+      await page.goto('/');
+      await waitForSettled(page);
+
+      const hrefs = await page
+        .locator('nav[aria-label="Hovedmeny"] a[href]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const targets = ['/'];
+      for (const href of hrefs) {
+        const url = new URL(href);
+        if (url.origin !== origin) continue;
+        const key = url.pathname + url.search;
+        if (!targets.includes(key)) targets.push(key);
+      }
+
+      for (const target of targets) {
+        await page.goto(target);
+        await waitForSettled(page);
+        const file = path.join(outDir, `${role}-${slugForPath(target)}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(`  ${path.relative(process.cwd(), file)}  <-  ${target}`);
+      }
+    });
+  }
+});
