@@ -1,6 +1,7 @@
 //! The strategy's action plan: measures, the progress plan, status updates.
 
 pub mod data;
+pub mod measure_form;
 pub mod model;
 pub mod pages;
 pub mod progress;
@@ -13,4 +14,5 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(pages::router())
         .merge(progress::router())
+        .merge(measure_form::router())
 }
