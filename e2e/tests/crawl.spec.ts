@@ -7,6 +7,16 @@ import { ROLES, a11yViolations, formatViolations, loginAs, waitForSettled } from
 // New pages are covered automatically as soon as something links to them.
 
 const MAX_PAGES = Number(process.env.E2E_CRAWL_MAX_PAGES || 150);
+// Pages of one shape (the same route with another id or the same query keys) add little after
+// the first few; capping them keeps the crawl to every kind of page rather than every record.
+const PER_PATTERN = Number(process.env.E2E_CRAWL_PER_PATTERN || 3);
+
+/** The route a URL belongs to: numeric path segments as :id, and the query's keys. */
+function patternOf(url: URL): string {
+  const path = url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id');
+  const keys = [...new Set(url.searchParams.keys())].sort().join('&');
+  return keys ? `${path}?${keys}` : path;
+}
 
 /** Dedupe key: pathname + search, no hash. */
 function keyOf(url: URL): string {
@@ -76,6 +86,8 @@ for (const role of ROLES) {
     const seen = new Set<string>(['/']); // keys queued or visited
     const visited = new Set<string>(); // keys whose response has been checked
     let skipped = 0;
+    let samePattern = 0;
+    const perPattern = new Map<string, number>();
 
     while (queue.length > 0 && visited.size < MAX_PAGES) {
       const path = queue.shift()!;
@@ -163,6 +175,13 @@ for (const role of ROLES) {
         const key = keyOf(url);
         if (seen.has(key)) continue;
         seen.add(key);
+        const pattern = patternOf(url);
+        const n = perPattern.get(pattern) ?? 0;
+        if (n >= PER_PATTERN) {
+          samePattern++;
+          continue;
+        }
+        perPattern.set(pattern, n + 1);
         queue.push(key);
       }
     }
@@ -171,7 +190,7 @@ for (const role of ROLES) {
     console.log(
       `[${role}] visited ${visited.size} page(s)` +
         (capped ? ` (cap ${MAX_PAGES} reached, ${queue.length} left unvisited)` : '') +
-        `, skipped ${skipped} link(s) to logout/export/files`,
+        `, skipped ${skipped} link(s) to logout/export/files and ${samePattern} more of an already covered route (${perPattern.size} routes)`,
     );
 
     const report = problems.map((p) => `  ${p.page}: ${p.problem}`).join('\n');
