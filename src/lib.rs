@@ -13,6 +13,7 @@ pub mod home;
 pub mod pg_cluster;
 pub mod plan;
 pub mod seed;
+pub mod strategy;
 pub mod web;
 
 use std::{path::PathBuf, time::Duration};
@@ -81,6 +82,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(audit::router())
         .merge(plan::router())
+        .merge(strategy::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn(csrf::guard))
         .layer(sessions)
