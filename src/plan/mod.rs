@@ -4,11 +4,12 @@ pub mod data;
 pub mod model;
 pub mod pages;
 pub mod progress;
+pub mod transfer;
 
 use axum::Router;
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(progress::router())
+    Router::new().merge(pages::router()).merge(progress::router()).merge(transfer::router())
 }
