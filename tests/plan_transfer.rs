@@ -1,0 +1,632 @@
+//! Issue 3: the progress plan exported to Excel and CSV like Vedlegg 1, and measures imported
+//! from the same columns with a preview that writes nothing until the user confirms.
+
+mod common;
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use common::*;
+use reqwest::{
+    Client,
+    multipart::{Form, Part},
+};
+use rust_decimal::Decimal;
+use sqlx::PgPool;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const HEADER: &str =
+    "Mål;Strategi;Tiltak;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert";
+
+async fn ringebu_plan(app: &TestApp) -> i64 {
+    sqlx::query_scalar("select action_plan_id from action_plan order by action_plan_id limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+/// A second, empty plan for the same strategy document.
+async fn empty_plan(app: &TestApp) -> i64 {
+    sqlx::query_scalar(
+        "insert into action_plan (municipality_id, strategy_document_id, name, start_year, end_year)
+         select municipality_id, strategy_document_id, 'Kopi av handlingsplanen', start_year, end_year
+         from action_plan order by action_plan_id limit 1 returning action_plan_id",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap()
+}
+
+async fn strategies(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("select text from strategy order by strategy_id")
+        .fetch_all(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap()
+}
+
+/// Measures, audit rows and staged imports: what an import must not touch before confirmation.
+async fn written(app: &TestApp) -> (i64, i64, i64) {
+    (
+        count(app, "select count(*) from measure").await,
+        count(app, "select count(*) from audit_log").await,
+        count(app, "select count(*) from measure_import").await,
+    )
+}
+
+async fn download(app: &TestApp, c: &Client, path: &str) -> (u16, String, String, Vec<u8>) {
+    let r = app.get(c, path).await;
+    let header = |h: &str| {
+        r.headers()
+            .get(h)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (ctype, disposition) = (header("content-type"), header("content-disposition"));
+    (
+        r.status().as_u16(),
+        ctype,
+        disposition,
+        r.bytes().await.unwrap().to_vec(),
+    )
+}
+
+async fn upload(app: &TestApp, c: &Client, plan: i64, name: &str, bytes: Vec<u8>) -> (u16, String) {
+    let token = app.token(c).await;
+    let form = Form::new()
+        .text("csrf_token", token)
+        .part("file", Part::bytes(bytes).file_name(name.to_string()));
+    let r = c
+        .post(app.url(&format!("/plan/{plan}/import")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.text().await.unwrap())
+}
+
+fn import_token(html: &str) -> String {
+    let marker = "name=\"token\" value=\"";
+    let start = html.find(marker).expect("the preview has a confirm form") + marker.len();
+    html[start..start + 64].to_string()
+}
+
+fn sheet(bytes: &[u8]) -> Vec<Vec<Data>> {
+    let mut wb: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("a valid workbook");
+    assert_eq!(wb.sheet_names(), vec!["Framdriftsplan".to_string()]);
+    let range = wb.worksheet_range("Framdriftsplan").unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn has_string(rows: &[Vec<Data>], pred: impl Fn(&str) -> bool) -> bool {
+    rows.iter()
+        .flatten()
+        .any(|d| matches!(d, Data::String(s) if pred(s)))
+}
+
+#[sqlx::test]
+async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = ringebu_plan(&app).await;
+    let c = app.user("leder").await;
+    let (status, ctype, disposition, bytes) =
+        download(&app, &c, &format!("/plan/{plan}/export.xlsx")).await;
+    assert_eq!(status, 200);
+    assert_eq!(ctype, XLSX);
+    assert_eq!(
+        disposition,
+        "attachment; filename=\"framdriftsplan-2014-2016.xlsx\""
+    );
+
+    let rows = sheet(&bytes);
+    assert_eq!(
+        rows[0][0],
+        Data::String("Handlingsplan IKT 2014–2016".into()),
+        "title row"
+    );
+    assert_eq!(
+        rows[1][8],
+        Data::String("2014".into()),
+        "the year above its months"
+    );
+    let header: Vec<String> = rows[2].iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        &header[..8],
+        [
+            "Handlingsplan",
+            "Strategi",
+            "Timer",
+            "Kostnad",
+            "Ansvar",
+            "Status",
+            "Statuskommentar",
+            "Prioritert"
+        ]
+    );
+    assert_eq!(header[8], "Jan");
+    assert_eq!(header[19], "Des");
+    assert_eq!(header[20], "Kv 1");
+    assert_eq!(header.len(), 8 + 12 + 4 + 4);
+    assert!(has_string(&rows, |s| s == "Sikkerhet"), "a goal-area row");
+    assert!(has_string(&rows, |s| s == "Innføre Feide i skole"));
+    assert!(has_string(&rows, |s| s.starts_with("kr 34 984")));
+    assert!(
+        has_string(&rows, |s| s == "Utredning"),
+        "a labelled period cell keeps its label"
+    );
+
+    let risk = rows
+        .iter()
+        .find(|r| r[0] == Data::String("Ta i bruk Risk manager".into()))
+        .expect("a measure row");
+    assert_eq!(risk[2], Data::Float(50.5), "hours are numbers");
+    assert!(
+        risk[8..].iter().any(|d| *d == Data::String("x".into())),
+        "a planned period without a label is marked x"
+    );
+}
+
+#[sqlx::test]
+async fn the_csv_export_has_a_bom_semicolons_and_decimal_commas(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = ringebu_plan(&app).await;
+    let c = app.user("rad").await;
+    let (status, ctype, disposition, bytes) =
+        download(&app, &c, &format!("/plan/{plan}/export.csv")).await;
+    assert_eq!(status, 200);
+    assert!(ctype.starts_with("text/csv"));
+    assert_eq!(
+        disposition,
+        "attachment; filename=\"framdriftsplan-2014-2016.csv\""
+    );
+    assert!(
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "UTF-8 with BOM for Excel"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with(&format!("{HEADER};2014 Jan;2014 Feb")),
+        "{first}"
+    );
+    assert!(first.ends_with("2016 Kv 3;2016 Kv 4"));
+    let line = |title: &str| {
+        text.lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title} is exported"))
+            .to_string()
+    };
+    assert!(line("Avviksmeldinger for driftsavbrudd i QM+ kvalitetssystem").contains(";7,5;"));
+    assert!(line("Ta i bruk Risk manager").contains(";50,5;"));
+    assert!(line("Innføre Feide i skole").contains("kr 34 984"));
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.contains(";Etablere IKT-styre i Midt-Gudbrandsdal;"))
+            .count(),
+        2,
+        "one line per strategy"
+    );
+}
+
+#[sqlx::test]
+async fn a_file_with_bad_rows_lists_every_error_by_row_and_writes_nothing(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = ringebu_plan(&app).await;
+    let s = strategies(&app).await;
+    let c = app.user("ikt").await;
+    let before = written(&app).await;
+    let csv = format!(
+        "{HEADER};2014 Jan;2014 Smarch\r\n\
+         ;{s0};Godt tiltak;10;;;;;;;x;\r\n\
+         ;{s0};Timer med to komma;12,5,0;;;;;;;;\r\n\
+         ;{s0};Negativ kostnad;;kr -5 000;;;;;;;\r\n\
+         ;Finnes ikke i strategien;Ukjent strategi;;;;;;;;;\r\n\
+         ;{s0};;5;;;;;;;;\r\n\
+         ;{s0};Rar status;;;;Ferdigish;;;;;\r\n\
+         ;{s0};Rar finansiering;;kr 5 000 (dekkes av lotterimidler i budsjettet);;;;;;;\r\n",
+        s0 = s[0]
+    );
+    let (status, html) = upload(&app, &c, plan, "tiltak.csv", csv.into_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ingenting er importert"));
+    assert!(
+        html.contains("Rad 1: Ukjent periode i kolonnen «2014 Smarch»"),
+        "{html}"
+    );
+    assert!(html.contains("Rad 3: Timer: «12,5,0» er ikke et antall timer"));
+    assert!(html.contains("Rad 4: Kostnad: Beløpet kan ikke være negativt."));
+    assert!(html.contains("Rad 5: Ukjent strategi «Finnes ikke i strategien»"));
+    assert!(html.contains("Rad 6: Tiltaket mangler tittel"));
+    assert!(html.contains("Rad 7: Ukjent status «Ferdigish»"));
+    assert!(html.contains("Rad 8: Kostnad: Ukjent finansiering"));
+    assert!(!html.contains("Rad 2:"), "the good row has no error");
+    assert!(
+        !html.contains("/import/confirm"),
+        "no confirm button while there are errors"
+    );
+    assert_eq!(
+        written(&app).await,
+        before,
+        "no measure, audit row or staged import"
+    );
+}
+
+#[sqlx::test]
+async fn a_clean_file_is_previewed_and_imported_only_after_confirmation(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = empty_plan(&app).await;
+    let s = strategies(&app).await;
+    let c = app.user("ikt").await;
+    let csv = format!(
+        "{HEADER};2014 Mar;2014 Apr;2015 Kv 2\r\n\
+         Sikkerhet;{s0};Nytt felles tiltak;12,5;kr 100 000 (krever budsjettbevilgning);magnus rønningen;Pågår;;Godt i gang;Ja;Utredning;x;x\r\n\
+         Sikkerhet;{s1};Nytt felles tiltak;12,5;kr 100 000 (krever budsjettbevilgning);magnus rønningen;Pågår;;Godt i gang;Ja;Utredning;x;x\r\n\
+         ;;Felles tiltak for hovedmålet;;må utredes;Rådmannen / SU;;;;;;;\r\n",
+        s0 = s[0],
+        s1 = s[3]
+    );
+    let before = written(&app).await;
+    let (status, html) = upload(&app, &c, plan, "nye-tiltak.csv", csv.into_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Importer 2 tiltak"), "{html}");
+    assert!(html.contains("Ingenting er lagret ennå"));
+    assert!(html.contains("Magnus Rønningen"));
+    assert!(html.contains("2014: Mar (Utredning), Apr; 2015: Kv 2"));
+    let (measures, audits, staged) = written(&app).await;
+    assert_eq!(
+        (measures, audits),
+        (before.0, before.1),
+        "the preview writes no measure and no audit row"
+    );
+    assert_eq!(staged, before.2 + 1, "the preview is kept server-side");
+
+    let token = import_token(&html);
+    let r = app
+        .post(
+            &c,
+            &format!("/plan/{plan}/import/confirm"),
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/plan/{plan}"));
+    let (_, page) = app.text(&c, &format!("/plan/{plan}")).await;
+    assert!(page.contains("2 tiltak er importert."));
+    assert!(page.contains("Nytt felles tiltak"));
+
+    let (measures, audits, staged) = written(&app).await;
+    assert_eq!(measures, before.0 + 2);
+    assert_eq!(staged, before.2, "the staged import is gone");
+    let created: Vec<i64> = sqlx::query_scalar(
+        "select measure_id from measure where action_plan_id = $1 order by measure_id",
+    )
+    .bind(plan)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(audits, before.1 + 2);
+    for id in &created {
+        assert_eq!(
+            app.audit_count("measure", *id).await,
+            1,
+            "each imported measure is audited"
+        );
+    }
+    let shared = created[0];
+    assert_eq!(
+        count(
+            &app,
+            &format!("select count(*) from measure_strategy where measure_id = {shared}")
+        )
+        .await,
+        2,
+        "one measure, two strategies"
+    );
+    let (hours, person, priority, status): (Decimal, Option<String>, bool, String) = sqlx::query_as(
+        "select me.hours, p.name, me.priority, me.status from measure me left join person p on p.person_id = me.responsible_person_id where me.measure_id = $1",
+    )
+    .bind(shared)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(hours, Decimal::new(125, 1));
+    assert_eq!(
+        person.as_deref(),
+        Some("Magnus Rønningen"),
+        "a person's name links to the person"
+    );
+    assert!(priority);
+    assert_eq!(status, "in_progress");
+    let (amount, financing): (Decimal, String) =
+        sqlx::query_as("select amount, financing from measure_cost where measure_id = $1")
+            .bind(shared)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(
+        (amount, financing.as_str()),
+        (Decimal::from(100_000), "requires_appropriation")
+    );
+    let label: Option<String> = sqlx::query_scalar(
+        "select label from schedule_cell where measure_id = $1 and year = 2014 and period = 3",
+    )
+    .bind(shared)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(label.as_deref(), Some("Utredning"));
+    let text: Option<String> =
+        sqlx::query_scalar("select responsible_text from measure where measure_id = $1")
+            .bind(created[1])
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(
+        text.as_deref(),
+        Some("Rådmannen / SU"),
+        "an unknown name is kept as text"
+    );
+
+    // The same token again imports nothing.
+    let r = app
+        .post(
+            &c,
+            &format!("/plan/{plan}/import/confirm"),
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/plan/{plan}/import"));
+    let (_, page) = app.text(&c, &format!("/plan/{plan}/import")).await;
+    assert!(page.contains("Forhåndsvisningen finnes ikke lenger"));
+    assert_eq!(written(&app).await.0, before.0 + 2);
+}
+
+async fn totals(app: &TestApp, plan: i64) -> (i64, Decimal, Decimal, i64, i64) {
+    sqlx::query_as(
+        "select (select count(*) from measure where action_plan_id = $1),
+                (select coalesce(sum(hours), 0) from measure where action_plan_id = $1),
+                (select coalesce(sum(c.amount), 0) from measure_cost c join measure m using (measure_id) where m.action_plan_id = $1),
+                (select count(*) from measure_strategy s join measure m using (measure_id) where m.action_plan_id = $1),
+                (select count(*) from schedule_cell s join measure m using (measure_id) where m.action_plan_id = $1)",
+    )
+    .bind(plan)
+    .fetch_one(&app.db)
+    .await
+    .unwrap()
+}
+
+async fn round_trip(app: &TestApp, c: &Client, source: i64, ext: &str) {
+    let target = empty_plan(app).await;
+    let (_, _, _, bytes) = download(app, c, &format!("/plan/{source}/export.{ext}")).await;
+    let (status, html) = upload(app, c, target, &format!("plan.{ext}"), bytes).await;
+    assert_eq!(status, 200);
+    assert!(
+        !html.contains("Feil i filen"),
+        "the export imports cleanly: {html}"
+    );
+    let token = import_token(&html);
+    let r = app
+        .post(
+            c,
+            &format!("/plan/{target}/import/confirm"),
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let original = totals(app, source).await;
+    assert_eq!(original.0, 63);
+    assert_eq!(
+        totals(app, target).await,
+        original,
+        "same measures, hours, known cost, strategy links and schedule"
+    );
+}
+
+#[sqlx::test]
+async fn the_exported_csv_imports_into_an_empty_plan_with_the_same_totals(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    round_trip(&app, &c, ringebu_plan(&app).await, "csv").await;
+}
+
+#[sqlx::test]
+async fn the_exported_workbook_imports_into_an_empty_plan_with_the_same_totals(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("admin").await;
+    round_trip(&app, &c, ringebu_plan(&app).await, "xlsx").await;
+}
+
+#[sqlx::test]
+async fn too_large_foreign_or_broken_files_get_a_norwegian_message_and_no_500(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = ringebu_plan(&app).await;
+    let c = app.user("ikt").await;
+    let before = written(&app).await;
+    let big = format!(
+        "{HEADER}\n{}",
+        ";;Tiltak;;;;;;;\n".repeat(6 * 1024 * 1024 / 16)
+    );
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "stor.csv",
+            big.into_bytes(),
+            "Filen er for stor. Den kan være høyst 5 MB.",
+        ),
+        (
+            "notat.pdf",
+            b"%PDF-1.4 binary".to_vec(),
+            "Filen må være en Excel-arbeidsbok (.xlsx) eller en CSV-fil (.csv).",
+        ),
+        (
+            "plan.xlsx",
+            b"PK\x03\x04 not really a zip".to_vec(),
+            "Excel-filen kunne ikke leses.",
+        ),
+        (
+            "plan.xls",
+            vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0],
+            "Det gamle Excel-formatet (.xls)",
+        ),
+        ("tom.csv", Vec::new(), "Filen er tom."),
+    ];
+    for (name, bytes, message) in cases {
+        let (status, html) = upload(&app, &c, plan, name, bytes).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(html.contains(message), "{name}: {html}");
+        assert!(
+            html.contains("aria-invalid=\"true\""),
+            "{name}: the file field is marked"
+        );
+    }
+    assert_eq!(written(&app).await, before);
+}
+
+#[sqlx::test]
+async fn a_semicolon_free_windows_csv_with_commas_is_read_too(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = empty_plan(&app).await;
+    let s = strategies(&app).await;
+    let c = app.user("ikt").await;
+    // Windows-1252, comma-separated, as an older Excel saves «CSV».
+    let text = format!(
+        "Strategi,Tiltak,Timer,2014 Jan\r\n\"{}\",Kartlegge behov på Fåvang,\"7,5\",x\r\n",
+        s[1]
+    );
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|ch| if ch as u32 <= 0xFF { ch as u8 } else { b'?' })
+        .collect();
+    let (status, html) = upload(&app, &c, plan, "tiltak.csv", bytes).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Importer 1 tiltak"), "{html}");
+    assert!(html.contains("Kartlegge behov på Fåvang"));
+    assert!(html.contains("7,5"));
+}
+
+#[sqlx::test]
+async fn readers_export_but_only_ikt_and_admin_import(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = ringebu_plan(&app).await;
+    let csv = format!("{HEADER}\n;;Tiltak;;;;;;;\n").into_bytes();
+    for editor in ["ikt", "admin"] {
+        let c = app.user(editor).await;
+        assert_eq!(
+            app.text(&c, &format!("/plan/{plan}/import")).await.0,
+            200,
+            "{editor}"
+        );
+    }
+    for reader in ["leder", "rad", "superbruker"] {
+        let c = app.user(reader).await;
+        assert_eq!(
+            download(&app, &c, &format!("/plan/{plan}/export.xlsx"))
+                .await
+                .0,
+            200,
+            "{reader}"
+        );
+        assert_eq!(
+            download(&app, &c, &format!("/plan/{plan}/export.csv"))
+                .await
+                .0,
+            200,
+            "{reader}"
+        );
+        assert_eq!(
+            app.text(&c, &format!("/plan/{plan}/import")).await.0,
+            403,
+            "{reader}"
+        );
+        assert_eq!(
+            upload(&app, &c, plan, "t.csv", csv.clone()).await.0,
+            403,
+            "{reader}"
+        );
+        let r = app
+            .post(
+                &c,
+                &format!("/plan/{plan}/import/confirm"),
+                &[("token", "x")],
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{reader}");
+    }
+    assert_eq!(count(&app, "select count(*) from measure_import").await, 0);
+
+    let anon = client();
+    for path in ["export.xlsx", "export.csv", "import"] {
+        let r = app.get(&anon, &format!("/plan/{plan}/{path}")).await;
+        assert_eq!(r.status(), 303, "{path}");
+        assert!(location(&r).starts_with("/login"));
+    }
+    let (status, _) = upload(&app, &anon, plan, "t.csv", csv.clone()).await;
+    assert_eq!(status, 303);
+    let r = app
+        .post(
+            &anon,
+            &format!("/plan/{plan}/import/confirm"),
+            &[("token", "x")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(location(&r).starts_with("/login"));
+}
+
+#[sqlx::test]
+async fn another_municipality_finds_none_of_the_transfer_routes(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = ringebu_plan(&app).await;
+    let other = app.other_municipality().await;
+    assert_eq!(
+        download(&app, &other, &format!("/plan/{plan}/export.xlsx"))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        download(&app, &other, &format!("/plan/{plan}/export.csv"))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        app.text(&other, &format!("/plan/{plan}/import")).await.0,
+        404
+    );
+    let csv = format!("{HEADER}\n;;Tiltak;;;;;;;\n").into_bytes();
+    assert_eq!(upload(&app, &other, plan, "t.csv", csv).await.0, 404);
+
+    // Not even with a token staged by Ringebu's own IKT user.
+    let ikt = app.user("ikt").await;
+    let (_, html) = upload(
+        &app,
+        &ikt,
+        plan,
+        "t.csv",
+        format!("{HEADER}\n;;Nytt tiltak;;;;;;;\n").into_bytes(),
+    )
+    .await;
+    let token = import_token(&html);
+    let r = app
+        .post(
+            &other,
+            &format!("/plan/{plan}/import/confirm"),
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from measure where title = 'Nytt tiltak'"
+        )
+        .await,
+        0
+    );
+}
