@@ -297,7 +297,8 @@ async fn record_history(
     let entries = history(&state.db, ctx.user.municipality_id, &table, id).await?;
     // A record with no changes yet shows an empty history; one that neither exists in this
     // municipality nor was ever audited here is not found.
-    if entries.is_empty() && !record_exists(&state.db, ctx.user.municipality_id, &table, id).await? {
+    if entries.is_empty() && !record_exists(&state.db, ctx.user.municipality_id, &table, id).await?
+    {
         return Err(AppError::NotFound);
     }
     Ok(HistoryPage {
@@ -309,12 +310,23 @@ async fn record_history(
 }
 
 /// Whether `table` (one of TABLES, so safe to splice) has the row in the municipality.
-async fn record_exists(db: &sqlx::PgPool, municipality_id: i64, table: &str, id: i64) -> AppResult<bool> {
+async fn record_exists(
+    db: &sqlx::PgPool,
+    municipality_id: i64,
+    table: &str,
+    id: i64,
+) -> AppResult<bool> {
     if !TABLES.contains(&table) {
         return Ok(false);
     }
-    let sql = format!("select exists (select 1 from {table} where {table}_id = $1 and municipality_id = $2)");
-    Ok(sqlx::query_scalar(&sql).bind(id).bind(municipality_id).fetch_one(db).await?)
+    let sql = format!(
+        "select exists (select 1 from {table} where {table}_id = $1 and municipality_id = $2)"
+    );
+    Ok(sqlx::query_scalar(&sql)
+        .bind(id)
+        .bind(municipality_id)
+        .fetch_one(db)
+        .await?)
 }
 
 #[derive(Template, WebTemplate)]

@@ -203,7 +203,9 @@ fn find_bindir() -> Option<PathBuf> {
             return Some(dir);
         }
     }
-    if let Some(dir) = std::env::var_os("PATH").and_then(|path| std::env::split_paths(&path).find(|d| has_tools(d))) {
+    if let Some(dir) = std::env::var_os("PATH")
+        .and_then(|path| std::env::split_paths(&path).find(|d| has_tools(d)))
+    {
         return Some(dir);
     }
     let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")

@@ -634,11 +634,19 @@ async fn a_record_without_changes_has_an_empty_history_not_a_404(db: PgPool) {
     let app = spawn(db).await;
     let admin = app.user("admin").await;
     let leder = app.user_id("leder").await;
-    let (status, html) = app.text(&admin, &format!("/history/app_user/{leder}")).await;
+    let (status, html) = app
+        .text(&admin, &format!("/history/app_user/{leder}"))
+        .await;
     assert_eq!(status, 200);
     assert!(html.contains("Ingen endringer er registrert."));
     assert_eq!(app.text(&admin, "/history/app_user/999999").await.0, 404);
     assert_eq!(app.text(&admin, "/history/ukjent_tabell/1").await.0, 404);
     let reader = app.user("leder").await;
-    assert_eq!(app.text(&reader, &format!("/history/app_user/{leder}")).await.0, 403, "user history is for admins");
+    assert_eq!(
+        app.text(&reader, &format!("/history/app_user/{leder}"))
+            .await
+            .0,
+        403,
+        "user history is for admins"
+    );
 }

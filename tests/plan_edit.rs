@@ -8,6 +8,15 @@ use rust_decimal::Decimal;
 use scraper::{Html, Selector};
 use sqlx::PgPool;
 
+/// description, amount, amount note, financing, project
+type CostRow = (
+    Option<String>,
+    Option<Decimal>,
+    Option<String>,
+    String,
+    Option<String>,
+);
+
 async fn plan_id(app: &TestApp) -> i64 {
     sqlx::query_scalar("select action_plan_id from action_plan limit 1")
         .fetch_one(&app.db)
@@ -182,7 +191,7 @@ async fn ikt_staff_create_a_measure_with_decimal_hours_two_cost_lines_and_a_sche
     assert_eq!(status, "in_progress");
     assert_eq!(person_id, Some(person));
     assert_eq!(date.as_deref(), Some("2014-03-15"));
-    let costs: Vec<(Option<String>, Option<Decimal>, Option<String>, String, Option<String>)> = sqlx::query_as(
+    let costs: Vec<CostRow> = sqlx::query_as(
         "select description, amount, amount_note, financing, financing_project from measure_cost where measure_id = $1 order by position",
     )
     .bind(id)

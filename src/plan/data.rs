@@ -161,10 +161,11 @@ impl PlanCache {
         .fetch_optional(db)
         .await?
         .ok_or(AppError::NotFound)?;
-        if let Some((rev, plan)) = self.plans.read().map_err(poisoned)?.get(&plan_id) {
-            if *rev == revision && plan.municipality_id == municipality_id {
-                return Ok(plan.clone());
-            }
+        if let Some((rev, plan)) = self.plans.read().map_err(poisoned)?.get(&plan_id)
+            && *rev == revision
+            && plan.municipality_id == municipality_id
+        {
+            return Ok(plan.clone());
         }
         let plan = Arc::new(load(db, municipality_id, plan_id).await?);
         self.plans
@@ -369,39 +370,24 @@ impl Filter {
     }
 
     pub fn matches(&self, m: &MeasureData) -> bool {
-        if let Some(r) = Self::value(&self.responsible) {
+        let responsible = Self::value(&self.responsible).is_none_or(|r| {
             let key = match &m.responsible {
                 Responsible::Text(t) => format!("text:{t}"),
                 other => other.key(),
             };
-            if key != r {
-                return false;
-            }
-        }
-        if let Some(s) = Self::value(&self.status) {
-            if m.status.code() != s {
-                return false;
-            }
-        }
-        if Self::value(&self.priority).is_some() && !m.priority {
-            return false;
-        }
-        if let Some(f) = Self::value(&self.financing) {
-            if !m.costs.iter().any(|c| c.financing.code() == f) {
-                return false;
-            }
-        }
-        if let Some(y) = Self::value(&self.year).and_then(|y| y.parse::<i32>().ok()) {
-            if !m.cells.iter().any(|c| c.year == y) {
-                return false;
-            }
-        }
-        if let Some(s) = Self::value(&self.strategy).and_then(|s| s.parse::<i64>().ok()) {
-            if !m.strategy_ids.contains(&s) {
-                return false;
-            }
-        }
-        true
+            key == r
+        });
+        let status = Self::value(&self.status).is_none_or(|s| m.status.code() == s);
+        let priority = Self::value(&self.priority).is_none() || m.priority;
+        let financing = Self::value(&self.financing)
+            .is_none_or(|f| m.costs.iter().any(|c| c.financing.code() == f));
+        let year = Self::value(&self.year)
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_none_or(|y| m.cells.iter().any(|c| c.year == y));
+        let strategy = Self::value(&self.strategy)
+            .and_then(|s| s.parse::<i64>().ok())
+            .is_none_or(|s| m.strategy_ids.contains(&s));
+        responsible && status && priority && financing && year && strategy
     }
 
     /// The filter as a query string, to keep it across a status update.

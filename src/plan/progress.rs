@@ -46,7 +46,7 @@ fn responsible_options(plan: &PlanData) -> Vec<(String, String)> {
             (key, m.responsible_label.clone())
         })
         .collect();
-    out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    out.sort_by_key(|(_, label)| label.to_lowercase());
     out.dedup();
     out
 }
