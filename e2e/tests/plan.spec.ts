@@ -55,7 +55,8 @@ test.describe('framdriftsplan', () => {
     await expect(page.getByRole('status').first()).toContainText('Statusen er lagret.');
     expect(new URL(page.url()).hash).toMatch(/^#m-\d+-s\d+$/);
     await expect(rowOf(page, SKOLERING)).toContainText('Utført 31.03.2014');
-    await expectNoA11yViolations(page, 'framdriftsplan uten JavaScript');
+    // No axe run here: axe is itself a script and cannot run with JavaScript off. The same
+    // page is checked with JavaScript on in the test above.
     await context.close();
   });
 
