@@ -130,6 +130,43 @@ impl FormErrors {
     }
 }
 
+/// A urlencoded form as its (key, value) pairs, for forms whose checkboxes repeat a key:
+/// serde_urlencoded cannot collect repeated keys into a Vec.
+pub struct FormPairs(pub Vec<(String, String)>);
+
+impl FormPairs {
+    /// The first value of `key`, or "".
+    pub fn first(&self, key: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    /// Every value of `key`, in order.
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for FormPairs {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        serde_urlencoded::from_bytes(&bytes)
+            .map(FormPairs)
+            .map_err(|_| AppError::BadRequest("Skjemaet kunne ikke leses.".into()))
+    }
+}
+
 /// Page numbers for long lists.
 #[derive(Debug, Clone)]
 pub struct Pager {

@@ -17,7 +17,7 @@ use crate::{
     AppState,
     audit::{self, Action},
     error::{AppError, AppResult},
-    web::{Ctx, FlashKind, FormErrors, flash_redirect},
+    web::{Ctx, FlashKind, FormErrors, FormPairs, flash_redirect},
 };
 
 pub fn router() -> Router<AppState> {
@@ -243,10 +243,10 @@ async fn create(
     ctx: Ctx,
     State(state): State<AppState>,
     session: Session,
-    form: RoleForm,
+    form: FormPairs,
 ) -> AppResult<Response> {
     ctx.user.require(Role::Admin)?;
-    let form = form.0;
+    let form = UserForm::from(form);
     let mut errors = FormErrors::default();
     let (username, email, display_name) = validate_profile(&form, &mut errors);
     let roles = parse_roles(&form.roles, &mut errors);
@@ -321,10 +321,10 @@ async fn update(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<i64>,
-    form: RoleForm,
+    form: FormPairs,
 ) -> AppResult<Response> {
     ctx.user.require(Role::Admin)?;
-    let form = form.0;
+    let form = UserForm::from(form);
     let before = load_user(&state.db, ctx.user.municipality_id, id).await?;
     let mut errors = FormErrors::default();
     let (username, email, display_name) = validate_profile(&form, &mut errors);
@@ -519,31 +519,15 @@ async fn set_active(
     Ok(flash_redirect(&session, FlashKind::Success, text, &back).await)
 }
 
-/// A form whose `role` checkboxes repeat: serde_urlencoded cannot collect repeated keys into a
-/// Vec, so this reads the pairs itself.
-struct RoleForm(UserForm);
-
-impl<S: Send + Sync> axum::extract::FromRequest<S> for RoleForm {
-    type Rejection = AppError;
-
-    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| AppError::BadRequest("Skjemaet kunne ikke leses.".into()))?;
-        let mut form = UserForm::default();
-        for (k, v) in pairs {
-            match k.as_str() {
-                "username" => form.username = v,
-                "email" => form.email = v,
-                "display_name" => form.display_name = v,
-                "password" => form.password = v,
-                "role" => form.roles.push(v),
-                _ => {}
-            }
+impl From<FormPairs> for UserForm {
+    fn from(pairs: FormPairs) -> Self {
+        UserForm {
+            username: pairs.first("username").to_string(),
+            email: pairs.first("email").to_string(),
+            display_name: pairs.first("display_name").to_string(),
+            password: pairs.first("password").to_string(),
+            roles: pairs.all("role"),
         }
-        Ok(RoleForm(form))
     }
 }
 

@@ -19,7 +19,7 @@ use crate::{
 };
 
 pub struct PlanHead {
-    pub action_plan_id: i64,
+    pub id: i64,
     pub name: String,
     pub start_year: i32,
     pub end_year: i32,
@@ -180,11 +180,12 @@ fn poisoned<T>(_: T) -> AppError {
     AppError::Internal(anyhow::anyhow!("plan cache lock poisoned"))
 }
 
-pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<PlanData> {
-    let head = sqlx::query_as!(
+/// A plan's own row; NotFound unless it belongs to the municipality.
+pub async fn load_head(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<PlanHead> {
+    sqlx::query_as!(
         PlanHead,
         r#"
-        select action_plan_id, name, start_year, end_year, strategy_document_id, predecessor_id
+        select action_plan_id as id, name, start_year, end_year, strategy_document_id, predecessor_id
         from action_plan where action_plan_id = $1 and municipality_id = $2
         "#,
         plan_id,
@@ -192,7 +193,11 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
     )
     .fetch_optional(db)
     .await?
-    .ok_or(AppError::NotFound)?;
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<PlanData> {
+    let head = load_head(db, municipality_id, plan_id).await?;
 
     let strategy_rows = sqlx::query!(
         r#"

@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
     Router,
-    extract::{FromRequest, Path, Request, State},
+    extract::{Path, State},
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -29,7 +29,7 @@ use crate::{
     audit::{self, Action, Actor},
     domain::{Hours, Nok, format_date, format_datetime, parse_date},
     error::{AppError, AppResult},
-    web::{Ctx, FlashKind, FormErrors, flash_redirect},
+    web::{Ctx, FlashKind, FormErrors, FormPairs, flash_redirect},
 };
 
 pub fn router() -> Router<AppState> {
@@ -50,33 +50,10 @@ const MAX_COST_ROWS: usize = 200;
 // ---------------------------------------------------------------------------------------------
 // What the form needs from the database
 
-pub struct Plan {
-    pub id: i64,
-    pub name: String,
-    pub start_year: i32,
-    pub end_year: i32,
-    strategy_document_id: i64,
-}
+pub use super::data::PlanHead as Plan;
 
 async fn load_plan(db: &PgPool, m: i64, plan_id: i64) -> AppResult<Plan> {
-    let r = sqlx::query!(
-        r#"
-        select action_plan_id, name, start_year, end_year, strategy_document_id
-        from action_plan where action_plan_id = $1 and municipality_id = $2
-        "#,
-        plan_id,
-        m
-    )
-    .fetch_optional(db)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(Plan {
-        id: r.action_plan_id,
-        name: r.name,
-        start_year: r.start_year,
-        end_year: r.end_year,
-        strategy_document_id: r.strategy_document_id,
-    })
+    super::data::load_head(db, m, plan_id).await
 }
 
 pub struct GoalAreaOption {
@@ -995,7 +972,7 @@ async fn create(
     State(state): State<AppState>,
     session: Session,
     Path(plan_id): Path<i64>,
-    Pairs(pairs): Pairs,
+    FormPairs(pairs): FormPairs,
 ) -> AppResult<Response> {
     ctx.user.require(Role::Ikt | Role::Admin)?;
     let m = ctx.user.municipality_id;
@@ -1145,7 +1122,7 @@ async fn update(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<i64>,
-    Pairs(pairs): Pairs,
+    FormPairs(pairs): FormPairs,
 ) -> AppResult<Response> {
     ctx.user.require(Role::Ikt | Role::Admin)?;
     let m = ctx.user.municipality_id;
@@ -1349,23 +1326,6 @@ async fn delete(
     .await)
 }
 
-/// The form's fields in order, repeated keys kept (checkboxes), since serde_urlencoded cannot
-/// collect repeated keys into a struct's Vec.
-pub struct Pairs(pub Vec<(String, String)>);
-
-impl<S: Send + Sync> FromRequest<S> for Pairs {
-    type Rejection = AppError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        serde_urlencoded::from_bytes(&bytes)
-            .map(Pairs)
-            .map_err(|_| AppError::BadRequest("Skjemaet kunne ikke leses.".into()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1377,6 +1337,7 @@ mod tests {
             start_year: 2014,
             end_year: 2016,
             strategy_document_id: 1,
+            predecessor_id: None,
         }
     }
 

@@ -34,33 +34,10 @@ pub fn router() -> Router<AppState> {
 /// The schema allows a plan of at most six calendar years (end_year - start_year < 6).
 const MAX_SPAN: i32 = 5;
 
-pub struct OldPlan {
-    pub id: i64,
-    pub name: String,
-    pub start_year: i32,
-    pub end_year: i32,
-    pub strategy_document_id: i64,
-}
+pub use super::data::PlanHead as OldPlan;
 
 async fn load_plan(db: &PgPool, m: i64, id: i64) -> AppResult<OldPlan> {
-    let r = sqlx::query!(
-        r#"
-        select action_plan_id, name, start_year, end_year, strategy_document_id from action_plan
-        where action_plan_id = $1 and municipality_id = $2
-        "#,
-        id,
-        m
-    )
-    .fetch_optional(db)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(OldPlan {
-        id: r.action_plan_id,
-        name: r.name,
-        start_year: r.start_year,
-        end_year: r.end_year,
-        strategy_document_id: r.strategy_document_id,
-    })
+    super::data::load_head(db, m, id).await
 }
 
 /// A measure of the old plan as the form lists it.
@@ -664,6 +641,7 @@ mod tests {
             start_year: 2014,
             end_year: 2016,
             strategy_document_id: 1,
+            predecessor_id: None,
         };
         assert_eq!(
             default_name(&old, 2015, 2017),

@@ -1429,7 +1429,7 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         ColumnHelp { name: "Beskrivelse", meaning: "Valgfri kolonne med en lengre beskrivelse.".into(), example: String::new() },
     ];
     ImportPage {
-        plan_id: plan.head.action_plan_id,
+        plan_id: plan.head.id,
         plan_name: plan.head.name.clone(),
         period_columns: plan
             .periods()
