@@ -97,6 +97,8 @@ pub struct Entry {
     pub table_name: String,
     pub table_label: &'static str,
     pub record_id: i64,
+    /// The record's name or title as its snapshot gives it, if any.
+    pub name: Option<String>,
     pub changes: Vec<Change>,
 }
 
@@ -118,6 +120,29 @@ impl Entry {
             _ => "Ukjent",
         }
     }
+    /// «Tiltak: Innføre Feide i skole», or «Tiltak 12» when the snapshot has no name.
+    pub fn record_label(&self) -> String {
+        match &self.name {
+            Some(n) => format!("{}: {n}", self.table_label),
+            None => format!("{} {}", self.table_label, self.record_id),
+        }
+    }
+
+    /// What the change list column says: the changed fields of an update; a creation or a
+    /// deletion is one event, not a list of every field.
+    pub fn summary(&self) -> String {
+        match self.action.as_str() {
+            "update" => self
+                .changes
+                .iter()
+                .map(|c| c.field.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            "create" => "Ny oppføring".into(),
+            _ => "Oppføringen er fjernet".into(),
+        }
+    }
+
     pub fn record_url(&self) -> String {
         format!("/history/{}/{}", self.table_name, self.record_id)
     }
@@ -150,6 +175,29 @@ pub const TABLES: &[&str] = &[
     "action_plan",
     "measure",
 ];
+
+/// The first naming field a snapshot has (the audit structs use Norwegian or English names).
+fn record_name(snapshot: Option<&Value>) -> Option<String> {
+    let o = snapshot?.as_object()?;
+    [
+        "tittel",
+        "navn",
+        "tekst",
+        "title",
+        "name",
+        "display_name",
+        "username",
+    ]
+    .iter()
+    .find_map(|k| o.get(*k).and_then(Value::as_str).filter(|s| !s.is_empty()))
+    .map(|s| {
+        if s.chars().count() > 80 {
+            format!("{}…", s.chars().take(80).collect::<String>())
+        } else {
+            s.to_string()
+        }
+    })
+}
 
 fn show(v: Option<&Value>) -> String {
     match v {
@@ -256,6 +304,7 @@ async fn query_entries(
     Ok(rows
         .into_iter()
         .map(|r| Entry {
+            name: record_name(r.after.as_ref().or(r.before.as_ref())),
             changes: changes(r.before.as_ref(), r.after.as_ref()),
             occurred_at: r.occurred_at,
             who: r.who,
