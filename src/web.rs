@@ -85,7 +85,15 @@ where
         let user = CurrentUser::from_request_parts(parts, state).await?;
         let session = session_of(parts, state).await?;
         let csrf = csrf::token(&session).await?;
-        let flash = session.remove::<Flash>(FLASH_KEY).await.ok().flatten();
+        // Only touch the session when there is a flash: any removal marks it modified, and a
+        // modified session is written back to the database on every response.
+        let flash = match session.get::<Flash>(FLASH_KEY).await.ok().flatten() {
+            Some(f) => {
+                session.remove::<Flash>(FLASH_KEY).await?;
+                Some(f)
+            }
+            None => None,
+        };
         Ok(Ctx {
             user,
             csrf,

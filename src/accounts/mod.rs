@@ -23,6 +23,11 @@ use crate::{AppState, csrf, error::AppError, error::AppResult};
 pub use roles::{Role, RoleSet};
 
 const USER_KEY: &str = "user_id";
+/// When the session last had its idle timeout extended (unix seconds).
+const SEEN_KEY: &str = "seen";
+/// The idle timeout slides forward at most this often, so an active user is not logged out
+/// while an ordinary page view writes nothing to the session store.
+const SEEN_EVERY_SECS: i64 = 60;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -111,6 +116,14 @@ where
             session.flush().await?;
             return Err(AppError::Unauthenticated { next });
         };
+        let now = Utc::now().timestamp();
+        if session
+            .get::<i64>(SEEN_KEY)
+            .await?
+            .is_none_or(|seen| now - seen >= SEEN_EVERY_SECS)
+        {
+            session.insert(SEEN_KEY, now).await?;
+        }
         let user = CurrentUser {
             user_id: row.app_user_id,
             municipality_id: row.municipality_id,

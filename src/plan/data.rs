@@ -52,20 +52,41 @@ pub struct MeasureData {
     pub strategy_ids: Vec<i64>,
     pub costs: Vec<CostInput>,
     pub cells: Vec<CellInput>,
+    /// Display texts, formatted once when the plan is loaded (the loaded plan is cached).
+    texts: Texts,
+}
+
+#[derive(Default)]
+struct Texts {
+    hours: String,
+    cost: String,
+    status: String,
 }
 
 impl MeasureData {
-    pub fn hours_text(&self) -> String {
-        self.hours.map(|h| Hours(h).plain()).unwrap_or_default()
+    fn format_texts(&mut self) {
+        self.texts = Texts {
+            hours: self.hours.map(|h| Hours(h).plain()).unwrap_or_default(),
+            cost: self
+                .costs
+                .iter()
+                .map(CostInput::describe)
+                .collect::<Vec<_>>()
+                .join(" + "),
+            status: match (self.status, self.status_date) {
+                (Status::Done, Some(d)) => format!("{} {}", self.status.label(), format_date(d)),
+                (s, _) => s.label().to_string(),
+            },
+        };
+    }
+
+    pub fn hours_text(&self) -> &str {
+        &self.texts.hours
     }
 
     /// The cost cell as Vedlegg 1 writes it.
-    pub fn cost_text(&self) -> String {
-        self.costs
-            .iter()
-            .map(CostInput::describe)
-            .collect::<Vec<_>>()
-            .join(" + ")
+    pub fn cost_text(&self) -> &str {
+        &self.texts.cost
     }
 
     pub fn known_cost(&self) -> Decimal {
@@ -79,11 +100,8 @@ impl MeasureData {
         self.costs.iter().any(|c| c.amount.is_none())
     }
 
-    pub fn status_text(&self) -> String {
-        match (self.status, self.status_date) {
-            (Status::Done, Some(d)) => format!("{} {}", self.status.label(), format_date(d)),
-            (s, _) => s.label().to_string(),
-        }
+    pub fn status_text(&self) -> &str {
+        &self.texts.status
     }
 
     /// The year the measure starts: its first planned period, if any.
@@ -117,6 +135,8 @@ pub struct PlanData {
     pub head: PlanHead,
     pub goal_areas: Vec<GoalAreaRef>,
     pub measures: Vec<MeasureData>,
+    /// Everyone responsible for a measure, for the filter: (filter value, name), by name.
+    pub responsible_options: Vec<(String, String)>,
 }
 
 impl PlanData {
@@ -332,15 +352,37 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
                     .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 status_comment: r.status_comment,
                 version: r.version,
+                texts: Texts::default(),
             }
         })
-        .collect();
+        .collect::<Vec<MeasureData>>();
+    let mut measures = measures;
+    measures.iter_mut().for_each(MeasureData::format_texts);
+    let responsible_options = responsible_options(&measures);
     Ok(PlanData {
         municipality_id,
         head,
         goal_areas,
         measures,
+        responsible_options,
     })
+}
+
+fn responsible_options(measures: &[MeasureData]) -> Vec<(String, String)> {
+    let unique: BTreeMap<String, String> = measures
+        .iter()
+        .filter(|m| !m.responsible_label.is_empty())
+        .map(|m| {
+            let key = match &m.responsible {
+                Responsible::Text(t) => format!("text:{t}"),
+                other => other.key(),
+            };
+            (key, m.responsible_label.clone())
+        })
+        .collect();
+    let mut out: Vec<(String, String)> = unique.into_iter().collect();
+    out.sort_by_cached_key(|(_, label)| label.to_lowercase());
+    out
 }
 
 /// Which measures to show.

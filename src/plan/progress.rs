@@ -32,27 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/measures/{id}/status", post(update_status))
 }
 
-/// Options for the responsible filter: (value, label).
-fn responsible_options(plan: &PlanData) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = plan
-        .measures
-        .iter()
-        .filter(|m| !m.responsible_label.is_empty())
-        .map(|m| {
-            let key = match &m.responsible {
-                model::Responsible::Text(t) => format!("text:{t}"),
-                other => other.key(),
-            };
-            (key, m.responsible_label.clone())
-        })
-        .collect();
-    out.sort_by_key(|(_, label)| label.to_lowercase());
-    out.dedup();
-    out
-}
-
-/// Rows per page of the progress plan; «Vis alle» shows everything (for printing).
-const ROWS_PER_PAGE: i64 = 100;
+/// A plan of up to this many rows shows on one page (Ringebu's has about 70)...
+const ONE_PAGE_UP_TO: usize = 100;
+/// ...a longer one pages at this many rows; «Vis alle» shows everything (for printing).
+const ROWS_PER_PAGE: i64 = 50;
 
 #[derive(Deserialize)]
 pub struct Paging {
@@ -160,15 +143,12 @@ async fn progress(
     let selected: Vec<&MeasureData> = plan.measures.iter().filter(|m| filter.matches(m)).collect();
     let mut groups = data::group(&plan, &selected);
     let rows = data::row_count(&groups);
-    let pager = Pager::new(
-        paging.page,
-        if paging.all.is_some() {
-            rows.max(1) as i64
-        } else {
-            ROWS_PER_PAGE
-        },
-        rows as i64,
-    );
+    let per_page = if paging.all.is_some() || rows <= ONE_PAGE_UP_TO {
+        rows.max(1) as i64
+    } else {
+        ROWS_PER_PAGE
+    };
+    let pager = Pager::new(paging.page, per_page, rows as i64);
     data::page_rows(
         &mut groups,
         pager.offset() as usize,
@@ -197,7 +177,7 @@ async fn progress(
         show_all: paging.all.is_some(),
         total: Total::of(selected.iter().copied()),
         shown: selected.len(),
-        responsible_options: responsible_options(&plan),
+        responsible_options: plan.responsible_options.clone(),
         filter_query,
         statuses: Status::ALL,
         financings: Financing::ALL,
@@ -263,9 +243,6 @@ pub struct StatusForm {
     #[serde(default)]
     pub comment: String,
     pub version: i32,
-    /// Where the row sits on the page, to come back to it.
-    #[serde(default)]
-    pub anchor: String,
     #[serde(default)]
     pub filter: String,
     #[serde(default)]
@@ -337,18 +314,16 @@ async fn update_status(
         return Ok(axum::response::Html(row.render()?).into_response());
     }
 
+    // Back to the same filter and page, at the row the form was in (a shared measure has one
+    // row per strategy).
+    let query = if form.filter.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", form.filter)
+    };
     let back = format!(
-        "/plan/{plan_id}{}{}",
-        if form.filter.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", form.filter)
-        },
-        if form.anchor.is_empty() {
-            String::new()
-        } else {
-            format!("#{}", form.anchor)
-        }
+        "/plan/{plan_id}{query}#m-{id}-s{}",
+        form.strategy.unwrap_or(0)
     );
     Ok(match outcome {
         StatusOutcome::Saved => {
