@@ -57,6 +57,7 @@ run() {
   printf '%-28s p50 %-9s p99 %-9s %s req/s\n' "$name" "$p50" "$p99" "$rps"
 }
 echo "== $CONNECTIONS connections, $DURATION, release build, $(nproc) cores"
-echo "progress plan page: ${SIZE#* } bytes (first 100 rows of 1,100), whole plan (?all=1): $ALL_SIZE bytes"
+echo "progress plan page: ${SIZE#* } bytes (first page: 50 of 1,100 rows), whole plan (?all=1): $ALL_SIZE bytes"
 run "progress-plan" "$PAGE"
 run "healthz" "/healthz"
+echo "server memory after the runs: $(( $(ps -o rss= -p "$SERVER") / 1024 )) MiB resident"
