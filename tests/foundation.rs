@@ -650,3 +650,87 @@ async fn a_record_without_changes_has_an_empty_history_not_a_404(db: PgPool) {
         "user history is for admins"
     );
 }
+
+#[sqlx::test]
+async fn every_admin_route_is_for_admins_only(db: PgPool) {
+    let app = spawn(db).await;
+    let target = app.user_id("rad").await;
+    let gets = [
+        "/admin/users".to_string(),
+        "/admin/users/new".into(),
+        format!("/admin/users/{target}"),
+        "/admin/audit".into(),
+        format!("/history/app_user/{target}"),
+    ];
+    let posts = [
+        (
+            "/admin/users".to_string(),
+            vec![
+                ("username", "x1"),
+                ("email", "x1@x.no"),
+                ("display_name", "X"),
+                ("password", "langt-passord-1"),
+            ],
+        ),
+        (
+            format!("/admin/users/{target}"),
+            vec![
+                ("username", "rad"),
+                ("email", "rad@ringebu.demo"),
+                ("display_name", "Hacket"),
+            ],
+        ),
+        (
+            format!("/admin/users/{target}/password"),
+            vec![("password", "hacket-passord")],
+        ),
+        (
+            format!("/admin/users/{target}/active"),
+            vec![("active", "false")],
+        ),
+    ];
+    for role in ["ikt", "leder", "rad", "superbruker"] {
+        let c = app.user(role).await;
+        for path in &gets {
+            assert_eq!(app.text(&c, path).await.0, 403, "{role} GET {path}");
+        }
+        for (path, fields) in &posts {
+            assert_eq!(
+                app.post(&c, path, fields).await.status(),
+                403,
+                "{role} POST {path}"
+            );
+        }
+    }
+    let admin = app.user("admin").await;
+    for path in &gets {
+        assert_eq!(app.text(&admin, path).await.0, 200, "admin GET {path}");
+    }
+    let anonymous = client();
+    for path in &gets {
+        let r = app.get(&anonymous, path).await;
+        assert_eq!(
+            (r.status().as_u16(), location(&r).starts_with("/login")),
+            (303, true),
+            "logged out GET {path}"
+        );
+    }
+    for (path, _) in &posts {
+        // A logged-out POST has no session token, so the CSRF guard refuses it first.
+        let r = anonymous
+            .post(app.url(path))
+            .form(&[("x", "y")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "logged out POST {path}");
+    }
+    let unchanged: (String, bool) =
+        sqlx::query_as("select display_name, active from app_user where app_user_id = $1")
+            .bind(target)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(unchanged.1, "still active");
+    assert_ne!(unchanged.0, "Hacket");
+}
