@@ -537,3 +537,83 @@ async fn a_long_plan_is_split_into_pages_and_can_be_shown_whole_for_printing(db:
         "a page past the end shows the last"
     );
 }
+
+#[sqlx::test]
+async fn a_measure_cannot_depend_on_a_measure_in_another_plan(db: PgPool) {
+    use ikt_styring::{audit::Actor, plan::model};
+    let app = spawn(db).await;
+    let id = plan_id(&app).await;
+    let (m, doc): (i64, i64) = sqlx::query_as(
+        "select municipality_id, strategy_document_id from action_plan where action_plan_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let other_plan: i64 = sqlx::query_scalar(
+        "insert into action_plan (municipality_id, strategy_document_id, name, start_year, end_year) values ($1, $2, 'Annen plan', 2020, 2021) returning action_plan_id",
+    )
+    .bind(m)
+    .bind(doc)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let mini_ros = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let same_plan = measure_id(&app, "Innføre Feide i skole").await;
+    let input = model::MeasureInput {
+        title: "Nytt tiltak".into(),
+        description: None,
+        strategy_ids: vec![],
+        responsible: model::Responsible::Nobody,
+        hours: None,
+        costs: vec![],
+        cells: vec![],
+        priority: false,
+        status: model::Status::NotStarted,
+        status_date: None,
+        status_comment: None,
+        depends_on: vec![mini_ros],
+        predecessor_measure_id: None,
+    };
+    let mut tx = app.db.begin().await.unwrap();
+    let new_id = model::insert_measure(
+        &mut tx,
+        Actor {
+            municipality_id: m,
+            user_id: None,
+        },
+        other_plan,
+        &input,
+    )
+    .await
+    .unwrap();
+    let in_plan = model::insert_measure(
+        &mut tx,
+        Actor {
+            municipality_id: m,
+            user_id: None,
+        },
+        id,
+        &model::MeasureInput {
+            depends_on: vec![same_plan],
+            ..input.clone()
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let deps = |measure: i64| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "select count(*) from measure_dependency where measure_id = $1",
+            )
+            .bind(measure)
+            .fetch_one(&db)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(deps(new_id).await, 0, "a link into another plan is dropped");
+    assert_eq!(deps(in_plan).await, 1, "a link within the plan is kept");
+}

@@ -369,7 +369,7 @@ pub async fn write_children(
     )
     .execute(&mut *conn)
     .await?;
-    // Only the municipality's own strategies and measures can be linked.
+    // Only the municipality's own strategies, and measures of the same plan, can be linked.
     sqlx::query!(
         r#"
         insert into measure_strategy (measure_id, strategy_id, municipality_id)
@@ -422,6 +422,8 @@ pub async fn write_children(
         insert into measure_dependency (measure_id, depends_on_id, municipality_id)
         select $1, d.measure_id, $2 from measure d
         where d.municipality_id = $2 and d.measure_id = any($3) and d.measure_id <> $1
+          -- Dependencies stay within the measure's own plan.
+          and d.action_plan_id = (select action_plan_id from measure where measure_id = $1)
         on conflict do nothing
         "#,
         id,
