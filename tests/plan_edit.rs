@@ -17,21 +17,6 @@ type CostRow = (
     Option<String>,
 );
 
-async fn plan_id(app: &TestApp) -> i64 {
-    sqlx::query_scalar("select action_plan_id from action_plan limit 1")
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-}
-
-async fn measure_id(app: &TestApp, title: &str) -> i64 {
-    sqlx::query_scalar("select measure_id from measure where title = $1")
-        .bind(title)
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-}
-
 async fn strategy_id(app: &TestApp, starts_with: &str) -> i64 {
     sqlx::query_scalar("select strategy_id from strategy where text like $1 || '%'")
         .bind(starts_with)

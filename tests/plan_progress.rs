@@ -6,21 +6,6 @@ use common::*;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 
-async fn plan_id(app: &TestApp) -> i64 {
-    sqlx::query_scalar("select action_plan_id from action_plan order by action_plan_id limit 1")
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-}
-
-async fn measure_id(app: &TestApp, title: &str) -> i64 {
-    sqlx::query_scalar("select measure_id from measure where title = $1")
-        .bind(title)
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-}
-
 /// The row's status form fields for a measure on the progress page.
 fn version_on_page(html: &str, measure: i64) -> String {
     let action = format!("action=\"/measures/{measure}/status\"");

@@ -18,13 +18,6 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 const HEADER: &str =
     "Mål;Strategi;Tiltak;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert";
 
-async fn ringebu_plan(app: &TestApp) -> i64 {
-    sqlx::query_scalar("select action_plan_id from action_plan order by action_plan_id limit 1")
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-}
-
 /// A second, empty plan for the same strategy document.
 async fn empty_plan(app: &TestApp) -> i64 {
     sqlx::query_scalar(
@@ -112,7 +105,7 @@ fn has_string(rows: &[Vec<Data>], pred: impl Fn(&str) -> bool) -> bool {
 #[sqlx::test]
 async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
     let app = spawn(db).await;
-    let plan = ringebu_plan(&app).await;
+    let plan = plan_id(&app).await;
     let c = app.user("leder").await;
     let (status, ctype, disposition, bytes) =
         download(&app, &c, &format!("/plan/{plan}/export.xlsx")).await;
@@ -174,7 +167,7 @@ async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
 #[sqlx::test]
 async fn the_csv_export_has_a_bom_semicolons_and_decimal_commas(db: PgPool) {
     let app = spawn(db).await;
-    let plan = ringebu_plan(&app).await;
+    let plan = plan_id(&app).await;
     let c = app.user("rad").await;
     let (status, ctype, disposition, bytes) =
         download(&app, &c, &format!("/plan/{plan}/export.csv")).await;
@@ -216,7 +209,7 @@ async fn the_csv_export_has_a_bom_semicolons_and_decimal_commas(db: PgPool) {
 #[sqlx::test]
 async fn a_file_with_bad_rows_lists_every_error_by_row_and_writes_nothing(db: PgPool) {
     let app = spawn(db).await;
-    let plan = ringebu_plan(&app).await;
+    let plan = plan_id(&app).await;
     let s = strategies(&app).await;
     let c = app.user("ikt").await;
     let before = written(&app).await;
@@ -432,20 +425,20 @@ async fn round_trip(app: &TestApp, c: &Client, source: i64, ext: &str) {
 async fn the_exported_csv_imports_into_an_empty_plan_with_the_same_totals(db: PgPool) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
-    round_trip(&app, &c, ringebu_plan(&app).await, "csv").await;
+    round_trip(&app, &c, plan_id(&app).await, "csv").await;
 }
 
 #[sqlx::test]
 async fn the_exported_workbook_imports_into_an_empty_plan_with_the_same_totals(db: PgPool) {
     let app = spawn(db).await;
     let c = app.user("admin").await;
-    round_trip(&app, &c, ringebu_plan(&app).await, "xlsx").await;
+    round_trip(&app, &c, plan_id(&app).await, "xlsx").await;
 }
 
 #[sqlx::test]
 async fn too_large_foreign_or_broken_files_get_a_norwegian_message_and_no_500(db: PgPool) {
     let app = spawn(db).await;
-    let plan = ringebu_plan(&app).await;
+    let plan = plan_id(&app).await;
     let c = app.user("ikt").await;
     let before = written(&app).await;
     let big = format!(
@@ -512,7 +505,7 @@ async fn a_semicolon_free_windows_csv_with_commas_is_read_too(db: PgPool) {
 #[sqlx::test]
 async fn readers_export_but_only_ikt_and_admin_import(db: PgPool) {
     let app = spawn(db).await;
-    let plan = ringebu_plan(&app).await;
+    let plan = plan_id(&app).await;
     let csv = format!("{HEADER}\n;;Tiltak;;;;;;;\n").into_bytes();
     for editor in ["ikt", "admin"] {
         let c = app.user(editor).await;
@@ -581,7 +574,7 @@ async fn readers_export_but_only_ikt_and_admin_import(db: PgPool) {
 #[sqlx::test]
 async fn another_municipality_finds_none_of_the_transfer_routes(db: PgPool) {
     let app = spawn(db).await;
-    let plan = ringebu_plan(&app).await;
+    let plan = plan_id(&app).await;
     let other = app.other_municipality().await;
     assert_eq!(
         download(&app, &other, &format!("/plan/{plan}/export.xlsx"))

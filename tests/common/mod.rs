@@ -147,6 +147,22 @@ impl TestApp {
     }
 }
 
+/// The seeded Ringebu action plan (the first plan created).
+pub async fn plan_id(app: &TestApp) -> i64 {
+    sqlx::query_scalar("select action_plan_id from action_plan order by action_plan_id limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+pub async fn measure_id(app: &TestApp, title: &str) -> i64 {
+    sqlx::query_scalar("select measure_id from measure where title = $1")
+        .bind(title)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
 pub fn location(r: &Response) -> String {
     r.headers()
         .get("location")
