@@ -17,3 +17,7 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
     sqlx::migrate!("./migrations").run(pool).await?;
     Ok(())
 }
+
+/// A transaction. Every write in a module's `store.rs` takes one, so a write cannot run outside
+/// a transaction, and its audit row commits or rolls back with it.
+pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Postgres>;

@@ -12,16 +12,40 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// Today's date in Norway.
+pub fn today() -> NaiveDate {
+    Utc::now()
+        .with_timezone(&chrono_tz::Europe::Oslo)
+        .date_naive()
+}
+
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
-/// Parses «21.11.2026» or «2026-11-21» (the date input's format).
+/// Parses «21.11.2026» or «2026-11-21» (the date input's format). A year outside 1900–2100 is
+/// a typing error (or «0014» from a two-digit year), never a date in an ICT plan.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .map_err(|_| "Skriv datoen som dd.mm.åååå.".to_string())
+        .map_err(|_| "Skriv datoen som dd.mm.åååå.".to_string())?;
+    if !(1900..=2100).contains(&chrono::Datelike::year(&d)) {
+        return Err(format!(
+            "Året i datoen ({}) ser feil ut. Skriv datoen som dd.mm.åååå.",
+            chrono::Datelike::year(&d)
+        ));
+    }
+    Ok(d)
+}
+
+/// A four-digit year, for plan and strategy periods (2000–2100).
+pub fn parse_year(s: &str) -> Option<i32> {
+    let s = s.trim();
+    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| (2000..=2100).contains(y))
 }
 
 /// Groups the integer digits in threes with a space: 1234567 → «1 234 567».
@@ -97,6 +121,10 @@ impl Nok {
         }
         if d.scale() > 2 {
             return Err("Beløpet kan ha høyst to desimaler (øre).".into());
+        }
+        // The column holds numeric(14, 2); no ICT measure costs a trillion kroner.
+        if d >= Decimal::from(1_000_000_000_000_i64) {
+            return Err("Beløpet er for stort (høyst kr 999 999 999 999).".into());
         }
         Ok(Nok(d))
     }

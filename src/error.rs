@@ -7,7 +7,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::accounts::roles::RoleSet;
+use crate::auth::RoleSet;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{Router, routing::get};
 
-use crate::{AppState, accounts::Role, error::AppResult, web::Ctx};
+use crate::{AppState, auth::Role, error::AppResult, web::Ctx};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(start))

@@ -4,12 +4,14 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod auth;
+pub mod cli;
 pub mod config;
-pub mod csrf;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod home;
+pub mod measures;
 pub mod pg_cluster;
 pub mod plan;
 pub mod seed;
@@ -37,7 +39,7 @@ pub use accounts::LoginPolicy;
 #[derive(Clone)]
 pub struct AppState {
     pub db: PgPool,
-    pub plans: std::sync::Arc<plan::data::PlanCache>,
+    pub plans: std::sync::Arc<plan::read::PlanCache>,
     pub login_policy: LoginPolicy,
     pub cookie_secure: bool,
     pub session_idle_minutes: i64,
@@ -82,9 +84,10 @@ pub fn build_app(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(audit::router())
         .merge(plan::router())
+        .merge(measures::router())
         .merge(strategy::router())
         .fallback(error::not_found)
-        .layer(middleware::from_fn(csrf::guard))
+        .layer(middleware::from_fn(web::csrf::guard))
         .layer(sessions)
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

@@ -146,20 +146,13 @@ async fn create_admin(config: Config, args: &[String]) -> anyhow::Result<()> {
     let result = async {
         let pool = db::connect(&url).await?;
         db::migrate(&pool).await?;
-        let municipality = ikt_styring::accounts::admin::MunicipalityArg {
+        let municipality = ikt_styring::cli::MunicipalityArg {
             name: flag(args, "--municipality").map(str::to_string),
             org_number: flag(args, "--org-number").map(str::to_string),
             municipality_number: flag(args, "--municipality-number").map(str::to_string),
         };
-        ikt_styring::accounts::admin::create_first_admin(
-            &pool,
-            municipality,
-            username,
-            email,
-            name,
-            &password,
-        )
-        .await
+        ikt_styring::cli::create_first_admin(&pool, municipality, username, email, name, &password)
+            .await
     }
     .await;
     if let Some(c) = cluster {

@@ -7,10 +7,14 @@ use serde::Deserialize;
 use sqlx::{PgConnection, PgPool};
 
 use crate::{
-    accounts::password,
     audit::Actor,
+    auth::password,
+    db::Tx,
     domain::{Hours, Nok, OrgNumber},
-    plan::model::{self, CellInput, CostInput, Financing, MeasureInput, Responsible, Status},
+    measures::{
+        model::{CellInput, CostInput, Financing, MeasureInput, Responsible, Status},
+        store,
+    },
 };
 
 /// Every demo account's password. Demo only: the README says so.
@@ -209,6 +213,9 @@ struct CostSeed {
     amount_note: Option<String>,
     financing: String,
     financing_project: Option<String>,
+    /// What the document's cost cell says beyond amount and financing.
+    #[serde(default)]
+    remark: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -218,13 +225,13 @@ struct CellSeed {
     label: Option<String>,
 }
 
-/// Ringebu's strategy 2013-2018 and action plan 2014-2016, audited as created by the system.
-async fn seed_plan(conn: &mut PgConnection, seeded: &Seeded) -> anyhow::Result<()> {
+/// Ringebu's strategy 2013-2018 and action plan 2014-2016. The strategy and the plan are a
+/// fixture loaded as a migration would; the measures go through the one measure write path,
+/// audited as created by the system.
+async fn seed_plan(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
+    let conn: &mut PgConnection = tx;
     let m = seeded.municipality_id;
-    let actor = Actor {
-        municipality_id: m,
-        user_id: None,
-    };
+    let actor = Actor::system(m);
     let s: StrategySeed = serde_json::from_str(STRATEGY)?;
     let doc_id = sqlx::query_scalar!(
         r#"
@@ -289,26 +296,30 @@ async fn seed_plan(conn: &mut PgConnection, seeded: &Seeded) -> anyhow::Result<(
     )
     .fetch_one(&mut *conn)
     .await?;
+    // Measures go in the document's order; a dependency on one further down is added after.
     let mut keys: HashMap<&str, i64> = HashMap::new();
+    let mut later: Vec<(i64, &str)> = Vec::new();
     for ms in &p.measures {
-        let input = measure_input(ms, seeded, &strategies)?;
-        let id = model::insert_measure(conn, actor, plan_id, &input).await?;
+        let mut input = measure_input(ms, seeded, &strategies)?;
+        input.depends_on = ms
+            .depends_on
+            .iter()
+            .filter_map(|d| keys.get(d.as_str()).copied())
+            .collect();
+        let id = store::insert(tx, actor, plan_id, &input).await?;
         keys.insert(&ms.key, id);
+        later.extend(
+            ms.depends_on
+                .iter()
+                .filter(|d| !keys.contains_key(d.as_str()))
+                .map(|d| (id, d.as_str())),
+        );
     }
-    for ms in &p.measures {
-        for dep in &ms.depends_on {
-            let (Some(id), Some(on)) = (keys.get(ms.key.as_str()), keys.get(dep.as_str())) else {
-                anyhow::bail!("seed: ukjent avhengighet {} -> {dep}", ms.key);
-            };
-            sqlx::query!(
-                r#"insert into measure_dependency (measure_id, depends_on_id, municipality_id) values ($1, $2, $3)"#,
-                id,
-                on,
-                m
-            )
-            .execute(&mut *conn)
-            .await?;
-        }
+    for (id, dep) in later {
+        let on = *keys
+            .get(dep)
+            .ok_or_else(|| anyhow::anyhow!("seed: ukjent avhengighet -> {dep}"))?;
+        store::add_dependencies(tx, actor, id, &[on]).await?;
     }
     Ok(())
 }
@@ -368,6 +379,7 @@ fn measure_input(
                 financing: Financing::parse(&c.financing)
                     .ok_or_else(|| anyhow::anyhow!("seed: ukjent finansiering {}", c.financing))?,
                 financing_project: c.financing_project.clone(),
+                remark: c.remark.clone(),
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;

@@ -589,7 +589,7 @@ async fn the_global_log_filters_by_type_and_rejects_a_bad_date_with_a_message(db
 
 #[sqlx::test]
 async fn create_admin_refuses_an_org_number_with_a_wrong_check_digit(db: PgPool) {
-    use ikt_styring::accounts::admin::{MunicipalityArg, create_first_admin};
+    use ikt_styring::cli::{MunicipalityArg, create_first_admin};
     let bad = MunicipalityArg {
         name: Some("Testkommune".into()),
         org_number: Some("961381186".into()),

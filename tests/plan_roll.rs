@@ -186,8 +186,8 @@ async fn rolling_carries_exactly_the_unfinished_measures_and_leaves_the_old_plan
         .fetch_one(&app.db)
         .await
         .unwrap();
-    assert_eq!(after["rullert_fra"], "Handlingsplan IKT 2014–2016");
-    assert_eq!(after["tiltak_ført_videre"], open);
+    assert_eq!(after["rolled_from"], "Handlingsplan IKT 2014–2016");
+    assert_eq!(after["carried"], open);
     let measure_audits: i64 = sqlx::query_scalar(
         "select count(*) from audit_log a join measure m on m.measure_id = a.record_id
          where a.table_name = 'measure' and a.action = 'create' and m.action_plan_id = $1 and a.app_user_id is not null",
@@ -390,7 +390,7 @@ async fn dependencies_between_carried_measures_point_to_the_copies(db: PgPool) {
                 .fetch_one(&app.db)
                 .await
                 .unwrap();
-        assert_ne!(last["avhenger_av"], "", "measure {copy}");
+        assert_ne!(last["depends_on"], "", "measure {copy}");
     }
 }
 

@@ -1,36 +1,26 @@
-//! The progress plan (framdriftsplan) as in Vedlegg 1, and status updates straight from it.
+//! The progress plan (framdriftsplan, `/plan/{id}`) as in Vedlegg 1: filters, totals, and a
+//! status form in every row for IKT staff (posted to `measures::status`, which re-renders the
+//! row through `render_row`).
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Form, Router,
     extract::{Path, Query, State},
-    http::HeaderMap,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use tower_sessions::Session;
 
 use super::{
-    data::{self, Filter, GoalGroup, MeasureData, PlanData, Total},
-    model::{self, Financing, Status},
+    read::{MeasureData, PlanData},
+    view::{self, Filter, GoalGroup, Total},
 };
 use crate::{
     AppState,
-    accounts::{CurrentUser, Role},
-    audit::{self, Action},
-    domain::{Nok, format_datetime, parse_date},
-    error::{AppError, AppResult},
-    web::{Ctx, FlashKind, Pager, flash_redirect},
+    domain::Nok,
+    error::AppResult,
+    measures::model::{Financing, Status},
+    web::{Ctx, Pager},
 };
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/plan/{id}", get(progress))
-        .route("/measures/{id}/status", post(update_status))
-}
 
 /// A plan of up to this many rows shows on one page (Ringebu's has about 70)...
 const ONE_PAGE_UP_TO: usize = 100;
@@ -129,7 +119,7 @@ pub fn columns(plan: &PlanData) -> (Vec<Column>, Vec<(i32, usize)>) {
     (columns, years)
 }
 
-async fn progress(
+pub(super) async fn progress(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -141,22 +131,22 @@ async fn progress(
         .get(&state.db, ctx.user.municipality_id, id)
         .await?;
     let selected: Vec<&MeasureData> = plan.measures.iter().filter(|m| filter.matches(m)).collect();
-    let mut groups = data::group(&plan, &selected);
-    let rows = data::row_count(&groups);
+    let mut groups = view::group(&plan, &selected);
+    let rows = view::row_count(&groups);
     let per_page = if paging.all.is_some() || rows <= ONE_PAGE_UP_TO {
         rows.max(1) as i64
     } else {
         ROWS_PER_PAGE
     };
     let pager = Pager::new(paging.page, per_page, rows as i64);
-    data::page_rows(
+    view::page_rows(
         &mut groups,
         pager.offset() as usize,
         pager.per_page as usize,
     );
     let filter_query = with_paging(filter.query(), &pager, paging.all.is_some());
     let (columns, years) = columns(&plan);
-    let by_year = data::totals_by_year(&selected)
+    let by_year = view::totals_by_year(&selected)
         .into_iter()
         .map(|(y, t)| {
             (
@@ -166,7 +156,7 @@ async fn progress(
             )
         })
         .collect();
-    let by_financing = data::cost_by_financing(&selected)
+    let by_financing = view::cost_by_financing(&selected)
         .into_iter()
         .map(|(f, sum, unknown)| (f.label(), Nok(sum).to_string(), unknown))
         .collect();
@@ -192,6 +182,28 @@ async fn progress(
     Ok(page.into_response())
 }
 
+/// What the user typed into a row's status form, shown again when it was not saved.
+pub struct KeptStatus {
+    pub status: String,
+    pub comment: String,
+    pub date: String,
+}
+
+/// The message a re-rendered row shows: (Designsystemet colour, text).
+pub struct RowMessage(String, String);
+
+impl RowMessage {
+    pub fn success(text: String) -> Self {
+        RowMessage("success".into(), text)
+    }
+    pub fn warning(text: String) -> Self {
+        RowMessage("warning".into(), text)
+    }
+    pub fn danger(text: String) -> Self {
+        RowMessage("danger".into(), text)
+    }
+}
+
 /// One row of the progress plan, re-rendered alone after an htmx status update.
 #[derive(Template)]
 #[template(path = "plan/progress_row.html")]
@@ -204,8 +216,33 @@ struct RowPartial<'a> {
     statuses: [Status; 5],
     filter_query: String,
     row_message: Option<(String, String)>,
-    kept: Option<StatusForm>,
+    kept: Option<KeptStatus>,
     csrf: String,
+}
+
+/// The row of `m` under `strategy`, as the status handler returns it to htmx.
+pub fn render_row(
+    plan: &PlanData,
+    m: &MeasureData,
+    strategy: Option<i64>,
+    filter_query: &str,
+    message: Option<RowMessage>,
+    kept: Option<KeptStatus>,
+    csrf: String,
+) -> askama::Result<String> {
+    RowPartial {
+        columns: columns(plan).0,
+        current_strategy: strategy,
+        can_edit: true,
+        statuses: Status::ALL,
+        filter_query: filter_query.to_string(),
+        row_message: message.map(|RowMessage(c, t)| (c, t)),
+        kept,
+        csrf,
+        m,
+        plan,
+    }
+    .render()
 }
 
 impl RowPartial<'_> {
@@ -230,216 +267,7 @@ impl RowPartial<'_> {
     fn kept_date(&self, m: &MeasureData) -> String {
         self.kept
             .as_ref()
-            .map(|k| k.status_date.clone())
+            .map(|k| k.date.clone())
             .unwrap_or_else(|| m.status_date.map(|d| d.to_string()).unwrap_or_default())
     }
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct StatusForm {
-    pub status: String,
-    #[serde(default)]
-    pub status_date: String,
-    #[serde(default)]
-    pub comment: String,
-    pub version: i32,
-    #[serde(default)]
-    pub filter: String,
-    #[serde(default)]
-    pub strategy: Option<i64>,
-}
-
-enum StatusOutcome {
-    Saved,
-    Invalid(String),
-    Conflict(String),
-}
-
-async fn update_status(
-    user: CurrentUser,
-    State(state): State<AppState>,
-    session: Session,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Form(form): Form<StatusForm>,
-) -> AppResult<Response> {
-    user.require(Role::Ikt | Role::Admin)?;
-    let m = user.municipality_id;
-    let plan_id = sqlx::query_scalar!(
-        r#"select action_plan_id from measure where measure_id = $1 and municipality_id = $2"#,
-        id,
-        m
-    )
-    .fetch_optional(&state.db)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let outcome = save_status(&state, &user, id, &form).await?;
-
-    if headers.contains_key("hx-request") {
-        let plan = state.plans.get(&state.db, m, plan_id).await?;
-        let measure = plan
-            .measures
-            .iter()
-            .find(|x| x.measure_id == id)
-            .ok_or(AppError::NotFound)?;
-        let (message, kept) = match outcome {
-            StatusOutcome::Saved => (
-                Some((
-                    "success".into(),
-                    format!("Lagret: {}.", measure.status_text()),
-                )),
-                None,
-            ),
-            StatusOutcome::Invalid(msg) => (Some(("danger".into(), msg)), Some(form.clone())),
-            StatusOutcome::Conflict(msg) => (
-                Some(("warning".into(), msg)),
-                Some(StatusForm {
-                    version: measure.version,
-                    ..form.clone()
-                }),
-            ),
-        };
-        let row = RowPartial {
-            columns: columns(&plan).0,
-            current_strategy: form.strategy,
-            can_edit: true,
-            statuses: Status::ALL,
-            filter_query: form.filter.clone(),
-            row_message: message,
-            kept,
-            csrf: crate::csrf::token(&session).await?,
-            m: measure,
-            plan: &plan,
-        };
-        return Ok(axum::response::Html(row.render()?).into_response());
-    }
-
-    // Back to the same filter and page, at the row the form was in (a shared measure has one
-    // row per strategy).
-    let query = if form.filter.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", form.filter)
-    };
-    let back = format!(
-        "/plan/{plan_id}{query}#m-{id}-s{}",
-        form.strategy.unwrap_or(0)
-    );
-    Ok(match outcome {
-        StatusOutcome::Saved => {
-            flash_redirect(&session, FlashKind::Success, "Statusen er lagret.", &back).await
-        }
-        StatusOutcome::Invalid(msg) | StatusOutcome::Conflict(msg) => {
-            flash_redirect(&session, FlashKind::Danger, msg, &back).await
-        }
-    })
-}
-
-async fn save_status(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    form: &StatusForm,
-) -> AppResult<StatusOutcome> {
-    let m = user.municipality_id;
-    let Some(status) = Status::parse(&form.status) else {
-        return Ok(StatusOutcome::Invalid("Velg en status fra listen.".into()));
-    };
-    let date = match form.status_date.trim() {
-        "" if status == Status::Done => Some(Utc::now().date_naive()),
-        "" => None,
-        s => match parse_date(s) {
-            Ok(d) => Some(d),
-            Err(msg) => return Ok(StatusOutcome::Invalid(format!("Statusdato: {msg}"))),
-        },
-    };
-    let comment = form.comment.trim();
-    if comment.chars().count() > 2000 {
-        return Ok(StatusOutcome::Invalid(
-            "Kommentaren kan ha høyst 2000 tegn.".into(),
-        ));
-    }
-    let comment = (!comment.is_empty()).then(|| comment.to_string());
-
-    let mut tx = state.db.begin().await?;
-    let current = sqlx::query_scalar!(
-        r#"select version from measure where measure_id = $1 and municipality_id = $2 for update"#,
-        id,
-        m
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if current != form.version {
-        let last = sqlx::query!(
-            r#"
-            select coalesce(u.display_name, 'Systemet') as "who!", a.occurred_at as "at: DateTime<Utc>"
-            from audit_log a left join app_user u using (app_user_id)
-            where a.table_name = 'measure' and a.record_id = $1 and a.municipality_id = $2
-            order by a.occurred_at desc, a.audit_log_id desc limit 1
-            "#,
-            id,
-            m
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        let now = model::snapshot(&mut tx, m, id).await?;
-        let who = last
-            .map(|l| format!("{} ({})", l.who, format_datetime(l.at)))
-            .unwrap_or_else(|| "en annen".into());
-        return Ok(StatusOutcome::Conflict(format!(
-            "Tiltaket ble endret av {who} mens du hadde siden åpen. Status er nå «{}»{}. Din endring («{}»{}) er ikke lagret – se over og lagre på nytt.",
-            now.status,
-            if now.statuskommentar.is_empty() {
-                String::new()
-            } else {
-                format!(", kommentar «{}»", now.statuskommentar)
-            },
-            status.label(),
-            comment
-                .as_deref()
-                .map(|c| format!(", «{c}»"))
-                .unwrap_or_default()
-        )));
-    }
-    let before = model::snapshot(&mut tx, m, id).await?;
-    sqlx::query!(
-        r#"
-        update measure set status = $3, status_date = $4, status_comment = $5, version = version + 1, updated_at = now()
-        where measure_id = $1 and municipality_id = $2
-        "#,
-        id,
-        m,
-        status.code(),
-        date as _,
-        comment
-    )
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query!(
-        r#"
-        insert into measure_status_change (municipality_id, measure_id, status, status_date, comment, app_user_id)
-        values ($1, $2, $3, $4, $5, $6)
-        "#,
-        m,
-        id,
-        status.code(),
-        date as _,
-        comment,
-        user.user_id
-    )
-    .execute(&mut *tx)
-    .await?;
-    let after = model::snapshot(&mut tx, m, id).await?;
-    audit::record(
-        &mut tx,
-        user,
-        Action::Update,
-        "measure",
-        id,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(StatusOutcome::Saved)
 }

@@ -5,6 +5,7 @@
 
 use ikt_styring::{AppState, build_app, seed};
 use reqwest::{Client, Response, redirect::Policy};
+use scraper::{Html, Selector};
 use sqlx::PgPool;
 
 pub const PASSWORD: &str = seed::DEMO_PASSWORD;
@@ -125,7 +126,7 @@ impl TestApp {
 
     /// A second municipality with one admin, for tenant-isolation tests.
     pub async fn other_municipality(&self) -> Client {
-        let hash = ikt_styring::accounts::password::hash(PASSWORD.into())
+        let hash = ikt_styring::auth::password::hash(PASSWORD.into())
             .await
             .unwrap();
         let m: i64 = sqlx::query_scalar(
@@ -168,4 +169,76 @@ pub fn location(r: &Response) -> String {
         .get("location")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
+}
+
+/// What a browser would send for the page's measure form, as it stands.
+pub fn form_fields(html: &str) -> Vec<(String, String)> {
+    let doc = Html::parse_document(html);
+    let form = doc
+        .select(&Selector::parse("form#measure-form").unwrap())
+        .next()
+        .expect("the page has the measure form");
+    let mut out = Vec::new();
+    for el in form.select(&Selector::parse("input, select, textarea").unwrap()) {
+        let e = el.value();
+        let Some(name) = e.attr("name") else { continue };
+        match e.name() {
+            "input" => match e.attr("type").unwrap_or("text") {
+                "checkbox" | "radio" => {
+                    if e.attr("checked").is_some() {
+                        out.push((
+                            name.to_string(),
+                            e.attr("value").unwrap_or("on").to_string(),
+                        ));
+                    }
+                }
+                "submit" | "button" => {}
+                _ => out.push((name.to_string(), e.attr("value").unwrap_or("").to_string())),
+            },
+            "select" => {
+                let options: Vec<_> = el.select(&Selector::parse("option").unwrap()).collect();
+                let chosen = options
+                    .iter()
+                    .find(|o| o.value().attr("selected").is_some())
+                    .or(options.first());
+                if let Some(o) = chosen {
+                    out.push((
+                        name.to_string(),
+                        o.value().attr("value").unwrap_or("").to_string(),
+                    ));
+                }
+            }
+            _ => out.push((name.to_string(), el.text().collect())),
+        }
+    }
+    out
+}
+
+pub fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some(f) => f.1 = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+}
+
+pub fn get<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+pub async fn submit(
+    app: &TestApp,
+    c: &Client,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    c.post(app.url(path)).form(fields).send().await.unwrap()
+}
+
+pub async fn edit_form(app: &TestApp, c: &Client, id: i64) -> Vec<(String, String)> {
+    let (status, html) = app.text(c, &format!("/measures/{id}/edit")).await;
+    assert_eq!(status, 200);
+    form_fields(&html)
 }

@@ -1,0 +1,258 @@
+//! Logging in and out: argon2id off the async runtime; failures slowed and then locked per
+//! typed identifier, so an unknown name behaves exactly like a known one.
+
+use std::time::Duration;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::{Query, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::{
+    AppState,
+    auth::{USER_KEY, password},
+    error::AppResult,
+    web::{Form, csrf},
+};
+
+/// A username or e-mail address is never longer than this (RFC 5321 caps addresses at 254).
+const MAX_IDENTIFIER_CHARS: usize = 254;
+
+/// How failed logins are slowed and then locked.
+#[derive(Clone, Copy, Debug)]
+pub struct LoginPolicy {
+    /// Failures before responses start to slow down.
+    pub free_failures: i32,
+    /// Added per failure after the free ones.
+    pub delay_step: Duration,
+    /// Failures that lock the identifier.
+    pub lock_after: i32,
+    pub lock_for: Duration,
+}
+
+impl Default for LoginPolicy {
+    fn default() -> Self {
+        LoginPolicy {
+            free_failures: 2,
+            delay_step: Duration::from_secs(1),
+            lock_after: 5,
+            lock_for: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    csrf: String,
+    username: String,
+    next: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct NextQuery {
+    next: Option<String>,
+}
+
+pub(super) async fn login_page(
+    session: Session,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Response> {
+    if session.get::<i64>(USER_KEY).await?.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    Ok(LoginPage {
+        csrf: csrf::token(&session).await?,
+        username: String::new(),
+        next: safe_next(q.next.as_deref()).to_string(),
+        error: None,
+    }
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub(super) struct LoginForm {
+    username: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub(super) async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
+    let identifier = form.username.trim().to_lowercase();
+    let policy = state.login_policy;
+    let again = |error: String, csrf: String| {
+        Ok(LoginPage {
+            csrf,
+            username: form.username.clone(),
+            next: safe_next(Some(&form.next)).to_string(),
+            error: Some(error),
+        }
+        .into_response())
+    };
+    if identifier.is_empty() || form.password.is_empty() {
+        return again(
+            "Skriv inn brukernavn eller e-post og passord.".into(),
+            csrf::token(&session).await?,
+        );
+    }
+
+    // No account has a name this long (the user form caps it far below), and the throttle's
+    // index could not hold it: refuse before touching the database.
+    if identifier.chars().count() > MAX_IDENTIFIER_CHARS {
+        return again(
+            "Feil brukernavn eller passord.".into(),
+            csrf::token(&session).await?,
+        );
+    }
+
+    let throttle = sqlx::query!(
+        r#"select failures, locked_until as "locked_until: DateTime<Utc>" from login_throttle where identifier = $1"#,
+        identifier
+    )
+    .fetch_optional(&state.db)
+    .await?;
+    if let Some(until) = throttle
+        .as_ref()
+        .and_then(|t| t.locked_until)
+        .filter(|u| *u > Utc::now())
+    {
+        let minutes = ((until - Utc::now()).num_seconds() + 59) / 60;
+        return again(locked_message(minutes), csrf::token(&session).await?);
+    }
+
+    let user = sqlx::query!(
+        r#"select app_user_id, password_hash, active from app_user where username = $1 or email = $1"#,
+        identifier
+    )
+    .fetch_optional(&state.db)
+    .await?;
+    let ok = password::verify(
+        form.password.clone(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
+
+    match user {
+        Some(u) if ok => {
+            sqlx::query!(
+                r#"delete from login_throttle where identifier = $1"#,
+                identifier
+            )
+            .execute(&state.db)
+            .await?;
+            if !u.active {
+                return again(
+                    "Kontoen er deaktivert. Kontakt en administrator i kommunen.".into(),
+                    csrf::token(&session).await?,
+                );
+            }
+            sqlx::query!(
+                r#"update app_user set last_login_at = now() where app_user_id = $1"#,
+                u.app_user_id
+            )
+            .execute(&state.db)
+            .await?;
+            // A new session id at login defeats session fixation; a new CSRF token goes with it.
+            session.cycle_id().await?;
+            session.insert(USER_KEY, u.app_user_id).await?;
+            csrf::rotate(&session).await?;
+            tracing::info!(user_id = u.app_user_id, "innlogget");
+            Ok(Redirect::to(safe_next(Some(&form.next))).into_response())
+        }
+        _ => {
+            let failures = sqlx::query_scalar!(
+                r#"
+                insert into login_throttle (identifier, failures, locked_until, updated_at)
+                values ($1, 1, null, now())
+                on conflict (identifier) do update
+                   set failures = case when login_throttle.locked_until is not null
+                                       then 1 else login_throttle.failures + 1 end,
+                       locked_until = null,
+                       updated_at = now()
+                returning failures
+                "#,
+                identifier
+            )
+            .fetch_one(&state.db)
+            .await?;
+            if failures >= policy.lock_after {
+                let lock_secs = policy.lock_for.as_secs_f64();
+                sqlx::query!(
+                    r#"update login_throttle set locked_until = now() + make_interval(secs => $2) where identifier = $1"#,
+                    identifier,
+                    lock_secs
+                )
+                .execute(&state.db)
+                .await?;
+                tracing::warn!(identifier = %identifier, "innlogging låst etter gjentatte feil");
+                let minutes = (policy.lock_for.as_secs() as i64 + 59) / 60;
+                return again(locked_message(minutes), csrf::token(&session).await?);
+            }
+            let extra = failures - policy.free_failures;
+            if extra > 0 {
+                tokio::time::sleep(policy.delay_step * extra as u32).await;
+            }
+            let left = policy.lock_after - failures;
+            let mut msg = "Feil brukernavn eller passord.".to_string();
+            if left <= 2 {
+                msg.push_str(&format!(
+                    " Etter {left} forsøk til blir innloggingen låst i {} minutter.",
+                    policy.lock_for.as_secs() / 60
+                ));
+            }
+            again(msg, csrf::token(&session).await?)
+        }
+    }
+}
+
+fn locked_message(minutes: i64) -> String {
+    format!(
+        "For mange mislykkede forsøk. Innloggingen er låst, prøv igjen om {minutes} {}.",
+        if minutes == 1 { "minutt" } else { "minutter" }
+    )
+}
+
+/// Only local paths, so the login form cannot be used to send people elsewhere.
+fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.starts_with("/login") =>
+        {
+            n
+        }
+        _ => "/",
+    }
+}
+
+pub(super) async fn logout(session: Session) -> AppResult<Response> {
+    session.flush().await?;
+    Ok(Redirect::to("/login").into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn after_login_only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/plan")), "/plan");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/login")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,149 @@
+//! A user as the admin's form gives it, the rules it must meet, and how the audit log keeps it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    audit::{Audited, Table},
+    auth::{Role, RoleSet, password},
+    web::FormErrors,
+};
+
+/// The user form as posted; checkbox values arrive as repeated `role` fields.
+#[derive(Default, Deserialize)]
+pub struct UserForm {
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    /// Only on the create form.
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default, rename = "role")]
+    pub roles: Vec<String>,
+}
+
+/// A checked user form: names normalised, roles parsed.
+pub struct ValidUser {
+    pub username: String,
+    pub email: String,
+    pub display_name: String,
+    pub roles: RoleSet,
+    /// The new user's password (create form only).
+    pub password: Option<String>,
+}
+
+impl UserForm {
+    pub fn roles(&self) -> RoleSet {
+        RoleSet::from_codes(&self.roles)
+    }
+
+    pub fn validate(&self) -> Result<ValidUser, FormErrors> {
+        let mut errors = FormErrors::default();
+        let username = self.username.trim().to_lowercase();
+        let email = self.email.trim().to_lowercase();
+        let display_name = self.display_name.trim().to_string();
+        if username.len() < 2 || username.len() > 64 {
+            errors.add("username", "Brukernavnet må ha mellom 2 og 64 tegn.");
+        } else if !username
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        {
+            errors.add(
+                "username",
+                "Brukernavnet kan bare ha bokstavene a–z, sifre, punktum, bindestrek og understrek.",
+            );
+        }
+        if !email.contains('@')
+            || email.starts_with('@')
+            || email.ends_with('@')
+            || email.contains(' ')
+            || email.chars().count() > 254
+        {
+            errors.add(
+                "email",
+                "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
+            );
+        }
+        if display_name.is_empty() {
+            errors.add("display_name", "Skriv personens navn.");
+        } else if display_name.chars().count() > 200 {
+            errors.add("display_name", "Navnet kan ha høyst 200 tegn.");
+        }
+        if self.roles.iter().any(|c| Role::parse(c).is_none()) {
+            errors.add("roles", "Ukjent rolle valgt.");
+        }
+        if let Some(msg) = self.password.as_deref().and_then(password::weakness) {
+            errors.add("password", msg);
+        }
+        errors.finish(ValidUser {
+            username,
+            email,
+            display_name,
+            roles: self.roles(),
+            password: self.password.clone(),
+        })
+    }
+}
+
+/// The unique constraints a user form can run into, as messages at their fields.
+pub const UNIQUE: &[(&str, &str, &str)] = &[
+    (
+        "app_user_username_key",
+        "username",
+        "Brukernavnet er allerede i bruk.",
+    ),
+    (
+        "app_user_email_key",
+        "email",
+        "E-postadressen er allerede i bruk.",
+    ),
+];
+
+/// What the audit log keeps of a user: never the password or its hash, only that it was set.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct UserSnapshot {
+    pub username: String,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<String>,
+    pub active: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<&'static str>,
+}
+
+impl Audited for UserSnapshot {
+    const TABLE: Table = Table::AppUser;
+    const FIELDS: &'static [(&'static str, &'static str)] = &[
+        ("display_name", "Navn"),
+        ("username", "Brukernavn"),
+        ("email", "E-post"),
+        ("roles", "Roller"),
+        ("active", "Aktiv"),
+        ("password", "Passord"),
+    ];
+    fn name(&self) -> String {
+        self.display_name.clone()
+    }
+}
+
+/// What the audit log keeps of a municipality created from the command line.
+#[derive(Serialize)]
+pub struct MunicipalitySnapshot {
+    pub name: String,
+    pub org_number: String,
+    pub municipality_number: String,
+}
+
+impl Audited for MunicipalitySnapshot {
+    const TABLE: Table = Table::Municipality;
+    const FIELDS: &'static [(&'static str, &'static str)] = &[
+        ("name", "Navn"),
+        ("org_number", "Organisasjonsnummer"),
+        ("municipality_number", "Kommunenummer"),
+    ];
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+}

@@ -1,0 +1,173 @@
+//! The only code that writes users and municipalities. Each write runs in the caller's
+//! transaction and audits itself there.
+
+use super::{
+    model::{MunicipalitySnapshot, UserSnapshot, ValidUser},
+    read::UserRow,
+};
+use crate::{
+    audit::{self, Action, Actor},
+    auth::RoleSet,
+    db::Tx,
+    domain::OrgNumber,
+};
+
+pub async fn insert_user(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    user: &ValidUser,
+    password_hash: &str,
+) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query_scalar!(
+        r#"
+        insert into app_user (municipality_id, username, email, display_name, password_hash, roles)
+        values ($1, $2, $3, $4, $5, $6) returning app_user_id
+        "#,
+        actor.municipality_id,
+        user.username,
+        user.email,
+        user.display_name,
+        password_hash,
+        &user.roles.codes()
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let after = snapshot(user, user.roles, true);
+    audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    Ok(id)
+}
+
+pub async fn update_user(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    before: &UserRow,
+    user: &ValidUser,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        r#"
+        update app_user set username = $3, email = $4, display_name = $5, roles = $6, updated_at = now()
+        where app_user_id = $1 and municipality_id = $2
+        "#,
+        before.app_user_id,
+        actor.municipality_id,
+        user.username,
+        user.email,
+        user.display_name,
+        &user.roles.codes()
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = snapshot(user, user.roles, before.active);
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        before.app_user_id,
+        Some(&before.snapshot()),
+        Some(&after),
+    )
+    .await
+}
+
+/// The audit row says that the password changed, never what it is.
+pub async fn set_password(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    user: &UserRow,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        r#"update app_user set password_hash = $3, updated_at = now() where app_user_id = $1 and municipality_id = $2"#,
+        user.app_user_id,
+        actor.municipality_id,
+        password_hash
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = UserSnapshot {
+        password: Some("nytt passord satt"),
+        ..user.snapshot()
+    };
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        user.app_user_id,
+        Some(&user.snapshot()),
+        Some(&after),
+    )
+    .await
+}
+
+pub async fn set_active(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    user: &UserRow,
+    active: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        r#"update app_user set active = $3, updated_at = now() where app_user_id = $1 and municipality_id = $2"#,
+        user.app_user_id,
+        actor.municipality_id,
+        active
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = UserSnapshot {
+        active,
+        ..user.snapshot()
+    };
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        user.app_user_id,
+        Some(&user.snapshot()),
+        Some(&after),
+    )
+    .await
+}
+
+/// A municipality made from the command line (`create-admin` on an empty database), audited as
+/// done by the system.
+pub async fn insert_municipality(
+    tx: &mut Tx<'_>,
+    name: &str,
+    org: &OrgNumber,
+    number: &str,
+) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query_scalar!(
+        r#"insert into municipality (name, org_number, municipality_number) values ($1, $2, $3) returning municipality_id"#,
+        name,
+        org.as_str(),
+        number
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let after = MunicipalitySnapshot {
+        name: name.to_string(),
+        org_number: org.as_str().to_string(),
+        municipality_number: number.to_string(),
+    };
+    audit::record(
+        tx,
+        Actor::system(id),
+        Action::Create,
+        id,
+        None,
+        Some(&after),
+    )
+    .await?;
+    Ok(id)
+}
+
+fn snapshot(user: &ValidUser, roles: RoleSet, active: bool) -> UserSnapshot {
+    UserSnapshot {
+        username: user.username.clone(),
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        roles: roles.codes(),
+        active,
+        password: None,
+    }
+}

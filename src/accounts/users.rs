@@ -1,0 +1,260 @@
+//! The admin's user pages: list, create, set roles, deactivate, set a new password.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, State},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+pub use super::model::{MunicipalitySnapshot, UserSnapshot};
+use super::{
+    model::{UNIQUE, UserForm},
+    read::{self, UserRow},
+    store,
+};
+use crate::{
+    AppState,
+    audit::Actor,
+    auth::{Admin, Role, RoleSet, password},
+    error::AppResult,
+    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect, on_constraint},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/users", get(list).post(create))
+        .route("/admin/users/new", get(new_form))
+        .route("/admin/users/{id}", get(edit_form).post(update))
+        .route("/admin/users/{id}/password", post(set_password))
+        .route("/admin/users/{id}/active", post(set_active))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/users.html")]
+struct ListPage {
+    ctx: Ctx,
+    users: Vec<UserRow>,
+}
+
+async fn list(_: Admin, ctx: Ctx, State(state): State<AppState>) -> AppResult<ListPage> {
+    let users = read::users(&state.db, ctx.user.municipality_id).await?;
+    Ok(ListPage { ctx, users })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/user_form.html")]
+struct FormPage {
+    ctx: Ctx,
+    /// None when creating.
+    user: Option<UserRow>,
+    username: String,
+    email: String,
+    display_name: String,
+    roles: RoleSet,
+    errors: FormErrors,
+    all_roles: [Role; 5],
+}
+
+impl FormPage {
+    /// The form as typed, with its errors.
+    fn again(ctx: Ctx, user: Option<UserRow>, form: UserForm, errors: FormErrors) -> FormPage {
+        FormPage {
+            ctx,
+            user,
+            roles: form.roles(),
+            username: form.username,
+            email: form.email,
+            display_name: form.display_name,
+            errors,
+            all_roles: Role::ALL,
+        }
+    }
+
+    fn checked(&self, role: &Role) -> bool {
+        self.roles.has(*role)
+    }
+}
+
+async fn new_form(_: Admin, ctx: Ctx) -> AppResult<FormPage> {
+    Ok(FormPage::again(
+        ctx,
+        None,
+        UserForm::default(),
+        FormErrors::default(),
+    ))
+}
+
+async fn edit_form(
+    _: Admin,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<FormPage> {
+    let user = read::user(&state.db, ctx.user.municipality_id, id).await?;
+    let form = UserForm {
+        username: user.username.clone(),
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+        password: None,
+        roles: user.roles.codes(),
+    };
+    Ok(FormPage::again(
+        ctx,
+        Some(user),
+        form,
+        FormErrors::default(),
+    ))
+}
+
+async fn create(
+    Admin(admin): Admin,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Form(mut form): Form<UserForm>,
+) -> AppResult<Response> {
+    // The create form always has a password field; an absent one is an empty one.
+    form.password.get_or_insert_default();
+    let valid = match form.validate() {
+        Ok(v) => v,
+        Err(errors) => return Ok(FormPage::again(ctx, None, form, errors).into_response()),
+    };
+    let hash = password::hash(valid.password.clone().unwrap_or_default()).await?;
+    let mut tx = state.db.begin().await?;
+    if let Err(e) = store::insert_user(&mut tx, Actor::from(&admin), &valid, &hash).await {
+        let errors = on_constraint(e, UNIQUE)?;
+        return Ok(FormPage::again(ctx, None, form, errors).into_response());
+    }
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Brukeren {} er opprettet.", valid.username),
+        "/admin/users",
+    )
+    .await)
+}
+
+async fn update(
+    Admin(admin): Admin,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(mut form): Form<UserForm>,
+) -> AppResult<Response> {
+    form.password = None;
+    let before = read::user(&state.db, admin.municipality_id, id).await?;
+    let valid = form.validate().and_then(|v| {
+        if id == admin.user_id && !v.roles.has(Role::Admin) {
+            let mut errors = FormErrors::default();
+            errors.add(
+                "roles",
+                "Du kan ikke fjerne administratorrollen fra deg selv.",
+            );
+            Err(errors)
+        } else {
+            Ok(v)
+        }
+    });
+    let valid = match valid {
+        Ok(v) => v,
+        Err(errors) => {
+            return Ok(FormPage::again(ctx, Some(before), form, errors).into_response());
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    if let Err(e) = store::update_user(&mut tx, Actor::from(&admin), &before, &valid).await {
+        let errors = on_constraint(e, UNIQUE)?;
+        return Ok(FormPage::again(ctx, Some(before), form, errors).into_response());
+    }
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Endringene for {} er lagret.", valid.username),
+        "/admin/users",
+    )
+    .await)
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+async fn set_password(
+    Admin(admin): Admin,
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(form): Form<PasswordForm>,
+) -> AppResult<Response> {
+    let target = read::user(&state.db, admin.municipality_id, id).await?;
+    let back = format!("/admin/users/{id}");
+    if let Some(msg) = password::weakness(&form.password) {
+        return Ok(flash_redirect(
+            &session,
+            FlashKind::Danger,
+            format!("Passordet ble ikke endret: {msg}"),
+            &back,
+        )
+        .await);
+    }
+    let hash = password::hash(form.password).await?;
+    let mut tx = state.db.begin().await?;
+    store::set_password(&mut tx, Actor::from(&admin), &target, &hash).await?;
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        format!("Nytt passord er satt for {}.", target.username),
+        &back,
+    )
+    .await)
+}
+
+#[derive(Deserialize)]
+struct ActiveForm {
+    #[serde(default)]
+    active: String,
+}
+
+async fn set_active(
+    Admin(admin): Admin,
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(form): Form<ActiveForm>,
+) -> AppResult<Response> {
+    let before = read::user(&state.db, admin.municipality_id, id).await?;
+    let active = form.active == "true";
+    let back = format!("/admin/users/{id}");
+    if id == admin.user_id && !active {
+        return Ok(flash_redirect(
+            &session,
+            FlashKind::Danger,
+            "Du kan ikke deaktivere deg selv.",
+            &back,
+        )
+        .await);
+    }
+    let mut tx = state.db.begin().await?;
+    store::set_active(&mut tx, Actor::from(&admin), &before, active).await?;
+    tx.commit().await?;
+    let text = if active {
+        format!("{} er aktivert igjen.", before.username)
+    } else {
+        format!(
+            "{} er deaktivert og kan ikke lenger logge inn.",
+            before.username
+        )
+    };
+    Ok(flash_redirect(&session, FlashKind::Success, text, &back).await)
+}

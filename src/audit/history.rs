@@ -1,0 +1,178 @@
+//! The history pages: one record's history, and the municipality's whole log for admins.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, Query, State},
+    routing::get,
+};
+use chrono::NaiveDate;
+
+use super::{
+    Table,
+    read::{Entry, LogFilter, history, query_entries},
+};
+use crate::{
+    AppState,
+    auth::Admin,
+    error::{AppError, AppResult},
+    web::{Ctx, Pager},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/history/{table}/{id}", get(record_history))
+        .route("/admin/audit", get(global_log))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "history.html")]
+struct HistoryPage {
+    ctx: Ctx,
+    table: Table,
+    record_id: i64,
+    entries: Vec<Entry>,
+}
+
+async fn record_history(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((table, id)): Path<(String, i64)>,
+) -> AppResult<HistoryPage> {
+    let table = Table::parse(&table).ok_or(AppError::NotFound)?;
+    // User records are admin business; everything else is readable by the whole municipality.
+    if table == Table::AppUser {
+        ctx.user.require(Admin::ROLES)?;
+    }
+    let entries = history(&state.db, ctx.user.municipality_id, table, id).await?;
+    // A record with no changes yet shows an empty history; one that neither exists in this
+    // municipality nor was ever audited here is not found.
+    if entries.is_empty() && !record_exists(&state.db, ctx.user.municipality_id, table, id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(HistoryPage {
+        table,
+        record_id: id,
+        entries,
+        ctx,
+    })
+}
+
+/// Whether `table` has the row in the municipality. The table's name comes from `Table`, never
+/// from the request, so it is safe to splice.
+async fn record_exists(
+    db: &sqlx::PgPool,
+    municipality_id: i64,
+    table: Table,
+    id: i64,
+) -> AppResult<bool> {
+    let table = table.code();
+    let sql = format!(
+        "select exists (select 1 from {table} where {table}_id = $1 and municipality_id = $2)"
+    );
+    Ok(sqlx::query_scalar(&sql)
+        .bind(id)
+        .bind(municipality_id)
+        .fetch_one(db)
+        .await?)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/audit.html")]
+struct GlobalLogPage {
+    ctx: Ctx,
+    entries: Vec<Entry>,
+    tables: Vec<(&'static str, &'static str)>,
+    users: Vec<(i64, String)>,
+    filter_table: String,
+    filter_user: String,
+    filter_from: String,
+    filter_to: String,
+    error: Option<String>,
+    pager: Pager,
+    query_base: String,
+}
+
+async fn global_log(
+    _: Admin,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(f): Query<LogFilter>,
+) -> AppResult<GlobalLogPage> {
+    let m = ctx.user.municipality_id;
+    let mut error = None;
+    let mut date = |s: &Option<String>, label: &str| -> Option<NaiveDate> {
+        let s = s.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                error = Some(format!("{label} må være en dato (åååå-mm-dd)."));
+                None
+            }
+        }
+    };
+    let from = date(&f.from, "Fra-dato");
+    let to = date(&f.to, "Til-dato");
+    let table = f.table.as_deref().and_then(Table::parse);
+    let table_code = table.map(Table::code);
+    let user_id = f.user.as_deref().and_then(|u| u.parse::<i64>().ok());
+    let total = sqlx::query_scalar!(
+        r#"
+        select count(*) as "n!" from audit_log a
+        where a.municipality_id = $1 and ($2::text is null or a.table_name = $2)
+          and ($3::bigint is null or a.app_user_id = $3)
+          and ($4::text is null or a.occurred_at >= $4::text::date)
+          and ($5::text is null or a.occurred_at < $5::text::date + 1)
+        "#,
+        m,
+        table_code,
+        user_id,
+        from.map(|d| d.to_string()),
+        to.map(|d| d.to_string())
+    )
+    .fetch_one(&state.db)
+    .await?;
+    let pager = Pager::new(f.page, 50, total);
+    let entries = query_entries(
+        &state.db,
+        m,
+        table,
+        None,
+        user_id,
+        from,
+        to,
+        pager.per_page,
+        pager.offset(),
+    )
+    .await?;
+    let users = sqlx::query!(
+        r#"select app_user_id, display_name from app_user where municipality_id = $1 order by display_name"#,
+        m
+    )
+    .fetch_all(&state.db)
+    .await?
+    .into_iter()
+    .map(|r| (r.app_user_id, r.display_name))
+    .collect();
+    let query_base = serde_urlencoded::to_string([
+        ("table", f.table.clone().unwrap_or_default()),
+        ("user", f.user.clone().unwrap_or_default()),
+        ("from", f.from.clone().unwrap_or_default()),
+        ("to", f.to.clone().unwrap_or_default()),
+    ])
+    .unwrap_or_default();
+    Ok(GlobalLogPage {
+        ctx,
+        entries,
+        tables: Table::ALL.iter().map(|t| (t.code(), t.label())).collect(),
+        users,
+        filter_table: f.table.unwrap_or_default(),
+        filter_user: f.user.unwrap_or_default(),
+        filter_from: f.from.unwrap_or_default(),
+        filter_to: f.to.unwrap_or_default(),
+        error,
+        pager,
+        query_base,
+    })
+}

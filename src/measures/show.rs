@@ -1,0 +1,67 @@
+//! A measure's own page (`/measures/{id}`): every field, its links to other measures, the status
+//! timeline and the history.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+
+use super::read::{self, Relations, TimelineItem};
+use crate::{
+    AppState,
+    audit::{self, Entry, Table},
+    error::AppResult,
+    plan::read::{MeasureData, PlanData},
+    web::Ctx,
+};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "measures/show.html")]
+pub(super) struct MeasurePage {
+    ctx: Ctx,
+    plan: std::sync::Arc<PlanData>,
+    measure_id: i64,
+    rel: Relations,
+    timeline: Vec<TimelineItem>,
+    entries: Vec<Entry>,
+    can_edit: bool,
+}
+
+impl MeasurePage {
+    fn m(&self) -> &MeasureData {
+        self.plan
+            .measures
+            .iter()
+            .find(|m| m.measure_id == self.measure_id)
+            .expect("loaded with the plan")
+    }
+
+    fn cell_names(&self) -> Vec<String> {
+        let span = self.plan.head.span();
+        self.m()
+            .cells
+            .iter()
+            .map(|c| span.cell_name(c.year, c.period, c.label.as_deref()))
+            .collect()
+    }
+}
+
+pub(super) async fn page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<MeasurePage> {
+    let m = ctx.user.municipality_id;
+    let plan = state
+        .plans
+        .get(&state.db, m, read::plan_of(&state.db, m, id).await?)
+        .await?;
+    Ok(MeasurePage {
+        can_edit: ctx.user.can_edit_plan(),
+        rel: read::relations(&state.db, m, id).await?,
+        timeline: read::timeline(&state.db, m, id).await?,
+        entries: audit::history(&state.db, m, Table::Measure, id).await?,
+        ctx,
+        plan,
+        measure_id: id,
+    })
+}

@@ -1,0 +1,222 @@
+//! A quick status update (`POST /measures/{id}/status`) from a row of the progress plan: htmx
+//! swaps the row when JavaScript is on; otherwise the form posts and returns to the same filter,
+//! page and row.
+
+use axum::{
+    extract::{Path, State},
+    http::HeaderMap,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::{
+    model::{Status, StatusInput},
+    read,
+    store::{self, Conflict, Outcome},
+};
+use crate::{
+    AppState,
+    audit::Actor,
+    auth::Editor,
+    domain::{format_datetime, parse_date},
+    error::{AppError, AppResult},
+    plan::progress::{KeptStatus, RowMessage, render_row},
+    web::{FlashKind, Form, csrf, flash_redirect, form::trimmed},
+};
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub status_date: String,
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub version: String,
+    /// The progress plan's filter and page, to return to.
+    #[serde(default)]
+    pub filter: String,
+    /// The strategy whose row the form was in (a shared measure has one row per strategy).
+    #[serde(default)]
+    pub strategy: Option<i64>,
+}
+
+impl StatusForm {
+    /// The one validation shape: a status change, or the message to show in the row.
+    fn validate(&self) -> Result<(i32, StatusInput), String> {
+        let status = Status::parse(self.status.trim())
+            .ok_or_else(|| "Velg en status fra listen.".to_string())?;
+        let version = self
+            .version
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| "Skjemaet mangler versjon. Last siden på nytt.".to_string())?;
+        let date = trimmed(&self.status_date)
+            .map(|d| parse_date(&d))
+            .transpose()
+            .map_err(|msg| format!("Statusdato: {msg}"))?;
+        let input = StatusInput {
+            status,
+            date,
+            comment: trimmed(&self.comment),
+        };
+        match input.check() {
+            Some((_, message)) => Err(message),
+            None => Ok((version, input)),
+        }
+    }
+
+    /// Back to the same filter and page, at the row the form was in. The filter is the plan's
+    /// own query string; one that is not (a line break, another path) is dropped.
+    fn back(&self, plan_id: i64, id: i64) -> String {
+        let query = match self.filter.trim() {
+            q if q.is_empty() || q.chars().any(|c| c.is_control() || c == '#' || c == '/') => {
+                String::new()
+            }
+            q => format!("?{}", q.trim_start_matches('?')),
+        };
+        format!(
+            "/plan/{plan_id}{query}#m-{id}-s{}",
+            self.strategy.unwrap_or(0)
+        )
+    }
+}
+
+enum Saved {
+    Yes,
+    Invalid(String),
+    Conflict(String),
+}
+
+pub(super) async fn update(
+    Editor(user): Editor,
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(form): Form<StatusForm>,
+) -> AppResult<Response> {
+    let m = user.municipality_id;
+    let plan_id = read::plan_of(&state.db, m, id).await?;
+    let saved = match form.validate() {
+        Err(msg) => Saved::Invalid(msg),
+        Ok((version, input)) => {
+            let mut tx = state.db.begin().await?;
+            match store::set_status(&mut tx, Actor::from(&user), id, version, &input).await? {
+                Outcome::Conflict(c) => Saved::Conflict(conflict_message(&c, &input)),
+                _ => {
+                    tx.commit().await?;
+                    Saved::Yes
+                }
+            }
+        }
+    };
+
+    if headers.contains_key("hx-request") {
+        let plan = state.plans.get(&state.db, m, plan_id).await?;
+        let measure = plan
+            .measures
+            .iter()
+            .find(|x| x.measure_id == id)
+            .ok_or(AppError::NotFound)?;
+        let kept = KeptStatus {
+            status: form.status.clone(),
+            comment: form.comment.clone(),
+            date: form.status_date.clone(),
+        };
+        let (message, kept) = match saved {
+            Saved::Yes => (
+                RowMessage::success(format!("Lagret: {}.", measure.status_text())),
+                None,
+            ),
+            Saved::Invalid(msg) => (RowMessage::danger(msg), Some(kept)),
+            Saved::Conflict(msg) => (RowMessage::warning(msg), Some(kept)),
+        };
+        let html = render_row(
+            &plan,
+            measure,
+            form.strategy,
+            &form.filter,
+            Some(message),
+            kept,
+            csrf::token(&session).await?,
+        )?;
+        return Ok(axum::response::Html(html).into_response());
+    }
+
+    let back = form.back(plan_id, id);
+    Ok(match saved {
+        Saved::Yes => {
+            flash_redirect(&session, FlashKind::Success, "Statusen er lagret.", &back).await
+        }
+        Saved::Invalid(msg) | Saved::Conflict(msg) => {
+            flash_redirect(&session, FlashKind::Danger, msg, &back).await
+        }
+    })
+}
+
+/// Who changed the measure meanwhile, what it says now, and that the user's change is not saved.
+fn conflict_message(c: &Conflict, mine: &StatusInput) -> String {
+    let now = &c.current;
+    format!(
+        "Tiltaket ble endret av {} ({}) mens du hadde siden åpen. Status er nå «{}»{}. Din endring («{}»{}) er ikke lagret – se over og lagre på nytt.",
+        c.who,
+        format_datetime(c.when),
+        now.status,
+        if now.status_comment.is_empty() {
+            String::new()
+        } else {
+            format!(", kommentar «{}»", now.status_comment)
+        },
+        mine.status.label(),
+        mine.comment
+            .as_deref()
+            .map(|c| format!(", «{c}»"))
+            .unwrap_or_default()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(status: &str, date: &str, comment: &str) -> StatusForm {
+        StatusForm {
+            status: status.into(),
+            status_date: date.into(),
+            comment: comment.into(),
+            version: "3".into(),
+            filter: String::new(),
+            strategy: Some(2),
+        }
+    }
+
+    #[test]
+    fn done_without_a_date_stays_without_one_and_a_long_comment_is_refused() {
+        let (v, s) = form("done", "", " ferdig ").validate().unwrap();
+        assert_eq!(
+            (v, s.status, s.date, s.comment.as_deref()),
+            (3, Status::Done, None, Some("ferdig"))
+        );
+        assert!(
+            form("done", "", &"x".repeat(2001))
+                .validate()
+                .unwrap_err()
+                .contains("2000")
+        );
+        assert!(form("done", "30.02.2014", "").validate().is_err());
+    }
+
+    #[test]
+    fn the_way_back_keeps_the_filter_but_never_a_line_break_or_another_path() {
+        let mut f = form("done", "", "");
+        f.filter = "status=done&page=2".into();
+        assert_eq!(f.back(1, 9), "/plan/1?status=done&page=2#m-9-s2");
+        f.filter = "status=done\r\nSet-Cookie: x".into();
+        assert_eq!(f.back(1, 9), "/plan/1#m-9-s2");
+        f.filter = "//evil.example".into();
+        assert_eq!(f.back(1, 9), "/plan/1#m-9-s2");
+    }
+}

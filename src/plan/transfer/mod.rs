@@ -1,0 +1,68 @@
+//! The progress plan out to Excel and CSV, laid out like Vedlegg 1, and measures in from the same
+//! columns: upload → read the sheet (`sheet`) → map the header (`columns`) → check every row
+//! (`rows`, `cost_text`) → preview, nothing written (`import`) → confirm → one transaction.
+
+mod columns;
+mod cost_text;
+pub mod export;
+pub mod import;
+mod rows;
+mod sheet;
+
+const MAX_ROWS: usize = 5000;
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The CSV columns before the period columns; the import reads the same names.
+const CSV_HEADERS: [&str; 10] = [
+    "Mål",
+    "Strategi",
+    "Tiltak",
+    "Timer",
+    "Kostnad",
+    "Ansvar",
+    "Status",
+    "Statusdato",
+    "Statuskommentar",
+    "Prioritert",
+];
+/// The Excel sheet's columns before the periods, as Vedlegg 1 names them.
+const XLSX_HEADERS: [&str; 8] = [
+    "Handlingsplan",
+    "Strategi",
+    "Timer",
+    "Kostnad",
+    "Ansvar",
+    "Status",
+    "Statuskommentar",
+    "Prioritert",
+];
+const ORPHAN_GOAL: &str = "Tiltak uten strategi";
+const ORPHAN_STRATEGY: &str = "Knyttet til hovedmålet, ikke til en enkelt strategi";
+
+/// A cell Excel would run as a formula («=», «+», «-», «@») gets a leading apostrophe, which
+/// Excel shows as text; the import takes it off again.
+fn defuse(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn undefuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_excel_would_run_as_a_formula_is_exported_as_text_and_read_back_as_written() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(undefuse(&defuse("-tiltak")), "-tiltak");
+        assert_eq!(undefuse("'sitat'"), "'sitat'");
+    }
+}

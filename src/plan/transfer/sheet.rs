@@ -1,0 +1,257 @@
+//! Reading an uploaded file into rows of text: XLSX or CSV (any separator, UTF-8 or
+//! Windows-1252), bounded in size, rows and columns.
+
+use std::io::Cursor;
+
+use axum::{
+    extract::{Multipart, multipart::MultipartRejection},
+    http::StatusCode,
+};
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::MAX_ROWS;
+use crate::{domain::format_date, web::form::MAX_UPLOAD_FILE};
+
+pub(super) const TOO_LARGE: &str = "Filen er for stor. Den kan være høyst 5 MB.";
+pub(super) const NO_FILE: &str = "Velg en fil å laste opp.";
+const NOT_SUPPORTED: &str = "Filen må være en Excel-arbeidsbok (.xlsx) eller en CSV-fil (.csv).";
+const UNREADABLE_XLSX: &str = "Excel-filen kunne ikke leses. Kontroller at den er lagret som Excel-arbeidsbok (.xlsx) og ikke er passordbeskyttet.";
+const UNREADABLE_CSV: &str =
+    "CSV-filen kunne ikke leses som tekst. Lagre den som «CSV UTF-8 (kommadelt)» og prøv igjen.";
+
+/// The sheet as text: (row number as the user sees it, cells).
+pub(super) struct Table {
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+pub(super) struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+pub(super) async fn read_upload(
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Upload, String> {
+    let mut multipart = multipart.map_err(|_| NO_FILE.to_string())?;
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            TOO_LARGE.to_string()
+        } else {
+            "Opplastingen ble avbrutt. Prøv igjen.".to_string()
+        }
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("").trim().to_string();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+            if bytes.len() + chunk.len() > MAX_UPLOAD_FILE {
+                return Err(TOO_LARGE.into());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if name.is_empty() && bytes.is_empty() {
+            return Err(NO_FILE.into());
+        }
+        if bytes.is_empty() {
+            return Err("Filen er tom.".into());
+        }
+        return Ok(Upload { name, bytes });
+    }
+    Err(NO_FILE.into())
+}
+
+pub(super) fn read_table(upload: &Upload) -> Result<Table, String> {
+    let name = upload.name.to_lowercase();
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let zip = upload.bytes.starts_with(b"PK\x03\x04");
+    match ext {
+        "xls" if !zip => Err("Det gamle Excel-formatet (.xls) kan ikke leses. Åpne filen i Excel og lagre den som Excel-arbeidsbok (.xlsx) eller CSV.".into()),
+        "xlsx" | "xlsm" | "xls" => read_xlsx(&upload.bytes),
+        "csv" | "txt" | "" if zip => read_xlsx(&upload.bytes),
+        "csv" | "txt" | "" => read_csv(&upload.bytes),
+        _ => Err(NOT_SUPPORTED.into()),
+    }
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|_| UNREADABLE_XLSX.to_string())?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or("Excel-filen har ingen regneark.")?
+        .map_err(|_| UNREADABLE_XLSX.to_string())?;
+    if range.height() > MAX_ROWS + 50 {
+        return Err(format!("Filen har for mange rader (høyst {MAX_ROWS})."));
+    }
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            let mut out = vec![String::new(); first_col as usize];
+            out.extend(cells.iter().map(cell_text));
+            (first_row as usize + i + 1, out)
+        })
+        .collect();
+    Ok(Table { rows })
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.trim().to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => {
+            if *b {
+                "Ja".into()
+            } else {
+                String::new()
+            }
+        }
+        Data::DateTime(dt) if dt.is_datetime() => {
+            // Excel's day 0 is 30.12.1899 (with the 1900 leap-year bug folded in).
+            let days = dt.as_f64().floor() as i64;
+            NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|base| base.checked_add_signed(chrono::Duration::days(days)))
+                .map(format_date)
+                .unwrap_or_default()
+        }
+        Data::DateTime(dt) => number_text(dt.as_f64()),
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .filter(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+            .unwrap_or(s)
+            .to_string(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+        Data::Empty => String::new(),
+    }
+}
+
+/// 50.5 → «50.5», 2014.0 → «2014»; the domain parsers accept a lone dot as decimal mark.
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{}", f as i64);
+    }
+    Decimal::from_f64_retain(f)
+        .map(|d| d.round_dp(6).normalize().to_string())
+        .unwrap_or_else(|| f.to_string())
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Table, String> {
+    let text = decode_text(bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    // The csv crate's own line count is off by one after CRLF, so count line breaks up to each
+    // record's first byte ourselves: the numbers must match what the spreadsheet shows.
+    let bytes = text.as_bytes();
+    let (mut scanned, mut line) = (0usize, 1usize);
+    for record in reader.records() {
+        let record = record.map_err(|_| "CSV-filen kunne ikke leses.".to_string())?;
+        let mut start = record
+            .position()
+            .map(|p| p.byte() as usize)
+            .unwrap_or(scanned)
+            .min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        while scanned < start {
+            match bytes[scanned] {
+                b'\n' => line += 1,
+                b'\r' if bytes.get(scanned + 1) != Some(&b'\n') => line += 1,
+                _ => {}
+            }
+            scanned += 1;
+        }
+        rows.push((
+            line,
+            record
+                .iter()
+                .map(|c| super::undefuse(c.trim()).to_string())
+                .collect(),
+        ));
+        if rows.len() > MAX_ROWS + 50 {
+            return Err(format!("Filen har for mange rader (høyst {MAX_ROWS})."));
+        }
+    }
+    Ok(Table { rows })
+}
+
+/// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Norwegian Excel saves «CSV».
+/// The file's text: UTF-8 or UTF-16 by its byte-order mark, else UTF-8, else Windows-1252 (what
+/// Norwegian Excel saves as «CSV (semikolondelt)»).
+fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return if malformed {
+            Err(UNREADABLE_CSV.into())
+        } else {
+            Ok(text.into_owned())
+        };
+    }
+    if bytes.contains(&0) {
+        return Err(UNREADABLE_CSV.into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => Ok(encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()),
+    }
+}
+
+/// The separator the first line uses most, outside quotes: ';' (Norwegian Excel), tab or ','.
+fn detect_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => counts[0] += 1,
+            '\t' if !quoted => counts[1] += 1,
+            ',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b';', b'\t', b','];
+    let mut best = 0;
+    for i in 1..3 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    seps[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_separator_and_encoding_are_detected() {
+        assert_eq!(decode_text("\u{feff}Mål".as_bytes()).unwrap(), "Mål");
+        assert_eq!(decode_text(&[0xFF, 0xFE, 0x4D, 0, 0xE5, 0]).unwrap(), "Må");
+        assert_eq!(detect_delimiter("Mål;Strategi;Tiltak\n"), b';');
+        assert_eq!(detect_delimiter("Mål,Strategi,\"Tiltak; x\"\n"), b',');
+        assert_eq!(decode_text(&[0x4D, 0xE5, 0x6C]).unwrap(), "Mål");
+        let t = read_csv(b"a;b\r\nc;d\r\n\r\n\"e\r\nf\";g\r\nh;i").unwrap();
+        assert_eq!(
+            t.rows.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            vec![1, 2, 4, 6],
+            "spreadsheet line numbers, also after CRLF"
+        );
+    }
+}

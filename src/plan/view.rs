@@ -1,0 +1,249 @@
+//! The progress plan as Vedlegg 1 shapes it: the filter, goal area → strategy → measures, and
+//! the totals (per strategy, goal area, start year and financing), each measure counted once.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::read::{MeasureData, PlanData};
+use crate::{
+    domain::{Hours, Nok},
+    measures::model::{Financing, Responsible},
+};
+
+/// Which measures to show.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct Filter {
+    /// "person:ID", "unit:ID" or "text:Rådmannen / SU".
+    pub responsible: Option<String>,
+    pub status: Option<String>,
+    /// "1" for priority measures only.
+    pub priority: Option<String>,
+    pub financing: Option<String>,
+    pub year: Option<String>,
+    pub strategy: Option<String>,
+}
+
+impl Filter {
+    fn value(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    pub fn is_active(&self) -> bool {
+        [
+            &self.responsible,
+            &self.status,
+            &self.priority,
+            &self.financing,
+            &self.year,
+            &self.strategy,
+        ]
+        .into_iter()
+        .any(|v| Self::value(v).is_some())
+    }
+
+    pub fn matches(&self, m: &MeasureData) -> bool {
+        let responsible = Self::value(&self.responsible).is_none_or(|r| {
+            let key = match &m.responsible {
+                Responsible::Text(t) => format!("text:{t}"),
+                other => other.key(),
+            };
+            key == r
+        });
+        let status = Self::value(&self.status).is_none_or(|s| m.status.code() == s);
+        let priority = Self::value(&self.priority).is_none() || m.priority;
+        let financing = Self::value(&self.financing)
+            .is_none_or(|f| m.costs.iter().any(|c| c.financing.code() == f));
+        let year = Self::value(&self.year)
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_none_or(|y| m.cells.iter().any(|c| c.year == y));
+        let strategy = Self::value(&self.strategy)
+            .and_then(|s| s.parse::<i64>().ok())
+            .is_none_or(|s| m.strategy_ids.contains(&s));
+        responsible && status && priority && financing && year && strategy
+    }
+
+    /// The filter as a query string, to keep it across a status update.
+    pub fn query(&self) -> String {
+        let pairs: Vec<(&str, &str)> = [
+            ("responsible", &self.responsible),
+            ("status", &self.status),
+            ("priority", &self.priority),
+            ("financing", &self.financing),
+            ("year", &self.year),
+            ("strategy", &self.strategy),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Self::value(v).map(|v| (k, v)))
+        .collect();
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+}
+
+/// Sums of hours and known cost over a set of measures, each counted once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Total {
+    pub measures: usize,
+    pub hours: Decimal,
+    pub cost: Decimal,
+    /// Measures whose hours are unknown, and cost lines whose amount is unknown.
+    pub unknown_hours: usize,
+    pub unknown_costs: usize,
+}
+
+impl Total {
+    pub fn add(&mut self, m: &MeasureData) {
+        self.measures += 1;
+        match m.hours {
+            Some(h) => self.hours += h,
+            None => self.unknown_hours += 1,
+        }
+        self.cost += m.known_cost();
+        self.unknown_costs += m.costs.iter().filter(|c| c.amount.is_none()).count();
+    }
+
+    pub fn hours_text(&self) -> String {
+        Hours(self.hours).to_string()
+    }
+
+    pub fn cost_text(&self) -> String {
+        Nok(self.cost).to_string()
+    }
+
+    pub fn of<'a>(measures: impl IntoIterator<Item = &'a MeasureData>) -> Total {
+        let mut t = Total::default();
+        let mut seen = HashSet::new();
+        for m in measures {
+            if seen.insert(m.measure_id) {
+                t.add(m);
+            }
+        }
+        t
+    }
+}
+
+/// One strategy's rows in the progress plan. A measure serving two strategies appears under
+/// both, and `shared_with` says where else; totals above the strategy level count it once.
+pub struct StrategyGroup<'a> {
+    pub strategy_id: Option<i64>,
+    pub text: String,
+    pub rows: Vec<&'a MeasureData>,
+    pub total: Total,
+}
+
+pub struct GoalGroup<'a> {
+    pub name: String,
+    pub strategies: Vec<StrategyGroup<'a>>,
+    pub total: Total,
+}
+
+/// Groups the selected measures as Vedlegg 1: goal area → strategy → measures; measures without
+/// a strategy come last.
+pub fn group<'a>(plan: &'a PlanData, selected: &[&'a MeasureData]) -> Vec<GoalGroup<'a>> {
+    let mut out = Vec::new();
+    for g in &plan.goal_areas {
+        let mut strategies = Vec::new();
+        for s in &g.strategies {
+            let rows: Vec<&MeasureData> = selected
+                .iter()
+                .copied()
+                .filter(|m| m.strategy_ids.contains(&s.strategy_id))
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            strategies.push(StrategyGroup {
+                strategy_id: Some(s.strategy_id),
+                text: s.text.clone(),
+                total: Total::of(rows.iter().copied()),
+                rows,
+            });
+        }
+        if strategies.is_empty() {
+            continue;
+        }
+        let total = Total::of(strategies.iter().flat_map(|s| s.rows.iter().copied()));
+        out.push(GoalGroup {
+            name: g.name.clone(),
+            strategies,
+            total,
+        });
+    }
+    let known: HashSet<i64> = plan
+        .goal_areas
+        .iter()
+        .flat_map(|g| &g.strategies)
+        .map(|s| s.strategy_id)
+        .collect();
+    let orphans: Vec<&MeasureData> = selected
+        .iter()
+        .copied()
+        .filter(|m| !m.strategy_ids.iter().any(|s| known.contains(s)))
+        .collect();
+    if !orphans.is_empty() {
+        let total = Total::of(orphans.iter().copied());
+        out.push(GoalGroup {
+            name: "Tiltak uten strategi".into(),
+            strategies: vec![StrategyGroup {
+                strategy_id: None,
+                text: "Knyttet til hovedmålet, ikke til en enkelt strategi".into(),
+                rows: orphans,
+                total: total.clone(),
+            }],
+            total,
+        });
+    }
+    out
+}
+
+/// Totals per start year (measures without a schedule under None) and known cost per financing
+/// class, each measure and each cost line counted once.
+pub fn totals_by_year(selected: &[&MeasureData]) -> BTreeMap<Option<i32>, Total> {
+    let mut out: BTreeMap<Option<i32>, Total> = BTreeMap::new();
+    for m in selected {
+        out.entry(m.start_year()).or_default().add(m);
+    }
+    out
+}
+
+pub fn cost_by_financing(selected: &[&MeasureData]) -> Vec<(Financing, Decimal, usize)> {
+    let mut out: BTreeMap<Financing, (Decimal, usize)> = BTreeMap::new();
+    for m in selected {
+        for c in &m.costs {
+            let e = out.entry(c.financing).or_default();
+            match c.amount {
+                Some(a) => e.0 += a.0,
+                None => e.1 += 1,
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(f, (sum, unknown))| (f, sum, unknown))
+        .collect()
+}
+
+/// Keeps only rows `offset..offset + limit` of the grouped plan (headings of groups that still
+/// have rows stay, with their totals for the whole selection). Returns the number of rows.
+pub fn page_rows(groups: &mut Vec<GoalGroup<'_>>, offset: usize, limit: usize) -> usize {
+    let mut index = 0;
+    for g in groups.iter_mut() {
+        for s in g.strategies.iter_mut() {
+            s.rows.retain(|_| {
+                let keep = index >= offset && index < offset + limit;
+                index += 1;
+                keep
+            });
+        }
+        g.strategies.retain(|s| !s.rows.is_empty());
+    }
+    groups.retain(|g| !g.strategies.is_empty());
+    index
+}
+
+pub fn row_count(groups: &[GoalGroup<'_>]) -> usize {
+    groups
+        .iter()
+        .flat_map(|g| &g.strategies)
+        .map(|s| s.rows.len())
+        .sum()
+}

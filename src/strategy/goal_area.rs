@@ -1,0 +1,150 @@
+//! Adding and editing a goal area (målområde) of a strategy document
+//! (`/strategy/{id}/goal-areas/new`, `/strategy/{id}/goal-areas/{goal_area_id}/edit`).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Response},
+};
+use tower_sessions::Session;
+
+use super::{
+    model::GoalAreaForm,
+    read::{self, Document},
+    store,
+};
+use crate::{
+    AppState,
+    audit::Actor,
+    auth::Editor,
+    error::AppResult,
+    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
+};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "strategy/goal_area_form.html")]
+pub(super) struct GoalAreaPage {
+    ctx: Ctx,
+    doc: Document,
+    /// None when creating.
+    goal_area_id: Option<i64>,
+    form: GoalAreaForm,
+    errors: FormErrors,
+}
+
+pub(super) async fn new(
+    _: Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<GoalAreaPage> {
+    let doc = read::document(&state.db, ctx.user.municipality_id, id).await?;
+    let position = read::next_goal_area_position(&state.db, id).await?;
+    let form = GoalAreaForm {
+        position: position.to_string(),
+        ..Default::default()
+    };
+    Ok(GoalAreaPage {
+        ctx,
+        doc,
+        goal_area_id: None,
+        form,
+        errors: FormErrors::default(),
+    })
+}
+
+pub(super) async fn create(
+    Editor(user): Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(form): Form<GoalAreaForm>,
+) -> AppResult<Response> {
+    let doc = read::document(&state.db, user.municipality_id, id).await?;
+    let v = match form.validate() {
+        Ok(v) => v,
+        Err(errors) => {
+            let page = GoalAreaPage {
+                ctx,
+                doc,
+                goal_area_id: None,
+                form,
+                errors,
+            };
+            return Ok(page.into_response());
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    store::insert_goal_area(&mut tx, Actor::from(&user), &doc, &v).await?;
+    tx.commit().await?;
+    let text = format!("Målområdet «{}» er lagt til.", v.name);
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        text,
+        &format!("/strategy/{id}"),
+    )
+    .await)
+}
+
+pub(super) async fn edit(
+    _: Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, ga)): Path<(i64, i64)>,
+) -> AppResult<GoalAreaPage> {
+    let m = ctx.user.municipality_id;
+    let doc = read::document(&state.db, m, id).await?;
+    let g = read::goal_area(&state.db, m, id, ga).await?;
+    let form = GoalAreaForm {
+        name: g.name,
+        goal_statement: g.goal_statement,
+        position: g.position.to_string(),
+    };
+    Ok(GoalAreaPage {
+        ctx,
+        doc,
+        goal_area_id: Some(ga),
+        form,
+        errors: FormErrors::default(),
+    })
+}
+
+pub(super) async fn update(
+    Editor(user): Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Path((id, ga)): Path<(i64, i64)>,
+    Form(form): Form<GoalAreaForm>,
+) -> AppResult<Response> {
+    let m = user.municipality_id;
+    let doc = read::document(&state.db, m, id).await?;
+    let before = read::goal_area(&state.db, m, id, ga).await?;
+    let v = match form.validate() {
+        Ok(v) => v,
+        Err(errors) => {
+            let page = GoalAreaPage {
+                ctx,
+                doc,
+                goal_area_id: Some(ga),
+                form,
+                errors,
+            };
+            return Ok(page.into_response());
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    store::update_goal_area(&mut tx, Actor::from(&user), &doc, ga, &before, &v).await?;
+    tx.commit().await?;
+    let text = format!("Målområdet «{}» er lagret.", v.name);
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        text,
+        &format!("/strategy/{id}"),
+    )
+    .await)
+}

@@ -1,0 +1,340 @@
+//! The strategy document's forms and rules (the document, its goal areas, their strategies) and
+//! how the audit log keeps each.
+
+use serde::{Deserialize, Serialize};
+
+use super::read::Document;
+use crate::{
+    audit::{Audited, Table},
+    domain::parse_year,
+    web::{FormErrors, form::trimmed},
+};
+
+/// A position: a whole number from 1.
+pub fn parse_position(s: &str) -> Option<i32> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|p| (1..=9999).contains(p))
+}
+
+/// One key measure per line; blank lines dropped.
+pub fn parse_lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What the audit log keeps of a strategy document.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct DocumentSnapshot {
+    pub title: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    pub adopted_note: String,
+    pub vision: String,
+    pub main_goal: String,
+    pub main_goal_text: String,
+}
+
+impl Audited for DocumentSnapshot {
+    const TABLE: Table = Table::StrategyDocument;
+    const FIELDS: &'static [(&'static str, &'static str)] = &[
+        ("title", "Tittel"),
+        ("period_start", "Periode fra"),
+        ("period_end", "Periode til"),
+        ("adopted_note", "Vedtatt"),
+        ("vision", "Visjon"),
+        ("main_goal", "Hovedmål"),
+        ("main_goal_text", "Hovedmål, utdyping"),
+    ];
+    fn name(&self) -> String {
+        self.title.clone()
+    }
+}
+
+#[derive(Default, Deserialize)]
+pub struct DocumentForm {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub period_start: String,
+    #[serde(default)]
+    pub period_end: String,
+    #[serde(default)]
+    pub adopted_note: String,
+    #[serde(default)]
+    pub vision: String,
+    #[serde(default)]
+    pub main_goal: String,
+    #[serde(default)]
+    pub main_goal_text: String,
+    #[serde(default)]
+    pub version: String,
+}
+
+impl DocumentForm {
+    pub fn of(d: &Document) -> Self {
+        DocumentForm {
+            title: d.title.clone(),
+            period_start: d.period_start.to_string(),
+            period_end: d.period_end.to_string(),
+            adopted_note: d.adopted_note.clone().unwrap_or_default(),
+            vision: d.vision.clone(),
+            main_goal: d.main_goal.clone(),
+            main_goal_text: d.main_goal_text.clone(),
+            version: d.version.to_string(),
+        }
+    }
+
+    pub fn validate(&self) -> Result<DocumentSnapshot, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = trimmed(&self.title);
+        if title.is_none() {
+            errors.add("title", "Skriv tittelen på strategien.");
+        }
+        let start = parse_year(&self.period_start);
+        if start.is_none() {
+            errors.add(
+                "period_start",
+                "Skriv startåret med fire sifre, for eksempel 2013.",
+            );
+        }
+        let end = parse_year(&self.period_end);
+        if end.is_none() {
+            errors.add(
+                "period_end",
+                "Skriv sluttåret med fire sifre, for eksempel 2018.",
+            );
+        }
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            errors.add("period_end", "Sluttåret kan ikke være før startåret.");
+        }
+        let vision = trimmed(&self.vision);
+        if vision.is_none() {
+            errors.add("vision", "Skriv visjonen.");
+        }
+        let main_goal = trimmed(&self.main_goal);
+        if main_goal.is_none() {
+            errors.add("main_goal", "Skriv hovedmålet.");
+        }
+        match (title, start, end, vision, main_goal) {
+            (Some(title), Some(period_start), Some(period_end), Some(vision), Some(main_goal))
+                if errors.is_empty() =>
+            {
+                Ok(DocumentSnapshot {
+                    title,
+                    period_start,
+                    period_end,
+                    adopted_note: self.adopted_note.trim().to_string(),
+                    vision,
+                    main_goal,
+                    main_goal_text: self.main_goal_text.trim().to_string(),
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The stored values that differ from what the user typed, labelled for the conflict message.
+pub fn conflicting_fields(form: &DocumentForm, now: &Document) -> Vec<(&'static str, String)> {
+    let stored = DocumentForm::of(now);
+    [
+        ("Tittel", &form.title, stored.title),
+        ("Fra år", &form.period_start, stored.period_start),
+        ("Til år", &form.period_end, stored.period_end),
+        ("Vedtatt", &form.adopted_note, stored.adopted_note),
+        ("Visjon", &form.vision, stored.vision),
+        ("Hovedmål", &form.main_goal, stored.main_goal),
+        ("Om hovedmålet", &form.main_goal_text, stored.main_goal_text),
+    ]
+    .into_iter()
+    .filter(|(_, typed, stored)| typed.trim() != stored.trim())
+    .map(|(label, _, stored)| {
+        (
+            label,
+            if stored.trim().is_empty() {
+                "(tomt)".to_string()
+            } else {
+                stored
+            },
+        )
+    })
+    .collect()
+}
+
+#[derive(Serialize)]
+pub struct GoalAreaSnapshot {
+    pub document: String,
+    pub position: i32,
+    pub name: String,
+    pub goal_statement: String,
+}
+
+#[derive(Default, Deserialize)]
+pub struct GoalAreaForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub goal_statement: String,
+    #[serde(default)]
+    pub position: String,
+}
+
+pub struct ValidGoalArea {
+    pub name: String,
+    pub goal_statement: String,
+    pub position: i32,
+}
+
+impl GoalAreaForm {
+    pub fn validate(&self) -> Result<ValidGoalArea, FormErrors> {
+        let mut errors = FormErrors::default();
+        let name = trimmed(&self.name);
+        if name.is_none() {
+            errors.add("name", "Skriv navnet på målområdet.");
+        }
+        let position = parse_position(&self.position);
+        if position.is_none() {
+            errors.add(
+                "position",
+                "Skriv plasseringen som et helt tall fra 1, for eksempel 1.",
+            );
+        }
+        // One bullet per line: keep the lines, drop blank ones and stray spaces.
+        let goal_statement = parse_lines(&self.goal_statement).join("\n");
+        match (name, position) {
+            (Some(name), Some(position)) => Ok(ValidGoalArea {
+                name,
+                goal_statement,
+                position,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl Audited for GoalAreaSnapshot {
+    const TABLE: Table = Table::GoalArea;
+    const FIELDS: &'static [(&'static str, &'static str)] = &[
+        ("document", "Strategidokument"),
+        ("position", "Plassering"),
+        ("name", "Navn"),
+        ("goal_statement", "Målformulering"),
+    ];
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+}
+
+#[derive(Serialize)]
+pub struct StrategySnapshot {
+    pub goal_area: String,
+    pub position: i32,
+    pub text: String,
+    pub key_measures: String,
+}
+
+impl Audited for StrategySnapshot {
+    const TABLE: Table = Table::Strategy;
+    const FIELDS: &'static [(&'static str, &'static str)] = &[
+        ("goal_area", "Målområde"),
+        ("position", "Plassering"),
+        ("text", "Strategi"),
+        ("key_measures", "Sentrale tiltak"),
+    ];
+    fn name(&self) -> String {
+        self.text.clone()
+    }
+}
+
+#[derive(Default, Deserialize)]
+pub struct StrategyForm {
+    #[serde(default)]
+    pub goal_area_id: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub key_measures: String,
+    #[serde(default)]
+    pub position: String,
+}
+
+pub struct ValidStrategy {
+    pub goal_area_id: i64,
+    pub goal_area: String,
+    pub text: String,
+    pub key_measures: Vec<String>,
+    pub position: i32,
+}
+
+impl ValidStrategy {
+    pub fn snapshot(&self) -> StrategySnapshot {
+        StrategySnapshot {
+            goal_area: self.goal_area.clone(),
+            position: self.position,
+            text: self.text.clone(),
+            key_measures: self.key_measures.join("; "),
+        }
+    }
+}
+
+impl StrategyForm {
+    /// `areas`: the document's goal areas (id, name), one of which the strategy belongs to.
+    pub fn validate(&self, areas: &[(i64, String)]) -> Result<ValidStrategy, FormErrors> {
+        let mut errors = FormErrors::default();
+        let area = self
+            .goal_area_id
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| areas.iter().find(|(a, _)| *a == id));
+        if area.is_none() {
+            errors.add(
+                "goal_area_id",
+                "Velg hvilket målområde strategien hører til.",
+            );
+        }
+        let text = trimmed(&self.text);
+        if text.is_none() {
+            errors.add("text", "Skriv strategien.");
+        }
+        let position = parse_position(&self.position);
+        if position.is_none() {
+            errors.add(
+                "position",
+                "Skriv plasseringen som et helt tall fra 1, for eksempel 1.",
+            );
+        }
+        match (area, text, position) {
+            (Some((goal_area_id, goal_area)), Some(text), Some(position)) => Ok(ValidStrategy {
+                goal_area_id: *goal_area_id,
+                goal_area: goal_area.clone(),
+                text,
+                key_measures: parse_lines(&self.key_measures),
+                position,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_need_four_digits_and_positions_start_at_one() {
+        assert_eq!(parse_year(" 2013 "), Some(2013));
+        assert_eq!(parse_year("13"), None);
+        assert_eq!(parse_year("20133"), None);
+        assert_eq!(parse_year("2O13"), None);
+        assert_eq!(parse_position("0"), None);
+        assert_eq!(parse_position("3"), Some(3));
+    }
+}
