@@ -24,3 +24,20 @@ alter table measure_status_change
 -- (Tromsvang: "… eller innarbeides som en del av sentrumsprosjektet").
 alter table measure_cost
     add column remark text check (char_length(remark) <= 500);
+
+-- One event for what a person did as one act (an import of a file, a roll into the next plan):
+-- the audit rows it wrote point to it, so the log can show the act once and link to its rows.
+create table audit_event (
+    audit_event_id  bigint generated always as identity primary key,
+    municipality_id bigint not null references municipality,
+    app_user_id     bigint references app_user,
+    occurred_at     timestamptz not null default now(),
+    kind            text not null check (kind in ('import', 'roll')),
+    -- The file's name, or the new plan's name.
+    label           text not null check (char_length(label) <= 300),
+    -- Where the result is: the plan the import went into, the plan the roll made.
+    link            text check (char_length(link) <= 300)
+);
+create index audit_event_time_idx on audit_event (municipality_id, occurred_at desc);
+alter table audit_log add column audit_event_id bigint references audit_event;
+create index audit_log_event_idx on audit_log (audit_event_id) where audit_event_id is not null;

@@ -25,7 +25,7 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
         "Gå til handlingsplanene",
     )];
     let u = &ctx.user;
-    if u.can(Role::Ikt | Role::Admin) {
+    if u.can_edit_plan() {
         out.push((
             "Redigere strategien og handlingsplanen, oppdatere status på tiltak og importere tiltak.",
             "/plan",

@@ -566,23 +566,12 @@ async fn a_measure_cannot_depend_on_a_measure_in_another_plan(db: PgPool) {
         predecessor_measure_id: None,
     };
     let mut tx = app.db.begin().await.unwrap();
-    let new_id = store::insert(
-        &mut tx,
-        Actor {
-            municipality_id: m,
-            user_id: None,
-        },
-        other_plan,
-        &input,
-    )
-    .await
-    .unwrap();
+    let new_id = store::insert(&mut tx, Actor::system(m), other_plan, &input)
+        .await
+        .unwrap();
     let in_plan = store::insert(
         &mut tx,
-        Actor {
-            municipality_id: m,
-            user_id: None,
-        },
+        Actor::system(m),
         id,
         &model::MeasureInput {
             depends_on: vec![same_plan],

@@ -115,14 +115,6 @@ pub struct UserSnapshot {
 
 impl Audited for UserSnapshot {
     const TABLE: Table = Table::AppUser;
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("display_name", "Navn"),
-        ("username", "Brukernavn"),
-        ("email", "E-post"),
-        ("roles", "Roller"),
-        ("active", "Aktiv"),
-        ("password", "Passord"),
-    ];
     fn name(&self) -> String {
         self.display_name.clone()
     }
@@ -138,12 +130,47 @@ pub struct MunicipalitySnapshot {
 
 impl Audited for MunicipalitySnapshot {
     const TABLE: Table = Table::Municipality;
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("name", "Navn"),
-        ("org_number", "Organisasjonsnummer"),
-        ("municipality_number", "Kommunenummer"),
-    ];
     fn name(&self) -> String {
         self.name.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::unlabelled_keys;
+
+    #[test]
+    fn every_key_of_the_user_and_municipality_snapshots_has_a_label_in_the_log() {
+        let user = UserSnapshot {
+            username: "kari".into(),
+            email: "kari@kommune.no".into(),
+            display_name: "Kari".into(),
+            roles: vec!["ikt".into()],
+            active: true,
+            password: Some("nytt passord satt"),
+        };
+        let municipality = MunicipalitySnapshot {
+            name: "Ringebu kommune".into(),
+            org_number: "961381185".into(),
+            municipality_number: "3439".into(),
+        };
+        assert!(unlabelled_keys(&user).is_empty());
+        assert!(unlabelled_keys(&municipality).is_empty());
+    }
+
+    #[test]
+    fn a_user_form_shows_every_problem_at_once() {
+        let form = UserForm {
+            username: "x".into(),
+            email: "ikke-en-adresse".into(),
+            display_name: " ".into(),
+            password: Some("kort".into()),
+            roles: vec!["sjef".into()],
+        };
+        let errors = form.validate().err().unwrap();
+        for field in ["username", "email", "display_name", "password", "roles"] {
+            assert!(errors.has(field), "{field}");
+        }
     }
 }

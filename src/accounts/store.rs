@@ -57,14 +57,11 @@ pub async fn update_user(
     )
     .execute(&mut **tx)
     .await?;
-    let after = snapshot(user, user.roles, before.active);
-    audit::record(
+    audit_change(
         tx,
         actor,
-        Action::Update,
-        before.app_user_id,
-        Some(&before.snapshot()),
-        Some(&after),
+        before,
+        &snapshot(user, user.roles, before.active),
     )
     .await
 }
@@ -88,15 +85,7 @@ pub async fn set_password(
         password: Some("nytt passord satt"),
         ..user.snapshot()
     };
-    audit::record(
-        tx,
-        actor,
-        Action::Update,
-        user.app_user_id,
-        Some(&user.snapshot()),
-        Some(&after),
-    )
-    .await
+    audit_change(tx, actor, user, &after).await
 }
 
 pub async fn set_active(
@@ -117,13 +106,23 @@ pub async fn set_active(
         active,
         ..user.snapshot()
     };
+    audit_change(tx, actor, user, &after).await
+}
+
+async fn audit_change(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    before: &UserRow,
+    after: &UserSnapshot,
+) -> Result<(), sqlx::Error> {
+    let id = before.app_user_id;
     audit::record(
         tx,
         actor,
         Action::Update,
-        user.app_user_id,
-        Some(&user.snapshot()),
-        Some(&after),
+        id,
+        Some(&before.snapshot()),
+        Some(after),
     )
     .await
 }

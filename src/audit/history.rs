@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "history.html")]
+#[template(path = "history/record.html")]
 struct HistoryPage {
     ctx: Ctx,
     table: Table,

@@ -17,6 +17,7 @@ use axum::{
     http::{Method, request::Parts},
 };
 use chrono::Utc;
+use tower_sessions::Session;
 
 use crate::{
     AppState,
@@ -97,7 +98,7 @@ where
         let next = (parts.method == Method::GET)
             .then(|| parts.uri.path_and_query().map(|p| p.to_string()))
             .flatten();
-        let session = crate::web::session_of(parts, state).await?;
+        let session = session_of(parts, state).await?;
         let Some(user_id) = session.get::<i64>(USER_KEY).await? else {
             return Err(AppError::Unauthenticated { next });
         };
@@ -137,6 +138,13 @@ where
         parts.extensions.insert(user.clone());
         Ok(user)
     }
+}
+
+/// The request's session (the session layer is outside every route).
+pub async fn session_of<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<Session, AppError> {
+    Session::from_request_parts(parts, state)
+        .await
+        .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!("sesjonslaget mangler: {msg}")))
 }
 
 /// Declares an extractor that yields the current user if they hold one of `roles`, and

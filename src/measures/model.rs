@@ -414,21 +414,6 @@ pub struct MeasureSnapshot {
 
 impl Audited for MeasureSnapshot {
     const TABLE: Table = Table::Measure;
-    /// The keys are the edit form's field names, so a refused save can point at its fields.
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("title", "Tittel"),
-        ("description", "Beskrivelse"),
-        ("strategies", "Strategier"),
-        ("responsible", "Ansvarlig"),
-        ("hours", "Egeninnsats (timer)"),
-        ("costs", "Kostnad"),
-        ("schedule", "Framdrift"),
-        ("priority", "Prioritert tiltak"),
-        ("status", "Status"),
-        ("status_date", "Statusdato"),
-        ("status_comment", "Statuskommentar"),
-        ("depends_on", "Avhenger av"),
-    ];
     fn name(&self) -> String {
         self.title.clone()
     }
@@ -451,7 +436,8 @@ impl MeasureSnapshot {
             self.status_comment.clone(),
             self.depends_on.clone(),
         ];
-        Self::FIELDS
+        Table::Measure
+            .fields()
             .iter()
             .zip(values)
             .map(|((k, l), v)| (*k, *l, v))
@@ -534,6 +520,11 @@ mod rules {
             depends_on: vec![],
             predecessor_measure_id: None,
         }
+    }
+
+    #[test]
+    fn every_key_of_the_measure_snapshot_has_a_label_in_the_log() {
+        assert!(crate::audit::unlabelled_keys(&MeasureSnapshot::default()).is_empty());
     }
 
     #[test]

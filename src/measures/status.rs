@@ -22,7 +22,7 @@ use crate::{
     domain::{format_datetime, parse_date},
     error::{AppError, AppResult},
     plan::progress::{KeptStatus, RowMessage, render_row},
-    web::{FlashKind, Form, csrf, flash_redirect, form::trimmed},
+    web::{FlashKind, Form, FormErrors, csrf, flash_redirect, form::trimmed},
 };
 
 #[derive(Clone, Debug, Deserialize)]
@@ -44,27 +44,35 @@ pub struct StatusForm {
 }
 
 impl StatusForm {
-    /// The one validation shape: a status change, or the message to show in the row.
-    fn validate(&self) -> Result<(i32, StatusInput), String> {
-        let status = Status::parse(self.status.trim())
-            .ok_or_else(|| "Velg en status fra listen.".to_string())?;
-        let version = self
-            .version
-            .trim()
-            .parse::<i32>()
-            .map_err(|_| "Skjemaet mangler versjon. Last siden på nytt.".to_string())?;
-        let date = trimmed(&self.status_date)
-            .map(|d| parse_date(&d))
-            .transpose()
-            .map_err(|msg| format!("Statusdato: {msg}"))?;
+    /// The version the form was loaded at and the status change, or what is wrong with it.
+    fn validate(&self) -> Result<(i32, StatusInput), FormErrors> {
+        let mut errors = FormErrors::default();
+        let status = Status::parse(self.status.trim());
+        if status.is_none() {
+            errors.add("status", "Velg en status fra listen.");
+        }
+        let version = self.version.trim().parse::<i32>().ok();
+        if version.is_none() {
+            errors.add("version", "Skjemaet mangler versjon. Last siden på nytt.");
+        }
+        let date = trimmed(&self.status_date).and_then(|d| match parse_date(&d) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                errors.add("status_date", format!("Statusdato: {msg}"));
+                None
+            }
+        });
         let input = StatusInput {
-            status,
+            status: status.unwrap_or_default(),
             date,
             comment: trimmed(&self.comment),
         };
-        match input.check() {
-            Some((_, message)) => Err(message),
-            None => Ok((version, input)),
+        if let Some((field, message)) = input.check() {
+            errors.add(field, message);
+        }
+        match version {
+            Some(v) if errors.is_empty() => Ok((v, input)),
+            _ => Err(errors),
         }
     }
 
@@ -101,7 +109,15 @@ pub(super) async fn update(
     let m = user.municipality_id;
     let plan_id = read::plan_of(&state.db, m, id).await?;
     let saved = match form.validate() {
-        Err(msg) => Saved::Invalid(msg),
+        // The row has room for one message: every problem, in one sentence each.
+        Err(errors) => Saved::Invalid(
+            errors
+                .all()
+                .iter()
+                .map(|(_, m)| m.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         Ok((version, input)) => {
             let mut tx = state.db.begin().await?;
             match store::set_status(&mut tx, Actor::from(&user), id, version, &input).await? {
@@ -200,12 +216,8 @@ mod tests {
             (v, s.status, s.date, s.comment.as_deref()),
             (3, Status::Done, None, Some("ferdig"))
         );
-        assert!(
-            form("done", "", &"x".repeat(2001))
-                .validate()
-                .unwrap_err()
-                .contains("2000")
-        );
+        let long = form("done", "", &"x".repeat(2001)).validate().unwrap_err();
+        assert!(long.get("status_comment").unwrap().contains("2000"));
         assert!(form("done", "30.02.2014", "").validate().is_err());
     }
 

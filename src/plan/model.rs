@@ -264,14 +264,6 @@ pub struct PlanSnapshot {
 
 impl Audited for PlanSnapshot {
     const TABLE: Table = Table::ActionPlan;
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("name", "Navn"),
-        ("start_year", "Første år"),
-        ("end_year", "Siste år"),
-        ("strategy_document", "Strategi"),
-        ("rolled_from", "Rullert fra"),
-        ("carried", "Tiltak ført videre"),
-    ];
     fn name(&self) -> String {
         self.name.clone()
     }
@@ -327,6 +319,19 @@ mod tests {
                 cell(2015, 12, None)
             ]
         );
+    }
+
+    #[test]
+    fn every_key_of_the_plan_snapshot_has_a_label_in_the_log() {
+        let rolled = PlanSnapshot {
+            name: "Plan".into(),
+            start_year: 2015,
+            end_year: 2017,
+            strategy_document: "IKT-strategi".into(),
+            rolled_from: Some("Plan 2014".into()),
+            carried: Some(3),
+        };
+        assert!(crate::audit::unlabelled_keys(&rolled).is_empty());
     }
 
     #[test]

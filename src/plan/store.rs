@@ -8,7 +8,7 @@ use super::{
     read::PlanHead,
 };
 use crate::{
-    audit::{self, Action, Actor},
+    audit::{self, Action, Actor, EventKind},
     db::Tx,
     measures::{self, model::MeasureInput},
 };
@@ -85,6 +85,9 @@ pub async fn roll(
     )
     .fetch_one(&mut **tx)
     .await?;
+    // The roll is one act in the log: the new plan and every copied measure belong to it.
+    let link = format!("/plan/{id}");
+    let actor = audit::begin_event(tx, actor, EventKind::Roll, name, Some(&link)).await?;
     let carried = carry_measures(tx, actor, old, id, span, chosen).await?;
     let after = PlanSnapshot {
         name: name.to_string(),

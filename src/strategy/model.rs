@@ -41,15 +41,6 @@ pub struct DocumentSnapshot {
 
 impl Audited for DocumentSnapshot {
     const TABLE: Table = Table::StrategyDocument;
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("title", "Tittel"),
-        ("period_start", "Periode fra"),
-        ("period_end", "Periode til"),
-        ("adopted_note", "Vedtatt"),
-        ("vision", "Visjon"),
-        ("main_goal", "Hovedmål"),
-        ("main_goal_text", "Hovedmål, utdyping"),
-    ];
     fn name(&self) -> String {
         self.title.clone()
     }
@@ -221,12 +212,6 @@ impl GoalAreaForm {
 
 impl Audited for GoalAreaSnapshot {
     const TABLE: Table = Table::GoalArea;
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("document", "Strategidokument"),
-        ("position", "Plassering"),
-        ("name", "Navn"),
-        ("goal_statement", "Målformulering"),
-    ];
     fn name(&self) -> String {
         self.name.clone()
     }
@@ -242,12 +227,6 @@ pub struct StrategySnapshot {
 
 impl Audited for StrategySnapshot {
     const TABLE: Table = Table::Strategy;
-    const FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("goal_area", "Målområde"),
-        ("position", "Plassering"),
-        ("text", "Strategi"),
-        ("key_measures", "Sentrale tiltak"),
-    ];
     fn name(&self) -> String {
         self.text.clone()
     }
@@ -327,6 +306,35 @@ impl StrategyForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_of_the_strategy_snapshots_has_a_label_in_the_log() {
+        use crate::audit::unlabelled_keys;
+        let doc = DocumentSnapshot {
+            title: "IKT-strategi".into(),
+            period_start: 2013,
+            period_end: 2018,
+            adopted_note: String::new(),
+            vision: String::new(),
+            main_goal: String::new(),
+            main_goal_text: String::new(),
+        };
+        let area = GoalAreaSnapshot {
+            document: String::new(),
+            position: 1,
+            name: String::new(),
+            goal_statement: String::new(),
+        };
+        let strategy = StrategySnapshot {
+            goal_area: String::new(),
+            position: 1,
+            text: String::new(),
+            key_measures: String::new(),
+        };
+        assert!(unlabelled_keys(&doc).is_empty());
+        assert!(unlabelled_keys(&area).is_empty());
+        assert!(unlabelled_keys(&strategy).is_empty());
+    }
 
     #[test]
     fn years_need_four_digits_and_positions_start_at_one() {

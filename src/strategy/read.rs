@@ -225,7 +225,8 @@ pub struct GoalAreaRecord {
 }
 
 pub async fn goal_area(db: &PgPool, m: i64, doc_id: i64, ga: i64) -> AppResult<GoalAreaRecord> {
-    let r = sqlx::query!(
+    sqlx::query_as!(
+        GoalAreaRecord,
         r#"
         select position, name, goal_statement from goal_area
         where goal_area_id = $1 and strategy_document_id = $2 and municipality_id = $3
@@ -236,12 +237,7 @@ pub async fn goal_area(db: &PgPool, m: i64, doc_id: i64, ga: i64) -> AppResult<G
     )
     .fetch_optional(db)
     .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(GoalAreaRecord {
-        position: r.position,
-        name: r.name,
-        goal_statement: r.goal_statement,
-    })
+    .ok_or(AppError::NotFound)
 }
 
 pub async fn next_goal_area_position(db: &PgPool, doc_id: i64) -> AppResult<i32> {
@@ -298,7 +294,8 @@ impl StrategyRecord {
 }
 
 pub async fn strategy(db: &PgPool, m: i64, doc_id: i64, sid: i64) -> AppResult<StrategyRecord> {
-    let r = sqlx::query!(
+    sqlx::query_as!(
+        StrategyRecord,
         r#"
         select s.goal_area_id, g.name as goal_area, s.position, s.text, s.key_measures
         from strategy s join goal_area g on g.goal_area_id = s.goal_area_id
@@ -310,14 +307,7 @@ pub async fn strategy(db: &PgPool, m: i64, doc_id: i64, sid: i64) -> AppResult<S
     )
     .fetch_optional(db)
     .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(StrategyRecord {
-        goal_area_id: r.goal_area_id,
-        goal_area: r.goal_area,
-        position: r.position,
-        text: r.text,
-        key_measures: r.key_measures,
-    })
+    .ok_or(AppError::NotFound)
 }
 
 /// A measure that still serves a strategy, named on the delete page.

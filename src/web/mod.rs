@@ -91,7 +91,7 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
-        let session = session_of(parts, state).await?;
+        let session = crate::auth::session_of(parts, state).await?;
         let csrf = csrf::token(&session).await?;
         // Only touch the session when there is a flash: any removal marks it modified, and a
         // modified session is written back to the database on every response.
@@ -116,10 +116,4 @@ pub fn random_token() -> String {
     use rand::Rng;
     let bytes: [u8; 32] = rand::rng().random();
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub async fn session_of<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<Session, AppError> {
-    Session::from_request_parts(parts, state)
-        .await
-        .map_err(|(_, msg)| AppError::Internal(anyhow::anyhow!("sesjonslaget mangler: {msg}")))
 }

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::{
     AppState,
-    audit::Actor,
+    audit::{self, Actor, EventKind},
     auth::Editor,
     domain::format_date,
     error::{AppError, AppResult},
@@ -303,12 +303,12 @@ pub async fn confirm(
         .ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     // Taking the staged rows out in the same transaction makes a second click find nothing.
-    let staged = sqlx::query_scalar!(
+    let staged = sqlx::query!(
         r#"
         delete from measure_import
         where token = $1 and municipality_id = $2 and app_user_id = $3 and action_plan_id = $4
           and created_at > now() - interval '2 hours'
-        returning measures as "measures: Json<Vec<Staged>>"
+        returning file_name, measures as "measures: Json<Vec<Staged>>"
         "#,
         form.token.trim(),
         m,
@@ -317,7 +317,7 @@ pub async fn confirm(
     )
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(Json(measures)) = staged else {
+    let Some((file_name, Json(measures))) = staged.map(|s| (s.file_name, s.measures)) else {
         tx.rollback().await?;
         return Ok(flash_redirect(
             &session,
@@ -327,7 +327,16 @@ pub async fn confirm(
         )
         .await);
     };
-    let actor = Actor::from(&user);
+    // The import is one act in the log, named by the file: every new measure belongs to it.
+    let link = format!("/plan/{id}");
+    let actor = audit::begin_event(
+        &mut tx,
+        Actor::from(&user),
+        EventKind::Import,
+        &file_name,
+        Some(&link),
+    )
+    .await?;
     for s in &measures {
         store::insert(&mut tx, actor, id, &s.input()).await?;
     }
