@@ -55,12 +55,7 @@ impl UserForm {
                 "Brukernavnet kan bare ha bokstavene a–z, sifre, punktum, bindestrek og understrek.",
             );
         }
-        if !email.contains('@')
-            || email.starts_with('@')
-            || email.ends_with('@')
-            || email.contains(' ')
-            || email.chars().count() > 254
-        {
+        if !plausible_email(&email) {
             errors.add(
                 "email",
                 "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
@@ -73,6 +68,11 @@ impl UserForm {
         }
         if self.roles.iter().any(|c| Role::parse(c).is_none()) {
             errors.add("roles", "Ukjent rolle valgt.");
+        } else if self.roles().is_empty() {
+            errors.add(
+                "roles",
+                "Velg minst én rolle. En bruker uten rolle kan logge inn, men ikke se noe.",
+            );
         }
         if let Some(msg) = self.password.as_deref().and_then(password::weakness) {
             errors.add("password", msg);
@@ -85,6 +85,22 @@ impl UserForm {
             password: self.password.clone(),
         })
     }
+}
+
+/// One «@», something before it, and a domain with a dot and no empty label after it
+/// («kari@ringebu.kommune.no»; not «kari.test@ringebu»). Deliverability is the mail server's
+/// business; this catches the typing errors.
+fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && email.chars().count() <= 254
+        && !email.chars().any(char::is_whitespace)
+        && domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 /// The unique constraints a user form can run into, as messages at their fields.
@@ -157,6 +173,24 @@ mod tests {
         };
         assert!(unlabelled_keys(&user).is_empty());
         assert!(unlabelled_keys(&municipality).is_empty());
+    }
+
+    #[test]
+    fn an_address_without_a_domain_dot_and_a_user_without_a_role_are_refused() {
+        assert!(plausible_email("kari@ringebu.kommune.no"));
+        assert!(!plausible_email("kari.test@ringebu"));
+        assert!(!plausible_email("kari@ringebu."));
+        assert!(!plausible_email("kari@@ringebu.no"));
+        assert!(!plausible_email("kari nordmann@ringebu.no"));
+        let form = UserForm {
+            username: "kari".into(),
+            email: "kari@ringebu.kommune.no".into(),
+            display_name: "Kari".into(),
+            password: None,
+            roles: vec![],
+        };
+        let errors = form.validate().err().unwrap();
+        assert!(errors.get("roles").unwrap().contains("minst én rolle"));
     }
 
     #[test]
