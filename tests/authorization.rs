@@ -1,0 +1,217 @@
+//! Every route, for every role and for a visitor who is not logged in: who may read it, who may
+//! post to it. A new route gets its line here (issue 6: roles are stated by extractors in the
+//! handler's signature; this is what proves them).
+
+mod common;
+
+use common::*;
+use sqlx::PgPool;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    /// Every logged-in user.
+    Everyone,
+    /// IKT staff and administrators.
+    Editors,
+    Admins,
+}
+
+impl Who {
+    fn allows(self, role: &str) -> bool {
+        match self {
+            Who::Everyone => true,
+            Who::Editors => matches!(role, "ikt" | "admin"),
+            Who::Admins => role == "admin",
+        }
+    }
+}
+
+const ROLES: [&str; 5] = ["admin", "ikt", "leder", "rad", "superbruker"];
+
+struct Ids {
+    plan: i64,
+    measure: i64,
+    doc: i64,
+    goal_area: i64,
+    strategy: i64,
+    user: i64,
+}
+
+async fn ids(app: &TestApp) -> Ids {
+    let one = |sql: &'static str| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+        }
+    };
+    Ids {
+        plan: plan_id(app).await,
+        measure: measure_id(app, "Innføre Feide i skole").await,
+        doc: one("select strategy_document_id from strategy_document limit 1").await,
+        goal_area: one("select goal_area_id from goal_area order by position limit 1").await,
+        strategy: one("select strategy_id from strategy order by strategy_id limit 1").await,
+        user: one("select app_user_id from app_user where username = 'rad'").await,
+    }
+}
+
+/// (path, who may GET it), with the seeded records' ids filled in.
+fn pages(i: &Ids) -> Vec<(String, Who)> {
+    vec![
+        ("/".into(), Who::Everyone),
+        ("/strategy".into(), Who::Everyone),
+        (format!("/strategy/{}", i.doc), Who::Everyone),
+        ("/strategy/new".into(), Who::Editors),
+        (format!("/strategy/{}/edit", i.doc), Who::Editors),
+        (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),
+        (
+            format!("/strategy/{}/goal-areas/{}/edit", i.doc, i.goal_area),
+            Who::Editors,
+        ),
+        (format!("/strategy/{}/strategies/new", i.doc), Who::Editors),
+        (
+            format!("/strategy/{}/strategies/{}/edit", i.doc, i.strategy),
+            Who::Editors,
+        ),
+        (
+            format!("/strategy/{}/strategies/{}/delete", i.doc, i.strategy),
+            Who::Editors,
+        ),
+        ("/plan".into(), Who::Everyone),
+        ("/plan/new".into(), Who::Editors),
+        (format!("/plan/{}", i.plan), Who::Everyone),
+        (format!("/plan/{}/roll", i.plan), Who::Editors),
+        (format!("/plan/{}/export.xlsx", i.plan), Who::Everyone),
+        (format!("/plan/{}/export.csv", i.plan), Who::Everyone),
+        (format!("/plan/{}/import", i.plan), Who::Editors),
+        (format!("/plan/{}/measures/new", i.plan), Who::Editors),
+        (format!("/measures/{}", i.measure), Who::Everyone),
+        (format!("/measures/{}/edit", i.measure), Who::Editors),
+        (format!("/measures/{}/delete", i.measure), Who::Editors),
+        (format!("/history/measure/{}", i.measure), Who::Everyone),
+        (format!("/history/app_user/{}", i.user), Who::Admins),
+        ("/admin/users".into(), Who::Admins),
+        ("/admin/users/new".into(), Who::Admins),
+        (format!("/admin/users/{}", i.user), Who::Admins),
+        ("/admin/audit".into(), Who::Admins),
+    ]
+}
+
+/// (path, who may POST to it). The forms are posted empty: an allowed role gets its
+/// validation message, never a write, so the order of the checks does not matter.
+fn forms(i: &Ids) -> Vec<(String, Who)> {
+    vec![
+        ("/strategy/new".into(), Who::Editors),
+        (format!("/strategy/{}/edit", i.doc), Who::Editors),
+        (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),
+        (
+            format!("/strategy/{}/goal-areas/{}/edit", i.doc, i.goal_area),
+            Who::Editors,
+        ),
+        (format!("/strategy/{}/strategies/new", i.doc), Who::Editors),
+        (
+            format!("/strategy/{}/strategies/{}/edit", i.doc, i.strategy),
+            Who::Editors,
+        ),
+        ("/plan/new".into(), Who::Editors),
+        (format!("/plan/{}/roll", i.plan), Who::Editors),
+        (format!("/plan/{}/import/confirm", i.plan), Who::Editors),
+        (format!("/plan/{}/measures", i.plan), Who::Editors),
+        (format!("/measures/{}/edit", i.measure), Who::Editors),
+        (format!("/measures/{}/status", i.measure), Who::Editors),
+        ("/admin/users".into(), Who::Admins),
+        (format!("/admin/users/{}", i.user), Who::Admins),
+        (format!("/admin/users/{}/password", i.user), Who::Admins),
+    ]
+}
+
+/// Posts that write without any field: only refused roles are sent, so nothing is deleted.
+fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
+    vec![
+        (
+            format!("/strategy/{}/strategies/{}/delete", i.doc, i.strategy),
+            Who::Editors,
+        ),
+        (format!("/measures/{}/delete", i.measure), Who::Editors),
+        (format!("/admin/users/{}/active", i.user), Who::Admins),
+    ]
+}
+
+#[sqlx::test]
+async fn every_page_answers_each_role_with_the_page_or_the_403_and_a_visitor_with_the_login(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let i = ids(&app).await;
+    let visitor = client();
+    for (path, _) in pages(&i) {
+        let r = app.get(&visitor, &path).await;
+        assert_eq!(r.status(), 303, "a visitor at {path}");
+        assert!(location(&r).starts_with("/login"), "{path}");
+    }
+    for role in ROLES {
+        let c = app.user(role).await;
+        for (path, who) in pages(&i) {
+            let (status, html) = app.text(&c, &path).await;
+            let expected = if who.allows(role) { 200 } else { 403 };
+            assert_eq!(status, expected, "{role} GET {path}");
+            if expected == 403 {
+                assert!(
+                    html.contains("krever rollen"),
+                    "the 403 page names the role"
+                );
+            }
+        }
+    }
+}
+
+#[sqlx::test]
+async fn every_form_refuses_a_role_without_the_right_and_writes_nothing(db: PgPool) {
+    let app = spawn(db).await;
+    let i = ids(&app).await;
+    let audits = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from audit_log")
+            .fetch_one(&app.db)
+            .await
+            .unwrap()
+    };
+    let before = audits().await;
+    let all: Vec<(String, Who)> = forms(&i)
+        .into_iter()
+        .chain(writes_without_fields(&i))
+        .collect();
+    let visitor = client();
+    for (path, _) in &all {
+        let r = app.post(&visitor, path, &[]).await;
+        assert_eq!(r.status(), 303, "a visitor posting to {path}");
+        assert!(location(&r).starts_with("/login"), "{path}");
+    }
+    for role in ROLES {
+        let c = app.user(role).await;
+        for (path, who) in &all {
+            if who.allows(role) {
+                continue;
+            }
+            let r = app.post(&c, path, &[]).await;
+            assert_eq!(r.status(), 403, "{role} POST {path}");
+        }
+    }
+    assert_eq!(audits().await, before, "a refused post writes nothing");
+    // An allowed role posting an empty form gets the form back, or a message: never a 403.
+    for role in ["ikt", "admin"] {
+        let c = app.user(role).await;
+        for (path, who) in forms(&i) {
+            if !who.allows(role) {
+                continue;
+            }
+            let status = app.post(&c, &path, &[]).await.status().as_u16();
+            assert!(
+                matches!(status, 200 | 303 | 400),
+                "{role} POST {path}: {status}"
+            );
+        }
+    }
+    assert_eq!(audits().await, before, "an empty form writes nothing");
+}
