@@ -33,6 +33,29 @@ pub(super) struct GoalAreaPage {
     errors: FormErrors,
 }
 
+impl GoalAreaPage {
+    fn new(ctx: Ctx, doc: Document, goal_area_id: Option<i64>, form: GoalAreaForm) -> Self {
+        Self::again(ctx, doc, goal_area_id, form, FormErrors::default())
+    }
+
+    /// The form as typed, with its errors.
+    fn again(
+        ctx: Ctx,
+        doc: Document,
+        goal_area_id: Option<i64>,
+        form: GoalAreaForm,
+        errors: FormErrors,
+    ) -> Self {
+        GoalAreaPage {
+            ctx,
+            doc,
+            goal_area_id,
+            form,
+            errors,
+        }
+    }
+}
+
 pub(super) async fn new(
     _: Editor,
     ctx: Ctx,
@@ -45,13 +68,7 @@ pub(super) async fn new(
         position: position.to_string(),
         ..Default::default()
     };
-    Ok(GoalAreaPage {
-        ctx,
-        doc,
-        goal_area_id: None,
-        form,
-        errors: FormErrors::default(),
-    })
+    Ok(GoalAreaPage::new(ctx, doc, None, form))
 }
 
 pub(super) async fn create(
@@ -66,14 +83,7 @@ pub(super) async fn create(
     let v = match form.validate() {
         Ok(v) => v,
         Err(errors) => {
-            let page = GoalAreaPage {
-                ctx,
-                doc,
-                goal_area_id: None,
-                form,
-                errors,
-            };
-            return Ok(page.into_response());
+            return Ok(GoalAreaPage::again(ctx, doc, None, form, errors).into_response());
         }
     };
     let mut tx = state.db.begin().await?;
@@ -103,13 +113,7 @@ pub(super) async fn edit(
         goal_statement: g.goal_statement,
         position: g.position.to_string(),
     };
-    Ok(GoalAreaPage {
-        ctx,
-        doc,
-        goal_area_id: Some(ga),
-        form,
-        errors: FormErrors::default(),
-    })
+    Ok(GoalAreaPage::new(ctx, doc, Some(ga), form))
 }
 
 pub(super) async fn update(
@@ -126,14 +130,7 @@ pub(super) async fn update(
     let v = match form.validate() {
         Ok(v) => v,
         Err(errors) => {
-            let page = GoalAreaPage {
-                ctx,
-                doc,
-                goal_area_id: Some(ga),
-                form,
-                errors,
-            };
-            return Ok(page.into_response());
+            return Ok(GoalAreaPage::again(ctx, doc, Some(ga), form, errors).into_response());
         }
     };
     let mut tx = state.db.begin().await?;

@@ -322,7 +322,8 @@ pub async fn serving_measures(
     m: i64,
     sid: i64,
 ) -> Result<Vec<ServingMeasure>, sqlx::Error> {
-    Ok(sqlx::query!(
+    sqlx::query_as!(
+        ServingMeasure,
         r#"
         select me.title, a.action_plan_id, a.name as plan_name
         from measure_strategy ms
@@ -335,14 +336,7 @@ pub async fn serving_measures(
         m
     )
     .fetch_all(conn)
-    .await?
-    .into_iter()
-    .map(|r| ServingMeasure {
-        title: r.title,
-        action_plan_id: r.action_plan_id,
-        plan_name: r.plan_name,
-    })
-    .collect())
+    .await
 }
 
 #[cfg(test)]

@@ -38,6 +38,25 @@ pub(super) struct StrategyPage {
 }
 
 impl StrategyPage {
+    /// The form as typed (or as loaded), with its errors.
+    fn again(
+        ctx: Ctx,
+        doc: Document,
+        strategy_id: Option<i64>,
+        areas: Vec<(i64, String)>,
+        form: StrategyForm,
+        errors: FormErrors,
+    ) -> Self {
+        StrategyPage {
+            ctx,
+            doc,
+            strategy_id,
+            areas,
+            form,
+            errors,
+        }
+    }
+
     fn selected(&self, id: &i64) -> bool {
         self.form.goal_area_id.trim() == id.to_string()
     }
@@ -71,14 +90,14 @@ pub(super) async fn new(
         position: position.to_string(),
         ..Default::default()
     };
-    Ok(StrategyPage {
+    Ok(StrategyPage::again(
         ctx,
         doc,
-        strategy_id: None,
+        None,
         areas,
         form,
-        errors: FormErrors::default(),
-    })
+        FormErrors::default(),
+    ))
 }
 
 pub(super) async fn create(
@@ -95,14 +114,7 @@ pub(super) async fn create(
     let v = match form.validate(&areas) {
         Ok(v) => v,
         Err(errors) => {
-            let page = StrategyPage {
-                ctx,
-                doc,
-                strategy_id: None,
-                areas,
-                form,
-                errors,
-            };
+            let page = StrategyPage::again(ctx, doc, None, areas, form, errors);
             return Ok(page.into_response());
         }
     };
@@ -134,14 +146,14 @@ pub(super) async fn edit(
         key_measures: s.key_measures.join("\n"),
         position: s.position.to_string(),
     };
-    Ok(StrategyPage {
+    Ok(StrategyPage::again(
         ctx,
         doc,
-        strategy_id: Some(sid),
+        Some(sid),
         areas,
         form,
-        errors: FormErrors::default(),
-    })
+        FormErrors::default(),
+    ))
 }
 
 pub(super) async fn update(
@@ -159,14 +171,7 @@ pub(super) async fn update(
     let v = match form.validate(&areas) {
         Ok(v) => v,
         Err(errors) => {
-            let page = StrategyPage {
-                ctx,
-                doc,
-                strategy_id: Some(sid),
-                areas,
-                form,
-                errors,
-            };
+            let page = StrategyPage::again(ctx, doc, Some(sid), areas, form, errors);
             return Ok(page.into_response());
         }
     };
