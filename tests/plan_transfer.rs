@@ -17,6 +17,8 @@ use sqlx::PgPool;
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADER: &str =
     "Mål;Strategi;Tiltak;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert";
+/// What the CSV export writes before the periods: the key and every field the import reads.
+const EXPORT_HEADER: &str = "Tiltaks-ID;Mål;Strategi;Tiltak;Beskrivelse;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert";
 
 /// A second, empty plan for the same strategy document.
 async fn empty_plan(app: &TestApp) -> i64 {
@@ -123,28 +125,31 @@ async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
         "title row"
     );
     assert_eq!(
-        rows[1][8],
+        rows[1][11],
         Data::String("2014".into()),
         "the year above its months"
     );
     let header: Vec<String> = rows[2].iter().map(|d| d.to_string()).collect();
     assert_eq!(
-        &header[..8],
+        &header[..11],
         [
+            "Tiltaks-ID",
             "Handlingsplan",
             "Strategi",
+            "Beskrivelse",
             "Timer",
             "Kostnad",
             "Ansvar",
             "Status",
+            "Statusdato",
             "Statuskommentar",
             "Prioritert"
         ]
     );
-    assert_eq!(header[8], "Jan");
-    assert_eq!(header[19], "Des");
-    assert_eq!(header[20], "Kv 1");
-    assert_eq!(header.len(), 8 + 12 + 4 + 4);
+    assert_eq!(header[11], "Jan");
+    assert_eq!(header[22], "Des");
+    assert_eq!(header[23], "Kv 1");
+    assert_eq!(header.len(), 11 + 12 + 4 + 4);
     assert!(has_string(&rows, |s| s == "Sikkerhet"), "a goal-area row");
     assert!(has_string(&rows, |s| s == "Innføre Feide i skole"));
     assert!(has_string(&rows, |s| s.starts_with("kr 34 984")));
@@ -155,11 +160,13 @@ async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
 
     let risk = rows
         .iter()
-        .find(|r| r[0] == Data::String("Ta i bruk Risk manager".into()))
+        .find(|r| r[1] == Data::String("Ta i bruk Risk manager".into()))
         .expect("a measure row");
-    assert_eq!(risk[2], Data::Float(50.5), "hours are numbers");
+    let risk_id = measure_id(&app, "Ta i bruk Risk manager").await;
+    assert_eq!(risk[0], Data::Float(risk_id as f64), "the key comes first");
+    assert_eq!(risk[4], Data::Float(50.5), "hours are numbers");
     assert!(
-        risk[8..].iter().any(|d| *d == Data::String("x".into())),
+        risk[11..].iter().any(|d| *d == Data::String("x".into())),
         "a planned period without a label is marked x"
     );
 }
@@ -184,7 +191,7 @@ async fn the_csv_export_has_a_bom_semicolons_and_decimal_commas(db: PgPool) {
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let first = text.lines().next().unwrap();
     assert!(
-        first.starts_with(&format!("{HEADER};2014 Jan;2014 Feb")),
+        first.starts_with(&format!("{EXPORT_HEADER};2014 Jan;2014 Feb")),
         "{first}"
     );
     assert!(first.ends_with("2016 Kv 3;2016 Kv 4"));
@@ -266,7 +273,7 @@ async fn a_clean_file_is_previewed_and_imported_only_after_confirmation(db: PgPo
     let before = written(&app).await;
     let (status, html) = upload(&app, &c, plan, "nye-tiltak.csv", csv.into_bytes()).await;
     assert_eq!(status, 200);
-    assert!(html.contains("Importer 2 tiltak"), "{html}");
+    assert!(html.contains("Filen har 2 tiltak: 2 nye."), "{html}");
     assert!(html.contains("Ingenting er lagret ennå"));
     assert!(html.contains("Magnus Rønningen"));
     assert!(html.contains("2014: Mar (Utredning), Apr; 2015: Kv 2"));
@@ -289,7 +296,7 @@ async fn a_clean_file_is_previewed_and_imported_only_after_confirmation(db: PgPo
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/plan/{plan}"));
     let (_, page) = app.text(&c, &format!("/plan/{plan}")).await;
-    assert!(page.contains("2 tiltak er importert."));
+    assert!(page.contains("Importert fra «nye-tiltak.csv»: 2 nye tiltak."));
     assert!(page.contains("Nytt felles tiltak"));
 
     let (measures, audits, staged) = written(&app).await;
@@ -497,7 +504,7 @@ async fn a_semicolon_free_windows_csv_with_commas_is_read_too(db: PgPool) {
         .collect();
     let (status, html) = upload(&app, &c, plan, "tiltak.csv", bytes).await;
     assert_eq!(status, 200);
-    assert!(html.contains("Importer 1 tiltak"), "{html}");
+    assert!(html.contains("Filen har 1 tiltak: 1 nytt."), "{html}");
     assert!(html.contains("Kartlegge behov på Fåvang"));
     assert!(html.contains("7,5"));
 }
