@@ -265,7 +265,11 @@ pub(super) struct Target {
 
 /// Which saved measure each checked measure is: by its key in this plan, else (without a key)
 /// by a title that exactly one measure of the plan has and no other row claims.
-fn targets(checked: &Checked, lookup: &Lookup) -> Vec<(Option<(i64, i32, bool)>, Option<String>)> {
+/// The saved measure a checked measure is (id, version, found by title), and a note for the
+/// preview.
+type Found = (Option<(i64, i32, bool)>, Option<String>);
+
+fn targets(checked: &Checked, lookup: &Lookup) -> Vec<Found> {
     let keyed: std::collections::HashSet<i64> =
         checked.measures.iter().filter_map(|s| s.key).collect();
     let mut claimed = keyed.clone();
