@@ -166,6 +166,20 @@ fn period_word(s: &str) -> Option<PeriodWord> {
     }
 }
 
+/// «mars 2015», «Mar 2015», «2015 mars»: (month, year), in any year.
+pub(super) fn month_of_year(s: &str) -> Option<(u32, i32)> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let (word, year) = match tokens.as_slice() {
+        [w, y] if as_year(y).is_some() => (*w, as_year(y)?),
+        [y, w] if as_year(y).is_some() => (*w, as_year(y)?),
+        _ => return None,
+    };
+    match period_word(word)? {
+        PeriodWord::Month(m) => Some((m as u32, year)),
+        PeriodWord::Quarter(_) => None,
+    }
+}
+
 pub(super) fn as_year(s: &str) -> Option<i32> {
     let s = s.trim();
     (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))

@@ -642,8 +642,8 @@ pub async fn confirm(
         FlashKind::Success
     } else {
         message.push_str(&format!(
-            " {} ble ikke endret, fordi noen lagret {} etter forhåndsvisningen: {}. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.",
-            count_text(refused.len(), "tiltak", "tiltak"),
+            " {} tiltak ble ikke endret, fordi noen endret {} etter forhåndsvisningen: {}. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.",
+            refused.len(),
             if refused.len() == 1 { "det" } else { "dem" },
             refused.join(", ")
         ));

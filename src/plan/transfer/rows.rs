@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     MAX_ROWS, ORPHAN_GOAL, ORPHAN_STRATEGY,
-    columns::{Col, as_year, fixed_column, normalize, period_column},
+    columns::{Col, as_year, fixed_column, month_of_year, normalize, period_column},
     cost_text::{StagedCost, financing_of, parse_costs, unknown_financing},
     sheet::Table,
 };
@@ -410,6 +410,8 @@ fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32), String> {
         (y, if end { last } else { 1 })
     } else if let Ok(Col::Period(y, p)) = period_column(t, None, span.start_year, span.end_year) {
         (y, p)
+    } else if let Some((m, y)) = month_of_year(t) {
+        month_in(y, m)
     } else {
         // «03.2014», «3/2014», «2014-03»: a month of a year.
         let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
@@ -504,10 +506,25 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         };
         match col {
             Ok(Col::Ignored) => {}
-            Ok(c) if columns.iter().any(|(_, x)| *x == c) => out.errors.push(RowError {
-                row: Some(*header_row),
-                message: format!("Kolonnen «{}» står to ganger.", name.trim()),
-            }),
+            Ok(c) if columns.iter().any(|(_, x)| *x == c) => {
+                let first = columns
+                    .iter()
+                    .find(|(_, x)| *x == c)
+                    .and_then(|(j, _)| header.get(*j))
+                    .map(|h| h.trim())
+                    .unwrap_or("");
+                out.errors.push(RowError {
+                    row: Some(*header_row),
+                    message: if normalize(first) == normalize(name) {
+                        format!("Kolonnen «{}» står to ganger. Slett den ene.", name.trim())
+                    } else {
+                        format!(
+                            "Kolonnene «{first}» og «{}» betyr det samme for importen. Slett den ene, eller slå dem sammen.",
+                            name.trim()
+                        )
+                    },
+                })
+            }
             Ok(c) => columns.push((i, c)),
             Err(message) => out.errors.push(RowError {
                 row: Some(*header_row),
@@ -844,6 +861,8 @@ mod tests {
         assert_eq!(period_of("15.08.15", true, PLAN).unwrap(), (2015, 3));
         assert_eq!(period_of("06.2016", true, PLAN).unwrap(), (2016, 2));
         assert_eq!(period_of("2015 Kv 2", false, PLAN).unwrap(), (2015, 2));
+        assert_eq!(period_of("mars 2015", false, PLAN).unwrap(), (2015, 1));
+        assert_eq!(period_of("Okt 2014", true, PLAN).unwrap(), (2014, 10));
         assert_eq!(
             period_of("2012", false, PLAN).unwrap(),
             (2014, 1),
