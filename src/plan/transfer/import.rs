@@ -354,6 +354,13 @@ async fn plan_import(
             measure: staged,
         });
     }
+    // What the import does comes first; the unchanged rows follow, in the file's order.
+    rows.sort_by_key(|r| match r.fate {
+        Fate::Changed => 0,
+        Fate::SameTitle => 1,
+        Fate::New => 2,
+        Fate::Unchanged => 3,
+    });
     Ok((planned, rows))
 }
 

@@ -1,6 +1,8 @@
 //! The progress plan out to Excel and CSV, laid out like Vedlegg 1, and measures in from the same
 //! columns: upload → read the sheet (`sheet`) → map the header (`columns`) → check every row
-//! (`rows`, `cost_text`) → preview, nothing written (`import`) → confirm → one transaction.
+//! (`rows`, `cost_text`) → compare with the saved measures (`changes`: new, changed field by
+//! field, unchanged) → preview, nothing written (`import`) → confirm → one transaction, one
+//! audited import event, every update checked against the version the preview saw.
 
 mod changes;
 mod columns;
