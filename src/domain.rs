@@ -60,24 +60,54 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// Norwegian number text → Decimal: «34 984», «12,5», «1.5» (a lone dot as decimal mark).
+/// Norwegian number text → Decimal: «34 984», «12,5», «12.500» and «1.250.000» (dots between
+/// groups of three digits are thousands separators, as Norwegian writes them), «12.500,50», and
+/// «1.5» or «1250.75» (a lone dot not followed by exactly three digits is a decimal mark, as a
+/// spreadsheet writes a number).
 fn parse_norwegian_decimal(input: &str) -> Option<Decimal> {
     let s: String = input
         .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
-    if s.is_empty() || s.matches([',', '.']).count() > 1 {
+    if s.is_empty() || s.matches(',').count() > 1 {
         return None;
     }
-    let s = s.replace(',', ".");
-    if !s
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s.as_str(), None),
+    };
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", int),
+    };
+    let groups: Vec<&str> = digits.split('.').collect();
+    let thousands = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && !groups[0].starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let number = if thousands {
+        format!("{sign}{}", groups.concat())
+    } else if groups.len() <= 2 && frac.is_none() {
+        // No comma: a lone dot is the decimal mark («1.5»).
+        format!("{sign}{digits}")
+    } else if groups.len() == 1 {
+        format!("{sign}{digits}")
+    } else {
+        return None;
+    };
+    let number = match frac {
+        Some(f) => format!("{number}.{f}"),
+        None => number,
+    };
+    if !number
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        || number.matches('-').count() > 1
     {
         return None;
     }
-    Decimal::from_str(&s).ok()
+    Decimal::from_str(&number).ok()
 }
 
 fn format_decimal(d: Decimal) -> String {
@@ -103,13 +133,24 @@ fn format_decimal(d: Decimal) -> String {
 pub struct Nok(pub Decimal);
 
 impl Nok {
+    /// «34 984», «kr 12 500,-», «12.500 kr», «NOK 1.250.000», «1250,50».
     pub fn parse(input: &str) -> Result<Nok, String> {
-        let cleaned = input
-            .trim()
-            .trim_start_matches("kr")
-            .trim_start_matches("NOK")
-            .trim();
-        let cleaned = cleaned.strip_suffix(",-").unwrap_or(cleaned);
+        let mut cleaned = input.trim();
+        for prefix in ["kr.", "kr", "nok"] {
+            if cleaned.len() >= prefix.len()
+                && cleaned.is_char_boundary(prefix.len())
+                && cleaned[..prefix.len()].eq_ignore_ascii_case(prefix)
+            {
+                cleaned = cleaned[prefix.len()..].trim_start();
+                break;
+            }
+        }
+        for suffix in [",-", ".-", ",–", "kroner", "kr.", "kr", "nok", ",-"] {
+            let at = cleaned.len().saturating_sub(suffix.len());
+            if cleaned.is_char_boundary(at) && cleaned[at..].eq_ignore_ascii_case(suffix) {
+                cleaned = cleaned[..at].trim_end();
+            }
+        }
         let d = parse_norwegian_decimal(cleaned).ok_or_else(|| {
             format!(
                 "«{}» er ikke et beløp. Skriv for eksempel 34 984.",
@@ -248,6 +289,32 @@ mod tests {
         assert_eq!(Nok::parse("1250,5").unwrap().to_string(), "kr 1 250,50");
         assert_eq!(Nok::parse("700").unwrap().to_string(), "kr 700");
         assert_eq!(Nok::parse("93 300").unwrap().plain(), "93 300");
+    }
+
+    #[test]
+    fn norwegian_thousands_separators_and_currency_words_are_read_as_one_amount() {
+        for text in [
+            "12.500",
+            "12 500",
+            "kr 12 500,-",
+            "12.500 kr",
+            "kr 12.500",
+            "NOK 12500",
+            "12\u{a0}500 kroner",
+            "12 500,00",
+            "kr. 12 500",
+        ] {
+            assert_eq!(Nok::parse(text).unwrap().plain(), "12 500", "{text}");
+        }
+        assert_eq!(Nok::parse("1.250.000").unwrap().plain(), "1 250 000");
+        assert_eq!(Nok::parse("12.500,50").unwrap().plain(), "12 500,5");
+        // A lone dot not followed by three digits stays a decimal mark, as a spreadsheet writes it.
+        assert_eq!(Nok::parse("1.5").unwrap().plain(), "1,5");
+        assert_eq!(Nok::parse("1250.75").unwrap().plain(), "1 250,75");
+        assert!(Nok::parse("12.50.0").is_err());
+        assert!(Nok::parse("1.2,3,4").is_err());
+        assert_eq!(Hours::parse("7.5").unwrap().plain(), "7,5");
+        assert_eq!(Hours::parse("1.500").unwrap().plain(), "1 500");
     }
 
     #[test]

@@ -17,6 +17,8 @@ use sqlx::PgPool;
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADER: &str =
     "Mål;Strategi;Tiltak;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert";
+/// What the CSV export writes before the periods: the key and every field the import reads.
+const EXPORT_HEADER: &str = "Tiltaks-ID;Mål;Strategi;Tiltak;Beskrivelse;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert";
 
 /// A second, empty plan for the same strategy document.
 async fn empty_plan(app: &TestApp) -> i64 {
@@ -123,28 +125,31 @@ async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
         "title row"
     );
     assert_eq!(
-        rows[1][8],
+        rows[1][11],
         Data::String("2014".into()),
         "the year above its months"
     );
     let header: Vec<String> = rows[2].iter().map(|d| d.to_string()).collect();
     assert_eq!(
-        &header[..8],
+        &header[..11],
         [
+            "Tiltaks-ID",
             "Handlingsplan",
             "Strategi",
+            "Beskrivelse",
             "Timer",
             "Kostnad",
             "Ansvar",
             "Status",
+            "Statusdato",
             "Statuskommentar",
             "Prioritert"
         ]
     );
-    assert_eq!(header[8], "Jan");
-    assert_eq!(header[19], "Des");
-    assert_eq!(header[20], "Kv 1");
-    assert_eq!(header.len(), 8 + 12 + 4 + 4);
+    assert_eq!(header[11], "Jan");
+    assert_eq!(header[22], "Des");
+    assert_eq!(header[23], "Kv 1");
+    assert_eq!(header.len(), 11 + 12 + 4 + 4);
     assert!(has_string(&rows, |s| s == "Sikkerhet"), "a goal-area row");
     assert!(has_string(&rows, |s| s == "Innføre Feide i skole"));
     assert!(has_string(&rows, |s| s.starts_with("kr 34 984")));
@@ -155,11 +160,13 @@ async fn the_excel_export_is_a_workbook_laid_out_like_vedlegg_1(db: PgPool) {
 
     let risk = rows
         .iter()
-        .find(|r| r[0] == Data::String("Ta i bruk Risk manager".into()))
+        .find(|r| r[1] == Data::String("Ta i bruk Risk manager".into()))
         .expect("a measure row");
-    assert_eq!(risk[2], Data::Float(50.5), "hours are numbers");
+    let risk_id = measure_id(&app, "Ta i bruk Risk manager").await;
+    assert_eq!(risk[0], Data::Float(risk_id as f64), "the key comes first");
+    assert_eq!(risk[4], Data::Float(50.5), "hours are numbers");
     assert!(
-        risk[8..].iter().any(|d| *d == Data::String("x".into())),
+        risk[11..].iter().any(|d| *d == Data::String("x".into())),
         "a planned period without a label is marked x"
     );
 }
@@ -184,7 +191,7 @@ async fn the_csv_export_has_a_bom_semicolons_and_decimal_commas(db: PgPool) {
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let first = text.lines().next().unwrap();
     assert!(
-        first.starts_with(&format!("{HEADER};2014 Jan;2014 Feb")),
+        first.starts_with(&format!("{EXPORT_HEADER};2014 Jan;2014 Feb")),
         "{first}"
     );
     assert!(first.ends_with("2016 Kv 3;2016 Kv 4"));
@@ -266,7 +273,7 @@ async fn a_clean_file_is_previewed_and_imported_only_after_confirmation(db: PgPo
     let before = written(&app).await;
     let (status, html) = upload(&app, &c, plan, "nye-tiltak.csv", csv.into_bytes()).await;
     assert_eq!(status, 200);
-    assert!(html.contains("Importer 2 tiltak"), "{html}");
+    assert!(html.contains("Filen har 2 tiltak: 2 nye."), "{html}");
     assert!(html.contains("Ingenting er lagret ennå"));
     assert!(html.contains("Magnus Rønningen"));
     assert!(html.contains("2014: Mar (Utredning), Apr; 2015: Kv 2"));
@@ -289,7 +296,7 @@ async fn a_clean_file_is_previewed_and_imported_only_after_confirmation(db: PgPo
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/plan/{plan}"));
     let (_, page) = app.text(&c, &format!("/plan/{plan}")).await;
-    assert!(page.contains("2 tiltak er importert."));
+    assert!(page.contains("Importert fra «nye-tiltak.csv»: 2 nye tiltak."));
     assert!(page.contains("Nytt felles tiltak"));
 
     let (measures, audits, staged) = written(&app).await;
@@ -497,7 +504,7 @@ async fn a_semicolon_free_windows_csv_with_commas_is_read_too(db: PgPool) {
         .collect();
     let (status, html) = upload(&app, &c, plan, "tiltak.csv", bytes).await;
     assert_eq!(status, 200);
-    assert!(html.contains("Importer 1 tiltak"), "{html}");
+    assert!(html.contains("Filen har 1 tiltak: 1 nytt."), "{html}");
     assert!(html.contains("Kartlegge behov på Fåvang"));
     assert!(html.contains("7,5"));
 }
@@ -622,4 +629,533 @@ async fn another_municipality_finds_none_of_the_transfer_routes(db: PgPool) {
         .await,
         0
     );
+}
+
+// Issue 7: the round trip updates instead of duplicating, and a municipality's own sheet reads.
+
+/// Every stored fact of every measure of a plan, one line per measure, ordered: what a round
+/// trip must keep (description, status and its comment, hours, responsible, costs with their
+/// remarks, schedule cells with labels, strategies).
+async fn fingerprint(app: &TestApp, plan: i64) -> Vec<String> {
+    sqlx::query_scalar(
+        "select format('%s|%s|%s|%s|%s|%s|%s|%s/%s/%s|%s|%s|%s', me.title, me.description, me.status,
+                me.status_date, me.status_comment, me.hours, me.priority,
+                me.responsible_person_id, me.responsible_unit_id, me.responsible_text,
+                (select string_agg(format('%s~%s~%s~%s~%s~%s', c.description, c.amount, c.amount_note,
+                        c.financing, c.financing_project, c.remark), ' + ' order by c.position)
+                   from measure_cost c where c.measure_id = me.measure_id),
+                (select string_agg(format('%s~%s~%s', s.year, s.period, s.label), ',' order by s.year, s.period)
+                   from schedule_cell s where s.measure_id = me.measure_id),
+                (select string_agg(ms.strategy_id::text, ',' order by ms.strategy_id)
+                   from measure_strategy ms where ms.measure_id = me.measure_id))
+         from measure me where me.action_plan_id = $1 order by 1",
+    )
+    .bind(plan)
+    .fetch_all(&app.db)
+    .await
+    .unwrap()
+}
+
+async fn versions(app: &TestApp, plan: i64) -> Vec<(i64, i32)> {
+    sqlx::query_as("select measure_id, version from measure where action_plan_id = $1 order by 1")
+        .bind(plan)
+        .fetch_all(&app.db)
+        .await
+        .unwrap()
+}
+
+/// The exported CSV with `change` applied to every line (as a map from column name to cell).
+fn edit_csv(
+    bytes: &[u8],
+    mut change: impl FnMut(&mut Vec<String>, &dyn Fn(&str) -> usize),
+) -> Vec<u8> {
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let header = records[0].clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for r in records.iter_mut().skip(1) {
+        change(r, &col);
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    for r in &records {
+        w.write_record(r).unwrap();
+    }
+    w.into_inner().unwrap()
+}
+
+async fn confirm_import(
+    app: &TestApp,
+    c: &Client,
+    plan: i64,
+    html: &str,
+    extra: &[(&str, &str)],
+) -> String {
+    let token = import_token(html);
+    let mut fields = vec![("token", token.as_str())];
+    fields.extend_from_slice(extra);
+    let r = app
+        .post(c, &format!("/plan/{plan}/import/confirm"), &fields)
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/plan/{plan}"));
+    app.text(c, &format!("/plan/{plan}")).await.1
+}
+
+#[sqlx::test]
+async fn an_export_with_two_cells_changed_updates_exactly_those_two_measures_and_creates_none(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = plan_id(&app).await;
+    let c = app.user("ikt").await;
+    let risk = measure_id(&app, "Ta i bruk Risk manager").await.to_string();
+    let feide = measure_id(&app, "Innføre Feide i skole").await.to_string();
+    let (_, _, _, bytes) = download(&app, &c, &format!("/plan/{plan}/export.csv")).await;
+    let mut risk_status = String::new();
+    let edited = edit_csv(&bytes, |r, col| {
+        if r[col("Tiltaks-ID")] == risk {
+            risk_status = r[col("Status")].clone();
+            r[col("Status")] = if risk_status == "Utsatt" {
+                "Pågår"
+            } else {
+                "Utsatt"
+            }
+            .into();
+        }
+        if r[col("Tiltaks-ID")] == feide {
+            r[col("Statuskommentar")] = "Rådmannen ber om ny vurdering".into();
+        }
+    });
+    let before = versions(&app, plan).await;
+    let events = count(&app, "select count(*) from audit_event").await;
+
+    let (status, html) = upload(&app, &c, plan, "framdriftsplan.csv", edited).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Feil i filen"), "{html}");
+    assert!(
+        html.contains("Filen har 63 tiltak: 2 endret og 61 uendret."),
+        "{html}"
+    );
+    let new_status = if risk_status == "Utsatt" {
+        "Pågår"
+    } else {
+        "Utsatt"
+    };
+    assert!(
+        html.contains(&format!(
+            "<strong>Status:</strong> {risk_status} → {new_status}"
+        )),
+        "the change in words, before → after"
+    );
+    assert!(html.contains("<strong>Statuskommentar:</strong>"));
+    assert!(html.contains("→ Rådmannen ber om ny vurdering"));
+    assert_eq!(
+        versions(&app, plan).await,
+        before,
+        "the preview writes nothing"
+    );
+
+    let page = confirm_import(&app, &c, plan, &html, &[]).await;
+    assert!(
+        page.contains("Importert fra «framdriftsplan.csv»: 2 endret, 61 uendret."),
+        "{page}"
+    );
+    let after = versions(&app, plan).await;
+    assert_eq!(after.len(), 63, "no measure created");
+    let bumped: Vec<String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| b.0.to_string())
+        .collect();
+    let mut expected = vec![risk.clone(), feide.clone()];
+    expected.sort();
+    let mut bumped_sorted = bumped.clone();
+    bumped_sorted.sort();
+    assert_eq!(bumped_sorted, expected, "exactly the two measures changed");
+    let (status, comment): (String, Option<String>) = sqlx::query_as(
+        "select (select status from measure where measure_id = $1), (select status_comment from measure where measure_id = $2)",
+    )
+    .bind(risk.parse::<i64>().unwrap())
+    .bind(feide.parse::<i64>().unwrap())
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        status,
+        if new_status == "Pågår" {
+            "in_progress"
+        } else {
+            "postponed"
+        }
+    );
+    assert_eq!(comment.as_deref(), Some("Rådmannen ber om ny vurdering"));
+
+    assert_eq!(
+        count(&app, "select count(*) from audit_event").await,
+        events + 1,
+        "one import event"
+    );
+    let (label, rows): (String, i64) = sqlx::query_as(
+        "select e.label, (select count(*) from audit_log l where l.audit_event_id = e.audit_event_id)
+         from audit_event e where e.kind = 'import' order by e.audit_event_id desc limit 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(label, "framdriftsplan.csv", "named by the file");
+    assert_eq!(rows, 2, "the two updates belong to the event");
+}
+
+async fn unchanged_round_trip(app: &TestApp, c: &Client, ext: &str) {
+    let plan = plan_id(app).await;
+    let original = fingerprint(app, plan).await;
+    assert!(
+        original
+            .iter()
+            .any(|m| m.contains("eller innarbeides som en del av sentrumsprosjektet")),
+        "Tromsvang's cost remark is part of what is compared"
+    );
+    let before = versions(app, plan).await;
+    let audits = count(app, "select count(*) from audit_log").await;
+    let (_, _, _, bytes) = download(app, c, &format!("/plan/{plan}/export.{ext}")).await;
+
+    // Into the plan it came from: every measure is recognised and nothing differs.
+    let (status, html) = upload(app, c, plan, &format!("plan.{ext}"), bytes.clone()).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Feil i filen"), "{ext}: {html}");
+    assert!(
+        html.contains("Filen har 63 tiltak: 63 uendret."),
+        "{ext}: {html}"
+    );
+    assert!(html.contains("Filen endrer ingenting i planen."), "{ext}");
+    assert!(
+        !html.contains("Bekreft importen"),
+        "{ext}: nothing to confirm"
+    );
+    assert_eq!(versions(app, plan).await, before);
+    assert_eq!(count(app, "select count(*) from audit_log").await, audits);
+
+    // Into an empty plan: the copies hold everything the originals hold.
+    let target = empty_plan(app).await;
+    let (_, html) = upload(app, c, target, &format!("plan.{ext}"), bytes).await;
+    assert!(
+        html.contains("Filen har 63 tiltak: 63 nye."),
+        "{ext}: {html}"
+    );
+    confirm_import(app, c, target, &html, &[]).await;
+    assert_eq!(
+        fingerprint(app, target).await,
+        original,
+        "{ext}: nothing lost"
+    );
+}
+
+#[sqlx::test]
+async fn an_unchanged_csv_round_trip_changes_nothing_and_loses_nothing(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    unchanged_round_trip(&app, &c, "csv").await;
+}
+
+#[sqlx::test]
+async fn an_unchanged_workbook_round_trip_changes_nothing_and_loses_nothing(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    unchanged_round_trip(&app, &c, "xlsx").await;
+}
+
+#[sqlx::test]
+async fn a_measure_saved_after_the_preview_is_refused_with_who_and_when_and_the_rest_is_applied(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = plan_id(&app).await;
+    let c = app.user("ikt").await;
+    let risk_id = measure_id(&app, "Ta i bruk Risk manager").await;
+    let feide_id = measure_id(&app, "Innføre Feide i skole").await;
+    let (risk, feide) = (risk_id.to_string(), feide_id.to_string());
+    let (_, _, _, bytes) = download(&app, &c, &format!("/plan/{plan}/export.csv")).await;
+    let edited = edit_csv(&bytes, |r, col| {
+        if r[col("Tiltaks-ID")] == risk || r[col("Tiltaks-ID")] == feide {
+            r[col("Statuskommentar")] = "Fra regnearket".into();
+        }
+    });
+    let (_, html) = upload(&app, &c, plan, "plan.csv", edited).await;
+    assert!(html.contains("2 endret"), "{html}");
+
+    // Meanwhile the administrator saves the Risk manager measure in its form.
+    let admin = app.user("admin").await;
+    let mut fields = edit_form(&app, &admin, risk_id).await;
+    set(&mut fields, "status_comment", "Lagret i skjemaet");
+    let r = submit(&app, &admin, &format!("/measures/{risk_id}/edit"), &fields).await;
+    assert_eq!(r.status(), 303);
+
+    let page = confirm_import(&app, &c, plan, &html, &[]).await;
+    let admin_name: String =
+        sqlx::query_scalar("select display_name from app_user where username = 'admin'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(
+        page.contains("Importert fra «plan.csv»: 1 endret, 61 uendret."),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(
+            "«Ta i bruk Risk manager» (endret av {admin_name} "
+        )),
+        "who saved it meanwhile: {page}"
+    );
+    assert!(page.contains("Ingenting er overskrevet."));
+    let comment = |id: i64| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_scalar::<_, Option<String>>(
+                "select status_comment from measure where measure_id = $1",
+            )
+            .bind(id)
+            .fetch_one(&db)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(
+        comment(risk_id).await.as_deref(),
+        Some("Lagret i skjemaet"),
+        "not overwritten"
+    );
+    assert_eq!(comment(feide_id).await.as_deref(), Some("Fra regnearket"));
+}
+
+#[sqlx::test]
+async fn a_row_without_a_key_updates_the_measure_with_its_title_only_when_the_user_ticks_the_box(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = plan_id(&app).await;
+    let c = app.user("ikt").await;
+    let feide = measure_id(&app, "Innføre Feide i skole").await;
+    let strategy: String = sqlx::query_scalar(
+        "select s.text from measure_strategy ms join strategy s using (strategy_id) where ms.measure_id = $1 limit 1",
+    )
+    .bind(feide)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let csv = format!(
+        "Strategi;Tiltak;Kommentar\r\n{strategy};Innføre Feide i skole;Fra kommunens eget ark\r\n"
+    );
+
+    let (_, html) = upload(&app, &c, plan, "eget.csv", csv.clone().into_bytes()).await;
+    assert!(html.contains("Samme tittel"), "{html}");
+    assert!(html.contains("name=\"match_titles\""), "the box to tick");
+    let page = confirm_import(&app, &c, plan, &html, &[]).await;
+    assert!(page.contains("1 nytt tiltak"), "{page}");
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from measure where title = 'Innføre Feide i skole'"
+        )
+        .await,
+        2,
+        "without the box: a new measure beside the old"
+    );
+    sqlx::query("delete from measure where title = 'Innføre Feide i skole' and measure_id <> $1")
+        .bind(feide)
+        .execute(&app.db)
+        .await
+        .unwrap();
+
+    let (_, html) = upload(&app, &c, plan, "eget.csv", csv.into_bytes()).await;
+    assert!(
+        html.contains("→ Fra kommunens eget ark"),
+        "what the update would change"
+    );
+    let page = confirm_import(&app, &c, plan, &html, &[("match_titles", "on")]).await;
+    assert!(page.contains("1 endret"), "{page}");
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from measure where title = 'Innføre Feide i skole'"
+        )
+        .await,
+        1
+    );
+    let comment: Option<String> =
+        sqlx::query_scalar("select status_comment from measure where measure_id = $1")
+            .bind(feide)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(comment.as_deref(), Some("Fra kommunens eget ark"));
+}
+
+fn windows_1252(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+#[sqlx::test]
+async fn a_municipal_sheet_with_its_own_headers_status_words_amounts_and_short_years_is_understood(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = empty_plan(&app).await;
+    let s = strategies(&app).await;
+    let c = app.user("ikt").await;
+    let csv = format!(
+        "Nr;Strategi;Tiltak;Beskrivelse;Egeninnsats;Kostnader;Finansiering;Ansvarlig;Status;Statusdato;Kommentar;Start;Slutt\r\n\
+         1;{s0};Ny skjermløsning;Skjermer til møterom;7,5;12.500 kr;dekkes av gjeldende budsjett;Jan Magne;Ferdig;30.04.14;Levert;2014;06.2015\r\n\
+         2;{s0};Punktum som tusenskille;;;12.500;;;Fullført;;;;\r\n\
+         3;{s0};Mellomrom som tusenskille;;;12 500;;;Startet;;;03.2014;\r\n\
+         4;{s0};Kroner med strek;;;kr 12 500,-;;;I gang;;;;\r\n\
+         5;{s0};Ikke begynt;;;;;;Ikke påbegynt;;;;\r\n",
+        s0 = s[0]
+    );
+    let (status, html) = upload(&app, &c, plan, "eget-ark.csv", windows_1252(&csv)).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Feil i filen"), "{html}");
+    assert!(html.contains("Filen har 5 tiltak: 5 nye."), "{html}");
+    assert!(
+        html.contains("Jan Magne Langseth <span class=\"muted\">(person, fra «Jan Magne»)</span>"),
+        "the match is shown: {html}"
+    );
+    assert!(html.contains("Utført 30.04.2014"), "«30.04.14» is 2014");
+    assert!(html.contains("kr 12 500 – dekkes av gjeldende budsjett"));
+    assert!(
+        html.contains("2014: Jan–Des; 2015: Kv 1–Kv 2"),
+        "Start 2014 to Slutt 06.2015"
+    );
+    confirm_import(&app, &c, plan, &html, &[]).await;
+
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "select me.title, me.status, me.status_date::text, p.name from measure me
+         left join person p on p.person_id = me.responsible_person_id
+         where me.action_plan_id = $1 order by me.measure_id",
+    )
+    .bind(plan)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let statuses: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        statuses,
+        ["done", "done", "in_progress", "in_progress", "not_started"]
+    );
+    assert_eq!(rows[0].2.as_deref(), Some("2014-04-30"));
+    assert_eq!(rows[0].3.as_deref(), Some("Jan Magne Langseth"));
+    let amounts: Vec<Decimal> = sqlx::query_scalar(
+        "select c.amount from measure_cost c join measure me using (measure_id)
+         where me.action_plan_id = $1 order by me.measure_id",
+    )
+    .bind(plan)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        amounts,
+        vec![Decimal::from(12_500); 4],
+        "every way of writing 12 500"
+    );
+    let (description, comment, financing): (Option<String>, Option<String>, String) = sqlx::query_as(
+        "select me.description, me.status_comment, c.financing from measure me join measure_cost c using (measure_id)
+         where me.title = 'Ny skjermløsning' and me.action_plan_id = $1",
+    )
+    .bind(plan)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            description.as_deref(),
+            comment.as_deref(),
+            financing.as_str()
+        ),
+        (
+            Some("Skjermer til møterom"),
+            Some("Levert"),
+            "current_budget"
+        )
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "select count(*) from schedule_cell s join measure me using (measure_id) where me.action_plan_id = {plan} and me.title = 'Mellomrom som tusenskille'"
+            )
+        )
+        .await,
+        1,
+        "Start alone is that one period"
+    );
+}
+
+#[sqlx::test]
+async fn an_unknown_column_or_strategy_gets_the_nearest_known_one_offered_and_far_off_dates_are_refused(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = empty_plan(&app).await;
+    let s = strategies(&app).await;
+    let c = app.user("ikt").await;
+    let before = written(&app).await;
+    let typo: String = s[0].replacen("e", "", 1);
+    let csv = format!(
+        "Strategi;Tiltak;Finanisering;Statusdato\r\n\
+         {typo};Skrivefeil i strategien;;\r\n\
+         {s0};Gammel dato;;30.04.94\r\n\
+         {s0};Umulig dato;;31.02.14\r\n",
+        s0 = s[0]
+    );
+    let (_, html) = upload(&app, &c, plan, "ark.csv", csv.into_bytes()).await;
+    assert!(
+        html.contains("Rad 1: Ukjent kolonne «Finanisering». Mente du «Finansiering»?"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "Rad 2: Ukjent strategi «{typo}». Mente du «{}»?",
+            s[0]
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("Rad 3: Statusdato: Datoen «30.04.94» (år 1994) ligger langt utenfor planperioden 2014–2016."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Rad 4: Statusdato: «31.02.14» er ikke en dato."),
+        "{html}"
+    );
+    assert_eq!(written(&app).await, before);
+}
+
+#[sqlx::test]
+async fn the_measure_form_reads_norwegian_thousands_separators_like_the_import(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let id = measure_id(&app, "Innføre Feide i skole").await;
+    let mut fields = edit_form(&app, &c, id).await;
+    set(&mut fields, "cost_amount_0", "12.500 kr");
+    let r = submit(&app, &c, &format!("/measures/{id}/edit"), &fields).await;
+    assert_eq!(r.status(), 303);
+    let amount: Decimal = sqlx::query_scalar(
+        "select amount from measure_cost where measure_id = $1 order by position limit 1",
+    )
+    .bind(id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(amount, Decimal::from(12_500));
 }

@@ -3,17 +3,26 @@
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Col {
+    /// «Tiltaks-ID»: the measure's id, as the export writes it.
+    Key,
     Goal,
     Strategy,
     Title,
     Description,
     Hours,
     Cost,
+    /// A financing column of its own, as municipalities keep it beside the cost.
+    Financing,
     Responsible,
     Status,
     StatusDate,
     StatusComment,
     Priority,
+    /// The first and last period of the measure, as a date, a month or a year.
+    Start,
+    End,
+    /// A running number of the municipality's own («Nr»): read past, not stored.
+    Ignored,
     Period(i32, i32),
 }
 
@@ -24,21 +33,95 @@ pub(super) fn normalize(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Every header name the import knows, as lower-case text, and the column it means. The first
+/// name of each column is the one the export writes and the suggestions offer.
+const NAMES: &[(&str, Col)] = &[
+    ("tiltaks-id", Col::Key),
+    ("tiltaksid", Col::Key),
+    ("mål", Col::Goal),
+    ("målområde", Col::Goal),
+    ("strategi", Col::Strategy),
+    ("strategier", Col::Strategy),
+    ("tiltak", Col::Title),
+    ("handlingsplan", Col::Title),
+    ("tittel", Col::Title),
+    ("tiltaksnavn", Col::Title),
+    ("aktivitet", Col::Title),
+    ("beskrivelse", Col::Description),
+    ("tiltaksbeskrivelse", Col::Description),
+    ("innhold", Col::Description),
+    ("timer", Col::Hours),
+    ("egeninnsats", Col::Hours),
+    ("egeninnsats (timer)", Col::Hours),
+    ("egeninnsats timer", Col::Hours),
+    ("antall timer", Col::Hours),
+    ("timeverk", Col::Hours),
+    ("kostnad", Col::Cost),
+    ("kostnader", Col::Cost),
+    ("kostnad (kr)", Col::Cost),
+    ("beløp", Col::Cost),
+    ("kostnadsoverslag", Col::Cost),
+    ("finansiering", Col::Financing),
+    ("finansieringskilde", Col::Financing),
+    ("ansvar", Col::Responsible),
+    ("ansvarlig", Col::Responsible),
+    ("ansvarlige", Col::Responsible),
+    ("ansvarlig person", Col::Responsible),
+    ("status", Col::Status),
+    ("statusdato", Col::StatusDate),
+    ("dato for status", Col::StatusDate),
+    ("statuskommentar", Col::StatusComment),
+    ("kommentar", Col::StatusComment),
+    ("kommentarer", Col::StatusComment),
+    ("merknad", Col::StatusComment),
+    ("merknader", Col::StatusComment),
+    ("prioritert", Col::Priority),
+    ("prioritet", Col::Priority),
+    ("start", Col::Start),
+    ("oppstart", Col::Start),
+    ("startdato", Col::Start),
+    ("fra", Col::Start),
+    ("slutt", Col::End),
+    ("sluttdato", Col::End),
+    ("ferdig", Col::End),
+    ("frist", Col::End),
+    ("til", Col::End),
+    ("nr", Col::Ignored),
+    ("nr.", Col::Ignored),
+    ("løpenr", Col::Ignored),
+];
+
+/// The column a header names, from its normalised text.
 pub(super) fn fixed_column(name: &str) -> Option<Col> {
-    Some(match name {
-        "mål" | "målområde" => Col::Goal,
-        "strategi" => Col::Strategy,
-        "tiltak" | "handlingsplan" => Col::Title,
-        "beskrivelse" => Col::Description,
-        "timer" | "egeninnsats" | "egeninnsats (timer)" => Col::Hours,
-        "kostnad" => Col::Cost,
-        "ansvar" | "ansvarlig" => Col::Responsible,
-        "status" => Col::Status,
-        "statusdato" => Col::StatusDate,
-        "statuskommentar" => Col::StatusComment,
-        "prioritert" => Col::Priority,
-        _ => return None,
-    })
+    NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
+/// A known header name as a user writes it: «Finansiering», «Tiltaks-ID».
+fn written(name: &str) -> String {
+    if name == "tiltaks-id" {
+        return "Tiltaks-ID".into();
+    }
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The known column whose name is nearest a header the import does not know, if any is near:
+/// a typo («Finanisering») or a small variation, not any word at all.
+pub(super) fn nearest_column(header: &str) -> Option<String> {
+    let h = normalize(header);
+    if h.chars().count() < 3 {
+        return None;
+    }
+    NAMES
+        .iter()
+        .filter(|(_, c)| *c != Col::Ignored)
+        .map(|(n, _)| (strsim::normalized_damerau_levenshtein(&h, n), *n))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| written(n))
 }
 
 enum PeriodWord {
@@ -83,6 +166,20 @@ fn period_word(s: &str) -> Option<PeriodWord> {
     }
 }
 
+/// «mars 2015», «Mar 2015», «2015 mars»: (month, year), in any year.
+pub(super) fn month_of_year(s: &str) -> Option<(u32, i32)> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let (word, year) = match tokens.as_slice() {
+        [w, y] if as_year(y).is_some() => (*w, as_year(y)?),
+        [y, w] if as_year(y).is_some() => (*w, as_year(y)?),
+        _ => return None,
+    };
+    match period_word(word)? {
+        PeriodWord::Month(m) => Some((m as u32, year)),
+        PeriodWord::Quarter(_) => None,
+    }
+}
+
 pub(super) fn as_year(s: &str) -> Option<i32> {
     let s = s.trim();
     (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
@@ -121,9 +218,15 @@ pub(super) fn period_column(
     ) {
         (Some(y), Some(w)) => (y, w),
         (None, None) => {
-            return Err(format!(
-                "Ukjent kolonne «{header}». Bruk kolonnenavnene som er listet på importsiden."
-            ));
+            let header = header.trim();
+            return Err(match nearest_column(header) {
+                Some(near) => format!(
+                    "Ukjent kolonne «{header}». Mente du «{near}»? Gi kolonnen det navnet, eller slett den."
+                ),
+                None => format!(
+                    "Ukjent kolonne «{header}». Gi den et av kolonnenavnene som er listet på importsiden, eller slett den."
+                ),
+            });
         }
         (Some(_), None) => return Err(format!("Ukjent periode i kolonnen «{header}». {example}.")),
         (None, Some(_)) => {
@@ -188,9 +291,40 @@ mod tests {
                 .contains("utenfor planperioden")
         );
         assert!(
-            period_column("Kommentar", None, 2014, 2016)
+            period_column("Kommentarfelt RLT", None, 2014, 2016)
                 .unwrap_err()
                 .contains("Ukjent kolonne")
+        );
+    }
+
+    #[test]
+    fn municipal_header_names_are_known_and_a_typo_gets_the_nearest_name() {
+        for (name, col) in [
+            ("finansiering", Col::Financing),
+            ("kommentar", Col::StatusComment),
+            ("start", Col::Start),
+            ("slutt", Col::End),
+            ("ansvarlig", Col::Responsible),
+            ("beskrivelse", Col::Description),
+            ("kostnader", Col::Cost),
+            ("egeninnsats", Col::Hours),
+            ("tiltaks-id", Col::Key),
+        ] {
+            assert_eq!(fixed_column(name), Some(col), "{name}");
+        }
+        assert_eq!(
+            nearest_column("Finanisering").as_deref(),
+            Some("Finansiering")
+        );
+        assert_eq!(nearest_column("Ansvarli").as_deref(), Some("Ansvarlig"));
+        assert_eq!(
+            nearest_column("Beskrivelsen").as_deref(),
+            Some("Beskrivelse")
+        );
+        assert_eq!(nearest_column("Kontonummer"), None);
+        assert_eq!(
+            period_column("Finanisering", None, 2014, 2016).unwrap_err(),
+            "Ukjent kolonne «Finanisering». Mente du «Finansiering»? Gi kolonnen det navnet, eller slett den."
         );
     }
 }

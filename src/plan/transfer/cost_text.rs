@@ -21,6 +21,17 @@ pub(super) struct StagedCost {
 }
 
 impl StagedCost {
+    pub fn of(c: &CostInput) -> StagedCost {
+        StagedCost {
+            description: c.description.clone(),
+            amount: c.amount,
+            amount_note: c.amount_note.clone(),
+            financing: c.financing,
+            financing_project: c.financing_project.clone(),
+            remark: c.remark.clone(),
+        }
+    }
+
     pub fn input(&self) -> CostInput {
         CostInput {
             description: self.description.clone(),
@@ -33,7 +44,7 @@ impl StagedCost {
     }
 }
 
-fn financing_of(segment: &str) -> Option<(Financing, Option<String>)> {
+pub(super) fn financing_of(segment: &str) -> Option<(Financing, Option<String>)> {
     let t = segment.trim();
     if t.is_empty() {
         return None;
@@ -63,7 +74,7 @@ fn looks_like_financing(segment: &str) -> bool {
             .any(|k| t.contains(k))
 }
 
-fn unknown_financing(segment: &str) -> String {
+pub(super) fn unknown_financing(segment: &str) -> String {
     format!(
         "Ukjent finansiering «{}». Bruk «dekkes av gjeldende budsjett», «innenfor vedtatt budsjett», «krever budsjettbevilgning» eller «inngår i PROSJEKTNAVN».",
         segment.trim()

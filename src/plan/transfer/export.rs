@@ -1,5 +1,6 @@
 //! The progress plan as an Excel workbook laid out like Vedlegg 1, and as CSV with the columns
-//! the import reads.
+//! the import reads. Both carry every field the import reads and the measure's key
+//! («Tiltaks-ID»), so a file exported, edited and imported again updates the plan it came from.
 
 use axum::{
     extract::{Path, State},
@@ -166,22 +167,30 @@ fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
                 ""
             };
             for m in &s.rows {
-                ws.write_string_with_format(row, 0, &m.title, &text)?;
-                ws.write_string_with_format(row, 1, strategy_text, &text)?;
+                ws.write_number_with_format(row, 0, m.measure_id as f64, &number)?;
+                ws.write_string_with_format(row, 1, &m.title, &text)?;
+                ws.write_string_with_format(row, 2, strategy_text, &text)?;
+                ws.write_string_with_format(row, 3, m.description.as_deref().unwrap_or(""), &text)?;
                 match m.hours {
-                    Some(h) => ws.write_number_with_format(row, 2, decimal_to_f64(h), &number)?,
-                    None => ws.write_blank(row, 2, &number)?,
+                    Some(h) => ws.write_number_with_format(row, 4, decimal_to_f64(h), &number)?,
+                    None => ws.write_blank(row, 4, &number)?,
                 };
-                ws.write_string_with_format(row, 3, m.cost_text(), &text)?;
-                ws.write_string_with_format(row, 4, &m.responsible_label, &text)?;
-                ws.write_string_with_format(row, 5, m.status_text(), &text)?;
+                ws.write_string_with_format(row, 5, m.cost_text(), &text)?;
+                ws.write_string_with_format(row, 6, &m.responsible_label, &text)?;
+                ws.write_string_with_format(row, 7, m.status.label(), &text)?;
                 ws.write_string_with_format(
                     row,
-                    6,
+                    8,
+                    m.status_date.map(format_date).unwrap_or_default(),
+                    &text,
+                )?;
+                ws.write_string_with_format(
+                    row,
+                    9,
                     m.status_comment.as_deref().unwrap_or(""),
                     &text,
                 )?;
-                ws.write_string_with_format(row, 7, priority_text(m), &text)?;
+                ws.write_string_with_format(row, 10, priority_text(m), &text)?;
                 for (i, c) in columns.iter().enumerate() {
                     let col = fixed + i as u16;
                     match cell_mark(m, c.year, c.period) {
@@ -194,16 +203,18 @@ fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
         }
     }
 
-    for (c, width) in [45.0, 40.0, 8.0, 36.0, 20.0, 14.0, 30.0, 10.0]
-        .into_iter()
-        .enumerate()
+    for (c, width) in [
+        9.0, 45.0, 40.0, 40.0, 8.0, 36.0, 20.0, 12.0, 11.0, 30.0, 10.0,
+    ]
+    .into_iter()
+    .enumerate()
     {
         ws.set_column_width(c as u16, width)?;
     }
     for i in 0..columns.len() as u16 {
         ws.set_column_width(fixed + i, 6.5)?;
     }
-    ws.set_freeze_panes(3, 1)?;
+    ws.set_freeze_panes(3, 2)?;
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_repeat_rows(1, 2)?;
@@ -236,9 +247,11 @@ fn csv_export(plan: &PlanData) -> Result<Vec<u8>, csv::Error> {
             };
             for m in &s.rows {
                 let mut record = vec![
+                    m.measure_id.to_string(),
                     goal.to_string(),
                     strategy.to_string(),
                     m.title.clone(),
+                    m.description.clone().unwrap_or_default(),
                     m.hours_text().to_string(),
                     m.cost_text().to_string(),
                     m.responsible_label.clone(),

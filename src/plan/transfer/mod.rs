@@ -1,7 +1,10 @@
 //! The progress plan out to Excel and CSV, laid out like Vedlegg 1, and measures in from the same
 //! columns: upload → read the sheet (`sheet`) → map the header (`columns`) → check every row
-//! (`rows`, `cost_text`) → preview, nothing written (`import`) → confirm → one transaction.
+//! (`rows`, `cost_text`) → compare with the saved measures (`changes`: new, changed field by
+//! field, unchanged) → preview, nothing written (`import`) → confirm → one transaction, one
+//! audited import event, every update checked against the version the preview saw.
 
+mod changes;
 mod columns;
 mod cost_text;
 pub mod export;
@@ -11,11 +14,14 @@ mod sheet;
 
 const MAX_ROWS: usize = 5000;
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-/// The CSV columns before the period columns; the import reads the same names.
-const CSV_HEADERS: [&str; 10] = [
+/// The CSV columns before the period columns; the import reads the same names. «Tiltaks-ID» is
+/// the measure's key: a re-imported file updates the measures it names instead of adding copies.
+const CSV_HEADERS: [&str; 12] = [
+    KEY_HEADER,
     "Mål",
     "Strategi",
     "Tiltak",
+    "Beskrivelse",
     "Timer",
     "Kostnad",
     "Ansvar",
@@ -24,17 +30,22 @@ const CSV_HEADERS: [&str; 10] = [
     "Statuskommentar",
     "Prioritert",
 ];
-/// The Excel sheet's columns before the periods, as Vedlegg 1 names them.
-const XLSX_HEADERS: [&str; 8] = [
+/// The Excel sheet's columns before the periods, as Vedlegg 1 names them, with the key first and
+/// every field the import reads.
+const XLSX_HEADERS: [&str; 11] = [
+    KEY_HEADER,
     "Handlingsplan",
     "Strategi",
+    "Beskrivelse",
     "Timer",
     "Kostnad",
     "Ansvar",
     "Status",
+    "Statusdato",
     "Statuskommentar",
     "Prioritert",
 ];
+const KEY_HEADER: &str = "Tiltaks-ID";
 const ORPHAN_GOAL: &str = "Tiltak uten strategi";
 const ORPHAN_STRATEGY: &str = "Knyttet til hovedmålet, ikke til en enkelt strategi";
 

@@ -3,19 +3,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{
     MAX_ROWS, ORPHAN_GOAL, ORPHAN_STRATEGY,
-    columns::{Col, as_year, fixed_column, normalize, period_column},
-    cost_text::{StagedCost, parse_costs},
+    columns::{Col, as_year, fixed_column, month_of_year, normalize, period_column},
+    cost_text::{StagedCost, financing_of, parse_costs, unknown_financing},
     sheet::Table,
 };
 use crate::{
     domain::{Hours, parse_date},
     error::AppResult,
-    measures::model::{CellInput, MeasureInput, Responsible, Status},
+    measures::model::{CellInput, Financing, MeasureInput, Responsible, Status},
     plan::{model::Span, read::PlanData},
     web::form::trimmed,
 };
@@ -23,11 +23,17 @@ use crate::{
 /// A validated measure waiting for confirmation: exactly what `insert_measure` will get.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(super) struct Staged {
+    /// The «Tiltaks-ID» the row gave, if any.
+    #[serde(default)]
+    pub key: Option<i64>,
     pub title: String,
     pub description: Option<String>,
     pub strategy_ids: Vec<i64>,
     /// person, unit, text as `Responsible::columns` gives them.
     pub responsible: (Option<i64>, Option<i64>, Option<String>),
+    /// The responsible as the file wrote it, for the preview («Jan Magne» → Jan Magne Langseth).
+    #[serde(default)]
+    pub responsible_typed: String,
     pub hours: Option<Hours>,
     pub costs: Vec<StagedCost>,
     pub cells: Vec<(i32, i32, Option<String>)>,
@@ -68,6 +74,9 @@ impl Staged {
     /// The fields two rows of the same measure disagree on.
     fn differences(&self, other: &Staged) -> Vec<&'static str> {
         let mut out = Vec::new();
+        if self.title != other.title {
+            out.push("tittel");
+        }
         if self.description != other.description {
             out.push("beskrivelse");
         }
@@ -105,7 +114,10 @@ pub(super) struct Lookup {
     pub group_rows: HashSet<String>,
     pub people: Vec<(i64, String)>,
     pub units: Vec<(i64, String, Option<String>)>,
-    pub existing_titles: HashSet<String>,
+    /// The plan's measures: id, title, version.
+    pub measures: Vec<(i64, String, i32)>,
+    /// The municipality's measures in its other plans: id → the plan's name.
+    pub elsewhere: HashMap<i64, String>,
 }
 
 impl Lookup {
@@ -129,7 +141,20 @@ impl Lookup {
             .into_iter()
             .map(|r| (r.unit_id, r.name, r.short_name))
             .collect();
-        Ok(Lookup::new(plan, people, units))
+        let elsewhere = sqlx::query!(
+            r#"select me.measure_id, a.name from measure me join action_plan a using (action_plan_id)
+               where me.municipality_id = $1 and me.action_plan_id <> $2"#,
+            m,
+            plan.head.id
+        )
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.measure_id, r.name))
+        .collect();
+        let mut lookup = Lookup::new(plan, people, units);
+        lookup.elsewhere = elsewhere;
+        Ok(lookup)
     }
 
     fn new(
@@ -155,8 +180,38 @@ impl Lookup {
             group_rows,
             people,
             units,
-            existing_titles: plan.measures.iter().map(|m| normalize(&m.title)).collect(),
+            measures: plan
+                .measures
+                .iter()
+                .map(|m| (m.measure_id, m.title.clone(), m.version))
+                .collect(),
+            elsewhere: HashMap::new(),
         }
+    }
+
+    /// The strategy nearest a text that matches none letter for letter: the one it is a part of,
+    /// or the most alike, if any is alike enough to be meant.
+    fn nearest_strategy(&self, text: &str) -> Option<&str> {
+        let t = normalize(text);
+        let containing: Vec<&(i64, String)> = self
+            .strategies
+            .iter()
+            .filter(|(_, s)| t.chars().count() >= 10 && normalize(s).contains(&t))
+            .collect();
+        if let [(_, s)] = containing.as_slice() {
+            return Some(s.as_str());
+        }
+        self.strategies
+            .iter()
+            .map(|(_, s)| {
+                (
+                    strsim::normalized_levenshtein(&t, &normalize(s)),
+                    s.as_str(),
+                )
+            })
+            .filter(|(score, _)| *score >= 0.6)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, s)| s)
     }
 
     fn strategy(&self, text: &str) -> Option<i64> {
@@ -192,6 +247,21 @@ impl Lookup {
             normalize(n) == t || short.as_deref().is_some_and(|s| normalize(s) == t)
         }) {
             return Responsible::Unit(*id);
+        }
+        // «Jan Magne» for Jan Magne Langseth: the first name(s) of exactly one person.
+        let typed: Vec<&str> = t.split(' ').collect();
+        let starting: Vec<i64> = self
+            .people
+            .iter()
+            .filter(|(_, n)| {
+                let name = normalize(n);
+                let words: Vec<&str> = name.split(' ').collect();
+                words.len() > typed.len() && words[..typed.len()] == typed[..]
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        if let [id] = starting.as_slice() {
+            return Responsible::Person(*id);
         }
         Responsible::Text(text.trim().to_string())
     }
@@ -246,30 +316,148 @@ pub(super) struct Checked {
     pub errors: Vec<RowError>,
 }
 
-fn parse_status(text: &str) -> Result<(Status, Option<NaiveDate>), String> {
+/// A status as the app names it, or as municipalities write it in their own sheets.
+fn status_word(text: &str) -> Option<Status> {
+    if let Some(s) = Status::parse_any(text) {
+        return Some(s);
+    }
+    Some(match normalize(text).trim_end_matches(['.', '!']) {
+        "ferdig" | "fullført" | "ferdigstilt" | "gjennomført" | "levert" | "ok" => Status::Done,
+        "startet" | "i gang" | "igang" | "påbegynt" | "pågående" | "under arbeid" | "i arbeid" => {
+            Status::InProgress
+        }
+        "ikke påbegynt" | "ikke begynt" | "ikke startet opp" | "ikke i gang" | "planlagt" => {
+            Status::NotStarted
+        }
+        "utsett" | "på vent" | "venter" | "satt på vent" => Status::Postponed,
+        "avlyst" | "stoppet" | "kansellert" | "droppet" | "skrinlagt" => Status::Cancelled,
+        _ => return None,
+    })
+}
+
+fn parse_status(text: &str, span: Span) -> Result<(Status, Option<NaiveDate>), String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok((Status::NotStarted, None));
     }
-    if let Some(s) = Status::parse_any(t) {
+    if let Some(s) = status_word(t) {
         return Ok((s, None));
     }
-    // «Utført 05.12.2013», as the Excel export writes a finished measure.
-    let dated = t
-        .rsplit_once(' ')
-        .and_then(|(label, date)| Some((Status::parse_any(label)?, parse_date(date).ok()?)));
-    if let Some((s, d)) = dated {
-        return Ok((s, Some(d)));
+    // «Utført 05.12.2013», as the Excel export writes a finished measure, or «Ferdig 30.04.14».
+    if let Some((label, date)) = t.rsplit_once(' ')
+        && let Some(s) = status_word(label)
+        && date.contains(['.', '-', '/'])
+    {
+        return Ok((s, Some(import_date(date, span)?)));
     }
     Err(format!(
-        "Ukjent status «{t}». Bruk Ikke startet, Pågår, Utført, Utsatt eller Avbrutt."
+        "Ukjent status «{t}». Bruk Ikke startet, Pågår, Utført, Utsatt eller Avbrutt (også «Ferdig», «Fullført», «Startet», «I gang» og «Ikke påbegynt» forstås)."
     ))
+}
+
+/// A date as a sheet writes it: «30.04.2014», «2014-04-30», or with a two-digit year,
+/// «30.04.14», read as 2000–2069 for 00–69 and 1970–1999 for 70–99. A date more than ten years
+/// from the plan's years is a typing error, not a date in this plan, and is refused.
+pub(super) fn import_date(text: &str, span: Span) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
+    let two_digit = parts.len() == 3
+        && parts[2].len() == 2
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let date = if two_digit {
+        let (d, m, y): (u32, u32, i32) = (
+            parts[0].parse().unwrap_or(0),
+            parts[1].parse().unwrap_or(0),
+            parts[2].parse().unwrap_or(0),
+        );
+        let year = if y < 70 { 2000 + y } else { 1900 + y };
+        NaiveDate::from_ymd_opt(year, m, d)
+            .ok_or_else(|| format!("«{t}» er ikke en dato. Skriv datoen som dd.mm.åååå."))?
+    } else {
+        parse_date(t).map_err(|e| format!("«{t}»: {e}"))?
+    };
+    let (first, last) = (span.start_year - 10, span.end_year + 10);
+    if !(first..=last).contains(&date.year()) {
+        return Err(format!(
+            "Datoen «{t}» (år {}) ligger langt utenfor planperioden {}–{}. Kontroller året og skriv datoen som dd.mm.åååå.",
+            date.year(),
+            span.start_year,
+            span.end_year
+        ));
+    }
+    Ok(date)
+}
+
+/// «Start» or «Slutt» as a period of the plan: a date or a month falls in its month (first
+/// year) or quarter (later years); a year alone starts in its first period or ends in its last.
+/// A start before the plan counts from the plan's first period and an end after it to the
+/// plan's last; a period wholly outside the plan is refused.
+fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32), String> {
+    let t = text.trim();
+    let month_in = |year: i32, month: u32| -> (i32, i32) {
+        if year == span.start_year {
+            (year, month as i32)
+        } else {
+            (year, (month as i32 - 1) / 3 + 1)
+        }
+    };
+    let (year, period) = if let Some(y) = as_year(t) {
+        let last = if y == span.start_year { 12 } else { 4 };
+        (y, if end { last } else { 1 })
+    } else if let Ok(Col::Period(y, p)) = period_column(t, None, span.start_year, span.end_year) {
+        (y, p)
+    } else if let Some((m, y)) = month_of_year(t) {
+        month_in(y, m)
+    } else {
+        // «03.2014», «3/2014», «2014-03»: a month of a year.
+        let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
+        let month_year = match parts.as_slice() {
+            [m, y] if y.len() == 4 => m.parse::<u32>().ok().zip(y.parse::<i32>().ok()),
+            [y, m] if y.len() == 4 => m.parse::<u32>().ok().zip(y.parse::<i32>().ok()),
+            _ => None,
+        }
+        .filter(|(m, _)| (1..=12).contains(m));
+        match month_year {
+            Some((m, y)) => month_in(y, m),
+            None => {
+                let d = import_date(t, span).map_err(|_| {
+                    format!(
+                        "«{t}» er ikke et år, en måned eller en dato. Skriv for eksempel «{}», «03.{}» eller «15.03.{}».",
+                        span.start_year, span.start_year, span.start_year
+                    )
+                })?;
+                month_in(d.year(), d.month())
+            }
+        }
+    };
+    if end && year < span.start_year || !end && year > span.end_year {
+        return Err(format!(
+            "«{t}» ligger utenfor planperioden {}–{}.",
+            span.start_year, span.end_year
+        ));
+    }
+    if year < span.start_year {
+        return Ok((span.start_year, 1));
+    }
+    if year > span.end_year {
+        let last = if span.end_year == span.start_year {
+            12
+        } else {
+            4
+        };
+        return Ok((span.end_year, last));
+    }
+    Ok((year, period))
 }
 
 fn parse_priority(text: &str) -> Result<bool, String> {
     match normalize(text).as_str() {
-        "" | "nei" | "0" | "false" | "usann" => Ok(false),
-        "ja" | "x" | "1" | "true" | "sann" | "prioritert" => Ok(true),
+        "" | "nei" | "0" | "false" | "usann" | "lav" | "normal" | "middels" => Ok(false),
+        "ja" | "x" | "1" | "true" | "sann" | "prioritert" | "høy" => Ok(true),
         _ => Err(format!(
             "Prioritert må være «Ja» eller tom, ikke «{}».",
             text.trim()
@@ -287,7 +475,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
     let header_at = table.rows.iter().take(20).position(|(_, cells)| {
         cells
             .iter()
-            .any(|c| matches!(normalize(c).as_str(), "tiltak" | "handlingsplan"))
+            .any(|c| fixed_column(&normalize(c)) == Some(Col::Title))
     });
     let Some(header_at) = header_at else {
         out.errors.push(RowError {
@@ -317,10 +505,26 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
             None => period_column(name, year_above(i), lookup.start, lookup.end),
         };
         match col {
-            Ok(c) if columns.iter().any(|(_, x)| *x == c) => out.errors.push(RowError {
-                row: Some(*header_row),
-                message: format!("Kolonnen «{}» står to ganger.", name.trim()),
-            }),
+            Ok(Col::Ignored) => {}
+            Ok(c) if columns.iter().any(|(_, x)| *x == c) => {
+                let first = columns
+                    .iter()
+                    .find(|(_, x)| *x == c)
+                    .and_then(|(j, _)| header.get(*j))
+                    .map(|h| h.trim())
+                    .unwrap_or("");
+                out.errors.push(RowError {
+                    row: Some(*header_row),
+                    message: if normalize(first) == normalize(name) {
+                        format!("Kolonnen «{}» står to ganger. Slett den ene.", name.trim())
+                    } else {
+                        format!(
+                            "Kolonnene «{first}» og «{}» betyr det samme for importen. Slett den ene, eller slå dem sammen.",
+                            name.trim()
+                        )
+                    },
+                })
+            }
             Ok(c) => columns.push((i, c)),
             Err(message) => out.errors.push(RowError {
                 row: Some(*header_row),
@@ -352,12 +556,16 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
             continue;
         }
         let title = get(Col::Title);
-        // The goal-area and strategy rows of the Excel layout carry only a heading.
-        let heading_only = columns
+        // The goal-area and strategy rows of the Excel layout carry only a heading, in the
+        // first column (merged across the row).
+        let filled: Vec<&str> = columns
             .iter()
-            .filter(|(_, c)| *c != Col::Title)
-            .all(|(i, _)| cells.get(*i).is_none_or(|v| v.trim().is_empty()));
-        if heading_only && lookup.group_rows.contains(&normalize(title)) {
+            .filter_map(|(i, _)| cells.get(*i).map(|v| v.trim()))
+            .filter(|v| !v.is_empty())
+            .collect();
+        if let [heading] = filled.as_slice()
+            && lookup.group_rows.contains(&normalize(heading))
+        {
             continue;
         }
         if out.measures.len() >= MAX_ROWS {
@@ -369,9 +577,27 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         }
 
         let mut errors: Vec<String> = Vec::new();
+        let span = lookup.span();
         if title.is_empty() {
             errors.push("Tiltaket mangler tittel (kolonnen «Tiltak» er tom).".into());
         }
+        let key = match get(Col::Key) {
+            "" => None,
+            k => match k.parse::<i64>() {
+                Ok(id)
+                    if lookup.measures.iter().any(|(m, _, _)| *m == id)
+                        || lookup.elsewhere.contains_key(&id) =>
+                {
+                    Some(id)
+                }
+                _ => {
+                    errors.push(format!(
+                        "Tiltaks-ID «{k}» finnes ikke i kommunens handlingsplaner. Tøm cellen hvis raden er et nytt tiltak; ellers bruk ID-en fra en eksport av planen."
+                    ));
+                    None
+                }
+            },
+        };
         let strategy_text = get(Col::Strategy);
         let strategy = if strategy_text.is_empty() {
             None
@@ -379,7 +605,14 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
             match lookup.strategy(strategy_text) {
                 Some(id) => Some(id),
                 None => {
-                    errors.push(format!("Ukjent strategi «{strategy_text}». Strategien må stå slik den står i planens IKT-strategi."));
+                    errors.push(match lookup.nearest_strategy(strategy_text) {
+                        Some(near) => format!(
+                            "Ukjent strategi «{strategy_text}». Mente du «{near}»? Skriv strategien slik den står i planens IKT-strategi."
+                        ),
+                        None => format!(
+                            "Ukjent strategi «{strategy_text}». Strategien må stå slik den står i planens IKT-strategi."
+                        ),
+                    });
                     None
                 }
             }
@@ -390,21 +623,44 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                 .map_err(|e| errors.push(format!("Timer: {e}")))
                 .ok(),
         };
-        let costs = parse_costs(get(Col::Cost)).unwrap_or_else(|e| {
+        let mut costs = parse_costs(get(Col::Cost)).unwrap_or_else(|e| {
             errors.push(format!("Kostnad: {e}"));
             Vec::new()
         });
+        match get(Col::Financing) {
+            "" => {}
+            f => match financing_of(f) {
+                Some((financing, project)) => {
+                    if costs.is_empty() {
+                        costs.push(StagedCost::default());
+                    }
+                    for c in &mut costs {
+                        if c.financing == Financing::Unknown {
+                            c.financing = financing;
+                            c.financing_project = project.clone();
+                        } else if (c.financing, &c.financing_project) != (financing, &project) {
+                            errors.push(format!(
+                                "Finansiering: «{f}» stemmer ikke med finansieringen i kostnaden («{}»). Skriv finansieringen ett av stedene.",
+                                c.financing.label()
+                            ));
+                            break;
+                        }
+                    }
+                }
+                None => errors.push(format!("Finansiering: {}", unknown_financing(f))),
+            },
+        }
         let responsible_text = get(Col::Responsible);
         if responsible_text.chars().count() > 200 {
             errors.push("Ansvar kan ha høyst 200 tegn.".into());
         }
-        let (status, mut status_date) = parse_status(get(Col::Status)).unwrap_or_else(|e| {
+        let (status, mut status_date) = parse_status(get(Col::Status), span).unwrap_or_else(|e| {
             errors.push(e);
             (Status::NotStarted, None)
         });
         match get(Col::StatusDate) {
             "" => {}
-            d => match parse_date(d) {
+            d => match import_date(d, span) {
                 Ok(d) => status_date = Some(d),
                 Err(e) => errors.push(format!("Statusdato: {e}")),
             },
@@ -430,13 +686,49 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                 label => cells_out.push((*year, *period, Some(label.to_string()))),
             }
         }
+        let (start, end) = (get(Col::Start), get(Col::End));
+        if !start.is_empty() || !end.is_empty() {
+            let from = (!start.is_empty())
+                .then(|| period_of(start, false, span))
+                .transpose()
+                .map_err(|e| errors.push(format!("Start: {e}")));
+            let to = (!end.is_empty())
+                .then(|| period_of(end, true, span))
+                .transpose()
+                .map_err(|e| errors.push(format!("Slutt: {e}")));
+            if !cells_out.is_empty() {
+                errors.push(
+                    "Raden har både Start/Slutt og kryss i periodekolonnene. Fyll ut det ene av dem."
+                        .into(),
+                );
+            } else if let (Ok(from), Ok(to)) = (from, to) {
+                let (from, to) = match (from, to) {
+                    (Some(f), Some(t)) => (f, t),
+                    (Some(f), None) => (f, f),
+                    (None, Some(t)) => (t, t),
+                    (None, None) => unreachable!("one of them is filled in"),
+                };
+                if from > to {
+                    errors.push(format!("Start ({start}) er etter Slutt ({end})."));
+                } else {
+                    cells_out.extend(
+                        span.periods()
+                            .into_iter()
+                            .filter(|p| *p >= from && *p <= to)
+                            .map(|(y, p)| (y, p, None)),
+                    );
+                }
+            }
+        }
         cells_out.sort_by_key(|(y, p, _)| (*y, *p));
 
         let staged = Staged {
+            key,
             title: title.split_whitespace().collect::<Vec<_>>().join(" "),
             description,
             strategy_ids: strategy.into_iter().collect(),
             responsible: lookup.responsible(responsible_text).columns(),
+            responsible_typed: responsible_text.to_string(),
             hours,
             costs,
             cells: cells_out,
@@ -459,8 +751,12 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                 }));
             continue;
         }
-        // One measure under several strategies is written as one row per strategy.
-        let key = normalize(&staged.title);
+        // One measure under several strategies is written as one row per strategy: the rows
+        // of one measure share its key, or, in a sheet without keys, its title.
+        let key = match staged.key {
+            Some(id) => format!("id:{id}"),
+            None => format!("tittel:{}", normalize(&staged.title)),
+        };
         match by_title.get(&key) {
             Some(&i) => {
                 let first = &mut out.measures[i];
@@ -493,4 +789,139 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: Span = Span {
+        start_year: 2014,
+        end_year: 2016,
+    };
+
+    fn date(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn two_digit_years_are_this_century_below_70_and_far_off_dates_are_refused() {
+        assert_eq!(import_date("30.04.14", PLAN).unwrap(), date("30.04.2014"));
+        assert_eq!(import_date("1.2.15", PLAN).unwrap(), date("01.02.2015"));
+        assert_eq!(import_date("2014-04-30", PLAN).unwrap(), date("30.04.2014"));
+        assert!(
+            import_date("31.02.14", PLAN)
+                .unwrap_err()
+                .contains("er ikke en dato")
+        );
+        let e = import_date("30.04.94", PLAN).unwrap_err();
+        assert!(
+            e.contains("år 1994") && e.contains("langt utenfor planperioden 2014–2016"),
+            "{e}"
+        );
+        assert!(import_date("30.04.0014", PLAN).is_err());
+        assert!(
+            import_date("30.04.2040", PLAN)
+                .unwrap_err()
+                .contains("2040")
+        );
+    }
+
+    #[test]
+    fn municipal_status_words_are_understood() {
+        for (word, status) in [
+            ("Ferdig", Status::Done),
+            ("Fullført", Status::Done),
+            ("Startet", Status::InProgress),
+            ("I gang", Status::InProgress),
+            ("Ikke påbegynt", Status::NotStarted),
+            ("På vent", Status::Postponed),
+            ("Avlyst", Status::Cancelled),
+            ("pågår", Status::InProgress),
+        ] {
+            assert_eq!(parse_status(word, PLAN).unwrap().0, status, "{word}");
+        }
+        assert_eq!(
+            parse_status("Ferdig 30.04.14", PLAN).unwrap(),
+            (Status::Done, Some(date("30.04.2014")))
+        );
+        assert!(
+            parse_status("Ferdigish", PLAN)
+                .unwrap_err()
+                .contains("Ukjent status «Ferdigish»")
+        );
+    }
+
+    #[test]
+    fn start_and_end_are_periods_of_the_plan() {
+        assert_eq!(period_of("2015", false, PLAN).unwrap(), (2015, 1));
+        assert_eq!(period_of("2015", true, PLAN).unwrap(), (2015, 4));
+        assert_eq!(period_of("2014", true, PLAN).unwrap(), (2014, 12));
+        assert_eq!(period_of("15.03.2014", false, PLAN).unwrap(), (2014, 3));
+        assert_eq!(period_of("15.08.15", true, PLAN).unwrap(), (2015, 3));
+        assert_eq!(period_of("06.2016", true, PLAN).unwrap(), (2016, 2));
+        assert_eq!(period_of("2015 Kv 2", false, PLAN).unwrap(), (2015, 2));
+        assert_eq!(period_of("mars 2015", false, PLAN).unwrap(), (2015, 1));
+        assert_eq!(period_of("Okt 2014", true, PLAN).unwrap(), (2014, 10));
+        assert_eq!(
+            period_of("2012", false, PLAN).unwrap(),
+            (2014, 1),
+            "from the plan's start"
+        );
+        assert_eq!(
+            period_of("2018", true, PLAN).unwrap(),
+            (2016, 4),
+            "to the plan's end"
+        );
+        assert!(
+            period_of("2018", false, PLAN)
+                .unwrap_err()
+                .contains("utenfor planperioden")
+        );
+        assert!(
+            period_of("snart", false, PLAN)
+                .unwrap_err()
+                .contains("ikke et år")
+        );
+    }
+
+    #[test]
+    fn a_first_name_matches_a_person_only_when_one_person_has_it() {
+        let lookup = Lookup {
+            start: 2014,
+            end: 2016,
+            strategies: vec![(1, "Utarbeide en mini-ROS innen IKT-området".into())],
+            group_rows: HashSet::new(),
+            people: vec![
+                (1, "Jan Magne Langseth".into()),
+                (2, "Magnus Rønningen".into()),
+                (3, "Jan Erik Hansen".into()),
+            ],
+            units: vec![(9, "IKT-avdelingen".into(), Some("IKT".into()))],
+            measures: Vec::new(),
+            elsewhere: HashMap::new(),
+        };
+        assert_eq!(lookup.responsible("Jan Magne"), Responsible::Person(1));
+        assert_eq!(lookup.responsible("magnus"), Responsible::Person(2));
+        assert_eq!(
+            lookup.responsible("Jan"),
+            Responsible::Text("Jan".into()),
+            "two Jans"
+        );
+        assert_eq!(lookup.responsible("IKT"), Responsible::Unit(9));
+        assert_eq!(
+            lookup.responsible("Systemeier"),
+            Responsible::Text("Systemeier".into())
+        );
+        assert_eq!(
+            lookup.nearest_strategy("Utarbeide en mini-ROS innenfor IKT-området"),
+            Some("Utarbeide en mini-ROS innen IKT-området")
+        );
+        assert_eq!(
+            lookup.nearest_strategy("mini-ROS innen IKT"),
+            Some("Utarbeide en mini-ROS innen IKT-området"),
+            "a part of one strategy"
+        );
+        assert_eq!(lookup.nearest_strategy("Kjøpe nye PC-er"), None);
+    }
 }

@@ -133,13 +133,14 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// 50.5 → «50.5», 2014.0 → «2014»; the domain parsers accept a lone dot as decimal mark.
+/// 50.5 → «50,5», 2014.0 → «2014»: with a decimal comma, so «1,125» is never read as a
+/// thousands-separated «1.125».
 fn number_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         return format!("{}", f as i64);
     }
     Decimal::from_f64_retain(f)
-        .map(|d| d.round_dp(6).normalize().to_string())
+        .map(|d| d.round_dp(6).normalize().to_string().replace('.', ","))
         .unwrap_or_else(|| f.to_string())
 }
 
