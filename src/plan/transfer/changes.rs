@@ -1,10 +1,7 @@
 //! What an imported row changes in a measure the plan already has, in words: the preview's
 //! «Endret (felt: før → etter)» and «Uendret».
 
-use super::{
-    cost_text::StagedCost,
-    rows::{Lookup, Staged},
-};
+use super::{cost_text::StagedCost, lookup::Lookup, rows::Staged};
 use crate::{
     domain::format_date,
     measures::{

@@ -9,8 +9,11 @@ mod columns;
 mod cost_text;
 pub mod export;
 pub mod import;
+mod lookup;
+mod preview;
 mod rows;
 mod sheet;
+mod values;
 
 const MAX_ROWS: usize = 5000;
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
