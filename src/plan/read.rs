@@ -393,7 +393,11 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
     .map(|r| RolledInto {
         id: r.action_plan_id,
         name: r.name,
-        on: crate::domain::format_date(r.created_at.date_naive()),
+        on: crate::domain::format_date(
+            r.created_at
+                .with_timezone(&chrono_tz::Europe::Oslo)
+                .date_naive(),
+        ),
     });
     Ok(PlanData {
         municipality_id,
