@@ -895,7 +895,7 @@ async fn an_import_shows_in_the_log_as_one_event_with_a_link_and_its_rows_listed
     // A measure's own history says which import made it, and links there.
     let id = measure_id(&app, "Andre importerte tiltak").await;
     let (_, history) = app.text(&ikt, &format!("/history/measure/{id}")).await;
-    assert!(history.contains("Del av Import av filen «tiltak-høsten.csv» (3 endringer)"));
+    assert!(history.contains("Del av importen av filen «tiltak-høsten.csv» (3 endringer)"));
     assert!(history.contains("Historikk: Andre importerte tiltak"));
     assert!(history.contains(&format!("href=\"/measures/{id}\"")));
 }

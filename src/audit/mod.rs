@@ -91,6 +91,14 @@ impl EventKind {
         }
     }
 
+    /// A row's history says which act it was part of: «Del av rulleringen til «…»».
+    pub fn part_of(self, label: &str) -> String {
+        match self {
+            EventKind::Import => format!("Del av importen av filen «{label}»"),
+            EventKind::Roll => format!("Del av rulleringen til «{label}»"),
+        }
+    }
+
     /// What the log's «Handling» column says.
     pub fn label(self) -> &'static str {
         match self {

@@ -110,6 +110,9 @@ impl EventRef {
     pub fn title(&self) -> String {
         self.kind.title(&self.label)
     }
+    pub fn part_of(&self) -> String {
+        self.kind.part_of(&self.label)
+    }
     pub fn link_text(&self) -> &'static str {
         self.kind.link_text()
     }
