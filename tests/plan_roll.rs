@@ -719,7 +719,7 @@ async fn the_roll_form_groups_measures_by_strategy_and_says_what_happens_to_each
         .find(|t| t.contains(&late))
         .expect("the late measure is listed");
     assert!(
-        row.contains("flyttes til januar 2015 og merkes «Fra 2014»"),
+        row.contains("i 2014 ") && row.contains("i januar 2015, merket «Fra 2014»"),
         "{row}"
     );
 }

@@ -146,36 +146,40 @@ pub fn carry_summary(new: Span, cells: &[CellInput]) -> String {
     if cells.is_empty() {
         return "Har ingen tidsplan.".into();
     }
-    let late: Vec<&CellInput> = cells.iter().filter(|c| c.year < new.start_year).collect();
+    let periods = |n: usize| format!("{n} {}", if n == 1 { "periode" } else { "perioder" });
+    let late: Vec<i32> = cells
+        .iter()
+        .filter(|c| c.year < new.start_year)
+        .map(|c| c.year)
+        .collect();
     let beyond = cells.iter().filter(|c| c.year > new.end_year).count();
     let kept = cells.len() - late.len() - beyond;
     let mut parts = Vec::new();
-    if kept > 0 {
+    if let (Some(first), Some(last)) = (late.iter().min(), late.iter().max()) {
+        let years = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
         parts.push(format!(
-            "{kept} {} beholder plassen",
-            if kept == 1 { "periode" } else { "perioder" }
+            "Forsinket: {} i {years} {} i januar {}, merket «{}»",
+            periods(late.len()),
+            if late.len() == 1 { "flyttes" } else { "samles" },
+            new.start_year,
+            late_label(*first, None)
         ));
     }
-    if let Some(first) = late.iter().map(|c| c.year).min() {
-        parts.push(format!(
-            "{} fra {first} flyttes til januar {} og merkes «{}»",
-            if late.len() == 1 {
-                "1 forsinket periode".to_string()
-            } else {
-                format!("{} forsinkede perioder", late.len())
-            },
-            new.start_year,
-            late_label(first, None)
-        ));
+    if kept > 0 {
+        parts.push(format!("{} beholder plassen", periods(kept)));
     }
     if beyond > 0 {
         parts.push(format!(
-            "{beyond} {} etter {} faller bort",
-            if beyond == 1 { "periode" } else { "perioder" },
+            "{} etter {} faller bort",
+            periods(beyond),
             new.end_year
         ));
     }
-    let mut s = parts.join(", ");
+    let mut s = parts.join("; ");
     s.push('.');
     capitalised(&s)
 }
@@ -381,7 +385,7 @@ mod tests {
         );
         assert_eq!(
             carry_summary(to, &old),
-            "1 periode beholder plassen, 2 forsinkede perioder fra 2013 flyttes til januar 2015 og merkes «Fra 2013»."
+            "Forsinket: 2 perioder i 2013–2014 samles i januar 2015, merket «Fra 2013»; 1 periode beholder plassen."
         );
         assert_eq!(carry_summary(to, &[]), "Har ingen tidsplan.");
     }
