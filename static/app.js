@@ -12,3 +12,17 @@ document.addEventListener("change", (event) => {
     date.value = date.dataset.today;
   }
 });
+
+// The roll form's «Velg alle» / «Velg ingen» per strategy tick or untick that group's measures
+// in place; without this script the buttons re-render the form with the group changed.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element && event.target.closest("[data-roll-select]");
+  if (!button) return;
+  const group = button.closest("[data-roll-group]");
+  if (!group) return;
+  event.preventDefault();
+  const tick = button.dataset.rollSelect === "all";
+  group.querySelectorAll('input[type="checkbox"][name="carry"]').forEach((box) => {
+    box.checked = tick;
+  });
+});

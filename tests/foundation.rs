@@ -734,3 +734,214 @@ async fn every_admin_route_is_for_admins_only(db: PgPool) {
     assert!(unchanged.1, "still active");
     assert_ne!(unchanged.0, "Hacket");
 }
+
+/// The admin's audit log as its lines' texts, one string per table row.
+async fn log_rows(app: &TestApp, admin: &reqwest::Client, query: &str) -> Vec<String> {
+    let (status, html) = app.text(admin, &format!("/admin/audit{query}")).await;
+    assert_eq!(status, 200);
+    let doc = scraper::Html::parse_document(&html);
+    doc.select(&scraper::Selector::parse("tbody tr").unwrap())
+        .map(|r| r.text().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[sqlx::test]
+async fn a_users_history_is_titled_by_name_shows_roles_by_their_names_and_leads_back_to_the_user(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let admin = app.user("admin").await;
+    let ikt = app.user_id("ikt").await;
+    let r = app
+        .post(
+            &admin,
+            &format!("/admin/users/{ikt}"),
+            &[
+                ("username", "ikt"),
+                ("email", "ikt@ringebu.demo"),
+                ("display_name", "Magnus Rønningen"),
+                ("role", "ikt"),
+                ("role", "superbruker"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (status, html) = app.text(&admin, &format!("/history/app_user/{ikt}")).await;
+    assert_eq!(status, 200);
+    let doc = scraper::Html::parse_document(&html);
+    let text = |sel: &str| -> String {
+        doc.select(&scraper::Selector::parse(sel).unwrap())
+            .next()
+            .map(|e| e.text().collect::<String>())
+            .unwrap_or_default()
+    };
+    assert!(
+        text("title").contains("Magnus Rønningen"),
+        "{}",
+        text("title")
+    );
+    assert_eq!(text("h1").trim(), "Historikk: Magnus Rønningen");
+    let change: Vec<String> = doc
+        .select(&scraper::Selector::parse(".history__changes tbody tr").unwrap())
+        .map(|r| {
+            r.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| c.text().collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    assert!(
+        change.contains(&"Roller | IKT-medarbeider | IKT-medarbeider, Superbruker".to_string()),
+        "{change:?}"
+    );
+    assert!(
+        !html.contains("[\"ikt\"") && !html.contains("display_name"),
+        "no code in the history"
+    );
+    assert!(
+        html.contains(&format!("href=\"/admin/users/{ikt}\"")),
+        "a way back to the user"
+    );
+    let rows = log_rows(&app, &admin, "?table=app_user").await;
+    assert!(
+        rows.iter().any(|r| r.contains("Bruker: Magnus Rønningen")
+            && r.contains("Roller: IKT-medarbeider → IKT-medarbeider, Superbruker")),
+        "the log shows the values too: {rows:?}"
+    );
+}
+
+#[sqlx::test]
+async fn an_import_shows_in_the_log_as_one_event_with_a_link_and_its_rows_listed(db: PgPool) {
+    use reqwest::multipart::{Form, Part};
+    let app = spawn(db).await;
+    let admin = app.user("admin").await;
+    let ikt = app.user("ikt").await;
+    let plan = plan_id(&app).await;
+    let strategy: String =
+        sqlx::query_scalar("select text from strategy order by strategy_id limit 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let csv = format!(
+        "Mål;Strategi;Tiltak;Timer\r\nSikkerhet;{strategy};Første importerte tiltak;5\r\nSikkerhet;{strategy};Andre importerte tiltak;7\r\nSikkerhet;{strategy};Tredje importerte tiltak;9\r\n"
+    );
+    let form = Form::new().text("csrf_token", app.token(&ikt).await).part(
+        "file",
+        Part::bytes(csv.into_bytes()).file_name("tiltak-høsten.csv"),
+    );
+    let r = ikt
+        .post(app.url(&format!("/plan/{plan}/import")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let html = r.text().await.unwrap();
+    let marker = "name=\"token\" value=\"";
+    let start = html.find(marker).expect("the preview has a confirm form") + marker.len();
+    let token = html[start..start + 64].to_string();
+    let r = app
+        .post(
+            &ikt,
+            &format!("/plan/{plan}/import/confirm"),
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+
+    let rows = log_rows(&app, &admin, "").await;
+    let imports: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains("tiltak-høsten.csv"))
+        .collect();
+    assert_eq!(imports.len(), 1, "one line for the import: {rows:?}");
+    assert!(
+        imports[0].contains("Import av filen «tiltak-høsten.csv»"),
+        "{}",
+        imports[0]
+    );
+    assert!(
+        imports[0].contains("3 endringer: 3 opprettet"),
+        "{}",
+        imports[0]
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| !r.contains("tiltak-høsten.csv") && r.contains("Første importerte tiltak")),
+        "the import's rows are not lines of their own"
+    );
+    let (_, html) = app.text(&admin, "/admin/audit").await;
+    let doc = scraper::Html::parse_document(&html);
+    let event = doc
+        .select(&scraper::Selector::parse("tr.audit-event").unwrap())
+        .next()
+        .expect("the import's line");
+    let links: Vec<&str> = event
+        .select(&scraper::Selector::parse("a").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        links.contains(&format!("/plan/{plan}").as_str()),
+        "{links:?}"
+    );
+    assert_eq!(
+        event
+            .select(&scraper::Selector::parse("details li").unwrap())
+            .count(),
+        3,
+        "its rows, one by one, behind «details»"
+    );
+    // A measure's own history says which import made it, and links there.
+    let id = measure_id(&app, "Andre importerte tiltak").await;
+    let (_, history) = app.text(&ikt, &format!("/history/measure/{id}")).await;
+    assert!(history.contains("Del av importen av filen «tiltak-høsten.csv» (3 endringer)"));
+    assert!(history.contains("Historikk: Andre importerte tiltak"));
+    assert!(history.contains(&format!("href=\"/measures/{id}\"")));
+}
+
+#[sqlx::test]
+async fn a_roll_shows_in_the_log_as_one_event_linking_to_the_new_plan(db: PgPool) {
+    let app = spawn(db).await;
+    let admin = app.user("admin").await;
+    let ikt = app.user("ikt").await;
+    let plan = plan_id(&app).await;
+    let open: Vec<i64> = sqlx::query_scalar(
+        "select measure_id from measure where action_plan_id = $1 and status in ('not_started', 'in_progress', 'postponed')",
+    )
+    .bind(plan)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let ids: Vec<String> = open.iter().map(i64::to_string).collect();
+    let mut fields = vec![
+        ("name", "Handlingsplan IKT 2015–2017"),
+        ("start_year", "2015"),
+        ("end_year", "2017"),
+    ];
+    fields.extend(ids.iter().map(|id| ("carry", id.as_str())));
+    let r = app.post(&ikt, &format!("/plan/{plan}/roll"), &fields).await;
+    assert_eq!(r.status(), 303);
+    let new = location(&r);
+
+    let by_ikt = format!("?user={}", app.user_id("ikt").await);
+    let rows = log_rows(&app, &admin, &by_ikt).await;
+    let rolls: Vec<&String> = rows.iter().filter(|r| r.contains("Rullering")).collect();
+    assert_eq!(rolls.len(), 1, "one line for the roll: {rows:?}");
+    assert!(rolls[0].contains("Rullering til «Handlingsplan IKT 2015–2017»"));
+    assert!(
+        rolls[0].contains(&format!("{} opprettet", open.len() + 1)),
+        "every copy and the plan: {}",
+        rolls[0]
+    );
+    assert!(
+        rows.len() < 10,
+        "not a line per copied measure: {}",
+        rows.len()
+    );
+    let (_, html) = app.text(&admin, "/admin/audit").await;
+    assert!(
+        html.contains(&format!("href=\"{new}\"")),
+        "the link to the new plan"
+    );
+}

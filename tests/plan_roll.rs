@@ -3,10 +3,11 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
 use reqwest::{Client, Response};
+use scraper::{Html, Selector};
 use sqlx::PgPool;
 
 const OPEN: &str = "('not_started', 'in_progress', 'postponed')";
@@ -48,19 +49,50 @@ async fn roll(
     app.post(c, &format!("/plan/{plan}/roll"), &fields).await
 }
 
-/// Rolls the seeded plan into 2015–2017 with every unfinished measure; returns the new plan's id.
+/// What a browser would send for the roll form as it stands (without the buttons).
+fn roll_fields(html: &str) -> Vec<(String, String)> {
+    let doc = Html::parse_document(html);
+    let form = doc
+        .select(&Selector::parse("form#roll-form").unwrap())
+        .next()
+        .expect("the page has the roll form");
+    form.select(&Selector::parse("input").unwrap())
+        .filter_map(|el| {
+            let e = el.value();
+            let name = e.attr("name")?.to_string();
+            let value = e.attr("value").unwrap_or("").to_string();
+            match e.attr("type").unwrap_or("text") {
+                "checkbox" => e.attr("checked").map(|_| (name, value)),
+                _ => Some((name, value)),
+            }
+        })
+        .collect()
+}
+
+/// The ids ticked «Før videre» in a rendered roll form.
+fn ticked(html: &str) -> BTreeSet<i64> {
+    roll_fields(html)
+        .into_iter()
+        .filter(|(k, _)| k == "carry")
+        .map(|(_, v)| v.parse().unwrap())
+        .collect()
+}
+
+/// Rolls the seeded plan into 2015–2017 through the roll form as it comes (every unfinished
+/// measure ticked, the next years suggested); returns the new plan's id.
 async fn roll_all(app: &TestApp, c: &Client, plan: i64) -> i64 {
-    let open = open_measures(&app.db, plan).await;
-    let r = roll(
-        app,
-        c,
-        plan,
-        "Handlingsplan IKT 2015–2017",
-        "2015",
-        "2017",
-        &open,
-    )
-    .await;
+    let (status, html) = app.text(c, &format!("/plan/{plan}/roll")).await;
+    assert_eq!(status, 200);
+    let fields = roll_fields(&html);
+    assert_eq!(
+        ticked(&html),
+        open_measures(&app.db, plan)
+            .await
+            .into_iter()
+            .collect::<BTreeSet<_>>(),
+        "the form ticks every unfinished measure"
+    );
+    let r = submit(app, c, &format!("/plan/{plan}/roll"), &fields).await;
     assert_eq!(r.status(), 303);
     let new: i64 =
         sqlx::query_scalar("select action_plan_id from action_plan where start_year = 2015")
@@ -71,12 +103,13 @@ async fn roll_all(app: &TestApp, c: &Client, plan: i64) -> i64 {
     new
 }
 
-/// Everything about a plan and its measures, as JSON text, to see that nothing changed.
+/// Everything about a plan and its measures, as JSON text, to see that nothing changed (but the
+/// cache revision, which a roll moves so the old plan shows it was rolled).
 async fn plan_dump(db: &PgPool, plan: i64) -> String {
     sqlx::query_scalar(
         r#"
         select json_build_object(
-          'plan', (select to_jsonb(a) from action_plan a where a.action_plan_id = $1),
+          'plan', (select to_jsonb(a) - 'revision' from action_plan a where a.action_plan_id = $1),
           'measures', (select json_agg(x order by x.measure_id) from (
              select m.*,
                (select json_agg(c order by c.year, c.period) from schedule_cell c where c.measure_id = m.measure_id) as cells,
@@ -275,25 +308,26 @@ async fn each_copy_points_to_its_predecessor_and_keeps_its_figures_strategies_an
 }
 
 #[sqlx::test]
-async fn schedule_cells_are_carried_only_inside_the_new_plan_with_quarters_of_the_new_first_year_as_months(
+async fn rolling_keeps_every_schedule_moving_late_cells_to_the_first_month_marked_with_their_year(
     db: PgPool,
 ) {
     let app = spawn(db).await;
     let ikt = app.user("ikt").await;
     let plan = seeded_plan(&app.db).await;
     let new = roll_all(&app, &ikt, plan).await;
-    type Cells = BTreeSet<(i32, i32, Option<String>)>;
+    type Cells = BTreeMap<(i32, i32), Option<String>>;
     let cells_of = |id: i64| {
         let db = app.db.clone();
         async move {
             sqlx::query_as::<_, (i32, i32, Option<String>)>(
-                "select year, period, label from schedule_cell where measure_id = $1",
+                "select year, period, label from schedule_cell where measure_id = $1 order by year, period",
             )
             .bind(id)
             .fetch_all(&db)
             .await
             .unwrap()
             .into_iter()
+            .map(|(y, p, l)| ((y, p), l))
             .collect::<Cells>()
         }
     };
@@ -304,35 +338,64 @@ async fn schedule_cells_are_carried_only_inside_the_new_plan_with_quarters_of_th
     .fetch_all(&app.db)
     .await
     .unwrap();
-    let (mut with_2014, mut with_2015) = (0, 0);
+    let (mut late, mut with_2015) = (0, 0);
     for (copy, old) in pairs {
         let old_cells = cells_of(old).await;
-        let mut expected = Cells::new();
-        for (year, period, label) in &old_cells {
+        let copied = cells_of(copy).await;
+        assert_eq!(
+            old_cells.is_empty(),
+            copied.is_empty(),
+            "measure {old} had a schedule and its copy {copy} must have one too"
+        );
+        // Where each old cell lands: 2014 (late) in January 2015, a 2015 quarter in its three
+        // months, 2016 and 2017 where they were.
+        let mut places = BTreeSet::new();
+        for ((year, period), label) in &old_cells {
             match year {
-                2014 => with_2014 += 1,
+                2014 => {
+                    places.insert((2015, 1));
+                }
                 2015 => {
                     with_2015 += 1;
                     for month in 3 * period - 2..=3 * period {
-                        expected.insert((2015, month, label.clone()));
+                        places.insert((2015, month));
+                        if month != 1 || !old_cells.keys().any(|(y, _)| *y == 2014) {
+                            assert_eq!(&copied[&(2015, month)], label, "measure {copy}");
+                        }
                     }
                 }
-                2016 | 2017 => {
-                    expected.insert((*year, *period, label.clone()));
+                _ => {
+                    places.insert((*year, *period));
+                    assert_eq!(&copied[&(*year, *period)], label, "measure {copy}");
                 }
-                _ => {}
             }
         }
         assert_eq!(
-            cells_of(copy).await,
-            expected,
+            copied.keys().copied().collect::<BTreeSet<_>>(),
+            places,
             "cells of measure {old} carried into {copy}"
         );
+        if let Some(((_, _), first_label)) = old_cells.iter().find(|((y, _), _)| *y == 2014) {
+            late += 1;
+            let expected = match first_label {
+                Some(l) => format!("Fra 2014: {l}"),
+                None => "Fra 2014".to_string(),
+            };
+            assert_eq!(copied[&(2015, 1)].as_deref(), Some(expected.as_str()));
+        }
     }
     assert!(
-        with_2014 > 0 && with_2015 > 0,
-        "the seed exercises both dropping and mapping"
+        late > 0 && with_2015 > 0,
+        "the seed exercises both late work and remapping"
     );
+    // The mark is where people look: in the progress plan and in the export.
+    let (_, page) = app.text(&ikt, &format!("/plan/{new}?all=1")).await;
+    assert!(
+        page.contains("Fra 2014"),
+        "the progress plan shows the mark"
+    );
+    let (_, csv) = app.text(&ikt, &format!("/plan/{new}/export.csv")).await;
+    assert!(csv.contains("Fra 2014"), "the export keeps the mark");
     // Every carried cell is a valid period of the new plan: months in 2015, quarters after.
     let invalid: i64 = sqlx::query_scalar(
         "select count(*) from schedule_cell c join measure m using (measure_id)
@@ -624,4 +687,130 @@ async fn only_ikt_and_admin_may_roll_a_plan(db: PgPool) {
             .await
             .unwrap();
     assert_eq!(n, 0);
+}
+
+#[sqlx::test]
+async fn the_roll_form_groups_measures_by_strategy_and_says_what_happens_to_each_ones_timing(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let ikt = app.user("ikt").await;
+    let plan = seeded_plan(&app.db).await;
+    let (_, html) = app.text(&ikt, &format!("/plan/{plan}/roll")).await;
+    let doc = Html::parse_document(&html);
+    let groups: Vec<String> = doc
+        .select(&Selector::parse("form#roll-form h3").unwrap())
+        .map(|h| h.text().collect())
+        .collect();
+    assert!(groups.len() > 1, "one group per strategy: {groups:?}");
+    // A measure planned in 2014 and not finished is late: the form says where its work goes.
+    let late: String = sqlx::query_scalar(&format!(
+        "select m.title from measure m where m.action_plan_id = $1 and m.status in {OPEN}
+           and exists (select 1 from schedule_cell c where c.measure_id = m.measure_id and c.year = 2014)
+         order by m.position, m.measure_id limit 1"
+    ))
+    .bind(plan)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let row = doc
+        .select(&Selector::parse("form#roll-form tbody tr").unwrap())
+        .map(|r| r.text().collect::<String>())
+        .find(|t| t.contains(&late))
+        .expect("the late measure is listed");
+    assert!(
+        row.contains("i 2014 ") && row.contains("i januar 2015, merket «Fra 2014»"),
+        "{row}"
+    );
+}
+
+#[sqlx::test]
+async fn velg_ingen_and_velg_alle_untick_and_tick_one_strategys_measures_without_javascript(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let ikt = app.user("ikt").await;
+    let plan = seeded_plan(&app.db).await;
+    let path = format!("/plan/{plan}/roll");
+    let (_, html) = app.text(&ikt, &path).await;
+    let all = ticked(&html);
+    let doc = Html::parse_document(&html);
+    let group = doc
+        .select(&Selector::parse("[data-roll-group]").unwrap())
+        .next()
+        .unwrap();
+    let in_group: BTreeSet<i64> = group
+        .select(&Selector::parse("input[name=carry]").unwrap())
+        .map(|e| e.value().attr("value").unwrap().parse().unwrap())
+        .collect();
+    let none = group
+        .select(&Selector::parse("button[value^='none:']").unwrap())
+        .next()
+        .expect("the group has «Velg ingen»")
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_string();
+    let before = plan_count(&app.db).await;
+    let mut fields = roll_fields(&html);
+    set(&mut fields, "name", "Min plan");
+    fields.push(("select".into(), none.clone()));
+    let r = submit(&app, &ikt, &path, &fields).await;
+    assert_eq!(r.status(), 200, "the form comes back");
+    let html = r.text().await.unwrap();
+    assert_eq!(
+        ticked(&html),
+        all.difference(&in_group).copied().collect(),
+        "only the group is unticked"
+    );
+    assert!(html.contains("value=\"Min plan\""), "the input is kept");
+    assert_eq!(plan_count(&app.db).await, before, "nothing is rolled");
+
+    let mut fields = roll_fields(&html);
+    fields.push(("select".into(), none.replace("none:", "all:")));
+    let html = submit(&app, &ikt, &path, &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(ticked(&html), all, "the group is ticked again");
+}
+
+#[sqlx::test]
+async fn a_rolled_plan_says_at_its_top_that_it_was_rolled_into_the_new_one(db: PgPool) {
+    let app = spawn(db).await;
+    let ikt = app.user("ikt").await;
+    let plan = seeded_plan(&app.db).await;
+    let (_, page) = app.text(&ikt, &format!("/plan/{plan}")).await;
+    assert!(!page.contains("Planen ble rullert"), "not before rolling");
+    let new = roll_all(&app, &ikt, plan).await;
+    let (_, page) = app.text(&ikt, &format!("/plan/{plan}")).await;
+    let today = chrono::Local::now().date_naive();
+    let notice = Html::parse_document(&page)
+        .select(&Selector::parse(".page-head .ds-alert").unwrap())
+        .next()
+        .map(|n| n.html())
+        .expect("the old plan has a notice at its top");
+    assert!(notice.contains("Planen ble rullert"), "{notice}");
+    assert!(notice.contains("ikke lenger gjeldende"), "{notice}");
+    assert!(
+        notice.contains(&format!("href=\"/plan/{new}\"")),
+        "{notice}"
+    );
+    assert!(notice.contains(&today.format("%Y").to_string()), "{notice}");
+    let (_, list) = app.text(&ikt, "/plan").await;
+    let rows: Vec<String> = Html::parse_document(&list)
+        .select(&Selector::parse("tbody tr").unwrap())
+        .map(|r| r.text().collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2014–2016") && r.contains("Rullert")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2015–2017") && !r.contains("Rullert")),
+        "{rows:?}"
+    );
 }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::{
     Table,
-    read::{Entry, LogFilter, history, query_entries},
+    read::{Entry, Filter, Line, LogFilter, count_lines, history, lines},
 };
 use crate::{
     AppState,
@@ -31,7 +31,10 @@ pub fn router() -> Router<AppState> {
 struct HistoryPage {
     ctx: Ctx,
     table: Table,
-    record_id: i64,
+    /// The record's name as its latest audit row gives it, or «nr. 12».
+    name: String,
+    /// Where the record itself is shown, while it exists.
+    back: Option<String>,
     entries: Vec<Entry>,
 }
 
@@ -51,9 +54,21 @@ async fn record_history(
     if entries.is_empty() && !record_exists(&state.db, ctx.user.municipality_id, table, id).await? {
         return Err(AppError::NotFound);
     }
+    let name = entries
+        .iter()
+        .find_map(|e| e.name.clone())
+        .unwrap_or_else(|| format!("nr. {id}"));
+    let back = table
+        .record_url(
+            &mut *state.db.acquire().await?,
+            ctx.user.municipality_id,
+            id,
+        )
+        .await?;
     Ok(HistoryPage {
         table,
-        record_id: id,
+        name,
+        back,
         entries,
         ctx,
     })
@@ -82,7 +97,7 @@ async fn record_exists(
 #[template(path = "admin/audit.html")]
 struct GlobalLogPage {
     ctx: Ctx,
-    entries: Vec<Entry>,
+    lines: Vec<Line>,
     tables: Vec<(&'static str, &'static str)>,
     users: Vec<(i64, String)>,
     filter_table: String,
@@ -114,38 +129,15 @@ async fn global_log(
     };
     let from = date(&f.from, "Fra-dato");
     let to = date(&f.to, "Til-dato");
-    let table = f.table.as_deref().and_then(Table::parse);
-    let table_code = table.map(Table::code);
-    let user_id = f.user.as_deref().and_then(|u| u.parse::<i64>().ok());
-    let total = sqlx::query_scalar!(
-        r#"
-        select count(*) as "n!" from audit_log a
-        where a.municipality_id = $1 and ($2::text is null or a.table_name = $2)
-          and ($3::bigint is null or a.app_user_id = $3)
-          and ($4::text is null or a.occurred_at >= $4::text::date)
-          and ($5::text is null or a.occurred_at < $5::text::date + 1)
-        "#,
-        m,
-        table_code,
-        user_id,
-        from.map(|d| d.to_string()),
-        to.map(|d| d.to_string())
-    )
-    .fetch_one(&state.db)
-    .await?;
-    let pager = Pager::new(f.page, 50, total);
-    let entries = query_entries(
-        &state.db,
-        m,
-        table,
-        None,
-        user_id,
+    let filter = Filter {
+        table: f.table.as_deref().and_then(Table::parse),
+        user_id: f.user.as_deref().and_then(|u| u.parse::<i64>().ok()),
         from,
         to,
-        pager.per_page,
-        pager.offset(),
-    )
-    .await?;
+    };
+    let total = count_lines(&state.db, m, &filter).await?;
+    let pager = Pager::new(f.page, 50, total);
+    let lines = lines(&state.db, m, &filter, pager.per_page, pager.offset()).await?;
     let users = sqlx::query!(
         r#"select app_user_id, display_name from app_user where municipality_id = $1 order by display_name"#,
         m
@@ -164,7 +156,7 @@ async fn global_log(
     .unwrap_or_default();
     Ok(GlobalLogPage {
         ctx,
-        entries,
+        lines,
         tables: Table::ALL.iter().map(|t| (t.code(), t.label())).collect(),
         users,
         filter_table: f.table.unwrap_or_default(),

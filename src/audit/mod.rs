@@ -9,7 +9,7 @@ mod history;
 mod read;
 
 pub use history::router;
-pub use read::{Change, Entry, history};
+pub use read::{Change, Entry, EventLine, EventRef, history};
 
 use serde::Serialize;
 use sqlx::PgConnection;
@@ -76,6 +76,44 @@ impl EventKind {
             EventKind::Roll => "roll",
         }
     }
+
+    pub fn parse(code: &str) -> Option<EventKind> {
+        [EventKind::Import, EventKind::Roll]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+
+    /// How the log names the act, with the event's label: «Import av filen «tiltak.xlsx»».
+    pub fn title(self, label: &str) -> String {
+        match self {
+            EventKind::Import => format!("Import av filen «{label}»"),
+            EventKind::Roll => format!("Rullering til «{label}»"),
+        }
+    }
+
+    /// A row's history says which act it was part of: «Del av rulleringen til «…»».
+    pub fn part_of(self, label: &str) -> String {
+        match self {
+            EventKind::Import => format!("Del av importen av filen «{label}»"),
+            EventKind::Roll => format!("Del av rulleringen til «{label}»"),
+        }
+    }
+
+    /// What the log's «Handling» column says.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Import => "Import",
+            EventKind::Roll => "Rullering",
+        }
+    }
+
+    /// The words of the link to what the act made.
+    pub fn link_text(self) -> &'static str {
+        match self {
+            EventKind::Import => "Se planen det ble importert til",
+            EventKind::Roll => "Se den nye planen",
+        }
+    }
 }
 
 /// Starts an event (in the act's own transaction) and returns the actor whose every audit row
@@ -109,7 +147,7 @@ pub async fn begin_event(
 
 /// The audited tables. A new module adds its records here, with their Norwegian name and the
 /// labels of their snapshot's fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Table {
     AppUser,
     Municipality,
@@ -158,6 +196,63 @@ impl Table {
 
     pub fn parse(code: &str) -> Option<Table> {
         Table::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// «brukeren», «tiltaket»: the record in a sentence («Tilbake til tiltaket»).
+    pub fn definite(self) -> &'static str {
+        match self {
+            Table::AppUser => "brukeren",
+            Table::Municipality => "kommunen",
+            Table::StrategyDocument => "strategidokumentet",
+            Table::GoalArea => "strategidokumentet",
+            Table::Strategy => "strategidokumentet",
+            Table::ActionPlan => "handlingsplanen",
+            Table::Measure => "tiltaket",
+        }
+    }
+
+    /// The SQL giving the URL of a record's page from its id (`$1`) in the municipality (`$2`),
+    /// or no row when the record is gone. A goal area or a strategy is shown on its document's
+    /// page. A new module adds its page here.
+    fn url_sql(self) -> Option<&'static str> {
+        Some(match self {
+            Table::AppUser => {
+                "select '/admin/users/' || app_user_id from app_user where app_user_id = $1 and municipality_id = $2"
+            }
+            Table::Municipality => return None,
+            Table::StrategyDocument => {
+                "select '/strategy/' || strategy_document_id from strategy_document where strategy_document_id = $1 and municipality_id = $2"
+            }
+            Table::GoalArea => {
+                "select '/strategy/' || strategy_document_id from goal_area where goal_area_id = $1 and municipality_id = $2"
+            }
+            Table::Strategy => {
+                "select '/strategy/' || g.strategy_document_id from strategy s join goal_area g using (goal_area_id) where s.strategy_id = $1 and s.municipality_id = $2"
+            }
+            Table::ActionPlan => {
+                "select '/plan/' || action_plan_id from action_plan where action_plan_id = $1 and municipality_id = $2"
+            }
+            Table::Measure => {
+                "select '/measures/' || measure_id from measure where measure_id = $1 and municipality_id = $2"
+            }
+        })
+    }
+
+    /// Where the record itself is shown, if it still exists.
+    pub async fn record_url(
+        self,
+        conn: &mut PgConnection,
+        municipality_id: i64,
+        record_id: i64,
+    ) -> Result<Option<String>, sqlx::Error> {
+        let Some(sql) = self.url_sql() else {
+            return Ok(None);
+        };
+        sqlx::query_scalar(sql)
+            .bind(record_id)
+            .bind(municipality_id)
+            .fetch_optional(conn)
+            .await
     }
 
     /// The (key, label) pairs of the table's snapshot, in the order a person reads the record.
@@ -224,15 +319,74 @@ impl Table {
         }
     }
 
-    /// «Tittel» for `title`; the key itself for one no longer in the snapshot.
+    /// «Tittel» for `title`. Keys of older snapshots (Norwegian, or ids) are read by the key
+    /// they became; a key never labelled reads as words, not as code.
     pub fn field_label(self, key: &str) -> String {
+        let key = LEGACY_KEYS
+            .iter()
+            .find(|(old, _)| *old == key)
+            .map(|(_, new)| *new)
+            .unwrap_or(key);
         self.fields()
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, l)| l.to_string())
-            .unwrap_or_else(|| key.to_string())
+            .unwrap_or_else(|| {
+                let words = key.trim_end_matches("_id").replace('_', " ");
+                let mut c = words.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+    }
+
+    /// Where a key sits in the record's field order (unknown keys last), for listing changes.
+    pub fn field_position(self, key: &str) -> usize {
+        let key = LEGACY_KEYS
+            .iter()
+            .find(|(old, _)| *old == key)
+            .map(|(_, new)| *new)
+            .unwrap_or(key);
+        self.fields()
+            .iter()
+            .position(|(k, _)| *k == key)
+            .unwrap_or(usize::MAX)
     }
 }
+
+/// Snapshot keys used before the snapshots were typed, and the key each became.
+const LEGACY_KEYS: &[(&str, &str)] = &[
+    ("tittel", "title"),
+    ("navn", "name"),
+    ("tekst", "text"),
+    ("beskrivelse", "description"),
+    ("strategier", "strategies"),
+    ("ansvarlig", "responsible"),
+    ("timer", "hours"),
+    ("kostnad", "costs"),
+    ("framdrift", "schedule"),
+    ("prioritert", "priority"),
+    ("statusdato", "status_date"),
+    ("statuskommentar", "status_comment"),
+    ("avhenger_av", "depends_on"),
+    ("rullert_fra", "rolled_from"),
+    ("passord", "password"),
+    ("strategy_document_id", "strategy_document"),
+    ("goal_area_id", "goal_area"),
+];
+
+/// Snapshot keys of older rows that hold an id, and the table it points to: the log shows the
+/// name the record had in its latest audit row instead of the number.
+pub(crate) const ID_KEYS: &[(&str, Table)] = &[
+    ("strategy_document_id", Table::StrategyDocument),
+    ("goal_area_id", Table::GoalArea),
+    ("strategy_id", Table::Strategy),
+    ("action_plan_id", Table::ActionPlan),
+    ("measure_id", Table::Measure),
+    ("predecessor_measure_id", Table::Measure),
+    ("depends_on", Table::Measure),
+    ("avhenger_av", Table::Measure),
+];
 
 /// A record type's snapshot, as the audit log keeps it: flat, readable values, so that a diff
 /// of two snapshots reads as a sentence.

@@ -1,12 +1,16 @@
 //! Audit rows as people read them: who, when, which record by name, and what changed, field
-//! by field with the fields' labels.
+//! by field with the fields' labels and the values in words (roles by their names, yes/no,
+//! ids as the names they point to). An act that wrote many rows (an import, a roll) reads as
+//! one event with a link to what it made and the list of its rows.
+
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Table;
-use crate::error::AppResult;
+use super::{EventKind, ID_KEYS, Table};
+use crate::{auth::Role, error::AppResult};
 
 /// One audit row as people read it.
 pub struct Entry {
@@ -15,15 +19,39 @@ pub struct Entry {
     pub action: String,
     pub table: Table,
     pub record_id: i64,
-    /// The record's name or title as its snapshot gives it, if any.
+    /// The record's name or title as its snapshot gave it, if any.
     pub name: Option<String>,
     pub changes: Vec<Change>,
+    /// The act the row was part of, if one act wrote many rows.
+    pub event: Option<EventRef>,
 }
 
 pub struct Change {
     pub field: String,
     pub before: String,
     pub after: String,
+}
+
+impl Change {
+    /// «Roller: IKT-medarbeider → IKT-medarbeider, Superbruker», long values shortened.
+    pub fn sentence(&self) -> String {
+        format!(
+            "{}: {} → {}",
+            self.field,
+            shorten(&self.before),
+            shorten(&self.after)
+        )
+    }
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 impl Entry {
@@ -38,26 +66,27 @@ impl Entry {
             _ => "Ukjent",
         }
     }
-    /// «Tiltak: Innføre Feide i skole», or «Tiltak 12» when the snapshot has no name.
+    /// «Tiltak: Innføre Feide i skole», or «Tiltak nr. 12» when no snapshot named it.
     pub fn record_label(&self) -> String {
+        format!("{}: {}", self.table.label(), self.record_name())
+    }
+
+    /// The record's name, or «nr. 12» when no snapshot named it.
+    pub fn record_name(&self) -> String {
         match &self.name {
-            Some(n) => format!("{}: {n}", self.table.label()),
-            None => format!("{} {}", self.table.label(), self.record_id),
+            Some(n) => n.clone(),
+            None => format!("nr. {}", self.record_id),
         }
     }
 
-    /// What the change list column says: the changed fields of an update; a creation or a
-    /// deletion is one event, not a list of every field.
-    pub fn summary(&self) -> String {
+    /// What the change column says: the changed fields of an update with their values before
+    /// and after; a creation or a deletion is one event, not a list of every field.
+    pub fn summary(&self) -> Vec<String> {
         match self.action.as_str() {
-            "update" => self
-                .changes
-                .iter()
-                .map(|c| c.field.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            "create" => "Ny oppføring".into(),
-            _ => "Oppføringen er fjernet".into(),
+            "update" if self.changes.is_empty() => vec!["Ingen synlige endringer".into()],
+            "update" => self.changes.iter().map(Change::sentence).collect(),
+            "create" => vec!["Ny oppføring".into()],
+            _ => vec!["Oppføringen er fjernet".into()],
         }
     }
 
@@ -66,25 +95,186 @@ impl Entry {
     }
 }
 
-fn show(v: Option<&Value>) -> String {
+/// The act an audit row belongs to.
+#[derive(Clone)]
+pub struct EventRef {
+    pub id: i64,
+    pub kind: EventKind,
+    pub label: String,
+    pub link: Option<String>,
+    /// How many audit rows the act wrote.
+    pub rows: i64,
+}
+
+impl EventRef {
+    pub fn title(&self) -> String {
+        self.kind.title(&self.label)
+    }
+    pub fn part_of(&self) -> String {
+        self.kind.part_of(&self.label)
+    }
+    pub fn link_text(&self) -> &'static str {
+        self.kind.link_text()
+    }
+    /// «60 endringer»
+    pub fn count_text(&self) -> String {
+        match self.rows {
+            1 => "1 endring".into(),
+            n => format!("{n} endringer"),
+        }
+    }
+}
+
+/// One act as the log shows it: who, when, what it was, and its rows.
+pub struct EventLine {
+    pub occurred_at: DateTime<Utc>,
+    pub who: String,
+    pub event: EventRef,
+    pub entries: Vec<Entry>,
+}
+
+impl EventLine {
+    pub fn when(&self) -> String {
+        crate::domain::format_datetime(self.occurred_at)
+    }
+    /// «59 opprettet, 1 endret»
+    pub fn counts(&self) -> String {
+        let mut parts = Vec::new();
+        for (code, word) in [
+            ("create", "opprettet"),
+            ("update", "endret"),
+            ("delete", "slettet"),
+        ] {
+            let n = self.entries.iter().filter(|e| e.action == code).count();
+            if n > 0 {
+                parts.push(format!("{n} {word}"));
+            }
+        }
+        parts.join(", ")
+    }
+}
+
+/// A line of the municipality's log: one audit row, or one act with its rows.
+pub struct Line {
+    pub entry: Option<Entry>,
+    pub event: Option<EventLine>,
+}
+
+/// Names of records the snapshots point to by id, from their latest audit row.
+type Names = HashMap<(Table, i64), String>;
+
+fn id_table(key: &str) -> Option<Table> {
+    ID_KEYS.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
+}
+
+/// The ids a snapshot points to, for looking their names up once.
+fn wanted_ids(snapshot: Option<&Value>, out: &mut HashSet<(Table, i64)>) {
+    let Some(o) = snapshot.and_then(Value::as_object) else {
+        return;
+    };
+    for (k, v) in o {
+        let Some(table) = id_table(k) else { continue };
+        match v {
+            Value::Number(n) => out.extend(n.as_i64().map(|id| (table, id))),
+            Value::Array(items) => {
+                out.extend(items.iter().filter_map(Value::as_i64).map(|id| (table, id)))
+            }
+            _ => {}
+        }
+    }
+}
+
+async fn names(db: &sqlx::PgPool, m: i64, wanted: HashSet<(Table, i64)>) -> AppResult<Names> {
+    if wanted.is_empty() {
+        return Ok(Names::new());
+    }
+    let (tables, ids): (Vec<String>, Vec<i64>) = wanted
+        .iter()
+        .map(|(t, id)| (t.code().to_string(), *id))
+        .unzip();
+    let rows = sqlx::query!(
+        r#"
+        select distinct on (a.table_name, a.record_id) a.table_name, a.record_id, a.record_name as "record_name!"
+        from audit_log a
+        join unnest($2::text[], $3::bigint[]) as w(table_name, record_id)
+          on w.table_name = a.table_name and w.record_id = a.record_id
+        where a.municipality_id = $1 and a.record_name is not null and a.record_name <> ''
+        order by a.table_name, a.record_id, a.audit_log_id desc
+        "#,
+        m,
+        &tables,
+        &ids
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| Some(((Table::parse(&r.table_name)?, r.record_id), r.record_name)))
+        .collect())
+}
+
+/// A snapshot value in words.
+fn show(table: Table, key: &str, v: Option<&Value>, names: &Names) -> String {
+    let named = |t: Table, id: i64| {
+        names
+            .get(&(t, id))
+            .cloned()
+            .unwrap_or_else(|| format!("{} nr. {id}", t.label()))
+    };
     match v {
         None | Some(Value::Null) => "–".into(),
-        Some(Value::String(s)) if s.is_empty() => "–".into(),
+        Some(Value::String(s)) if s.trim().is_empty() => "–".into(),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Bool(true)) => "ja".into(),
         Some(Value::Bool(false)) => "nei".into(),
-        Some(other) => other.to_string(),
+        Some(Value::Number(n)) => match (id_table(key), n.as_i64()) {
+            (Some(t), Some(id)) => named(t, id),
+            _ => n.to_string().replace('.', ","),
+        },
+        Some(Value::Array(items)) if items.is_empty() => "–".into(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(code) if table == Table::AppUser && key == "roles" => {
+                    Role::parse(code)
+                        .map(|r| r.label().to_string())
+                        .unwrap_or_else(|| code.clone())
+                }
+                Value::Number(n) => match (id_table(key), n.as_i64()) {
+                    (Some(t), Some(id)) => named(t, id),
+                    _ => n.to_string(),
+                },
+                other => show(table, key, Some(other), names),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(Value::Object(o)) => o
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}: {}",
+                    table.field_label(k),
+                    show(table, k, Some(v), names)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 
 /// The fields that differ between before and after (all fields for a create or delete), by
-/// their labels.
-fn changes(table: Table, before: Option<&Value>, after: Option<&Value>) -> Vec<Change> {
+/// their labels, in the record's own field order.
+fn changes(
+    table: Table,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    names: &Names,
+) -> Vec<Change> {
     let empty = serde_json::Map::new();
     let b = before.and_then(Value::as_object).unwrap_or(&empty);
     let a = after.and_then(Value::as_object).unwrap_or(&empty);
     let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-    keys.sort();
+    keys.sort_by_key(|k| (table.field_position(k), k.to_string()));
     keys.dedup();
     keys.into_iter()
         .filter(|k| {
@@ -96,8 +286,8 @@ fn changes(table: Table, before: Option<&Value>, after: Option<&Value>) -> Vec<C
         .filter(|k| b.get(*k) != a.get(*k))
         .map(|k| Change {
             field: table.field_label(k),
-            before: show(b.get(k)),
-            after: show(a.get(k)),
+            before: show(table, k, b.get(k), names),
+            after: show(table, k, a.get(k), names),
         })
         .collect()
 }
@@ -111,64 +301,66 @@ pub struct LogFilter {
     pub page: Option<i64>,
 }
 
+/// One record's history, newest first; a row written as part of an act names the act.
 pub async fn history(
     db: &sqlx::PgPool,
     municipality_id: i64,
     table: Table,
     record_id: i64,
 ) -> AppResult<Vec<Entry>> {
-    query_entries(
-        db,
-        municipality_id,
-        Some(table),
-        Some(record_id),
-        None,
-        None,
-        None,
-        500,
-        0,
-    )
-    .await
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(super) async fn query_entries(
-    db: &sqlx::PgPool,
-    municipality_id: i64,
-    table: Option<Table>,
-    record_id: Option<i64>,
-    user_id: Option<i64>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: i64,
-    offset: i64,
-) -> AppResult<Vec<Entry>> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        RawRow,
         r#"
-        select a.occurred_at as "occurred_at: DateTime<Utc>", coalesce(u.display_name, 'Systemet') as "who!",
-               a.action, a.table_name, a.record_id, a.record_name, a.before, a.after
+        select a.audit_log_id, a.occurred_at as "occurred_at: DateTime<Utc>",
+               coalesce(u.display_name, 'Systemet') as "who!",
+               a.action, a.table_name, a.record_id, a.record_name, a.before, a.after, a.audit_event_id
         from audit_log a
         left join app_user u on u.app_user_id = a.app_user_id
-        where a.municipality_id = $1
-          and ($2::text is null or a.table_name = $2)
-          and ($3::bigint is null or a.record_id = $3)
-          and ($4::bigint is null or a.app_user_id = $4)
-          and ($5::text is null or a.occurred_at >= $5::text::date)
-          and ($6::text is null or a.occurred_at < $6::text::date + 1)
+        where a.municipality_id = $1 and a.table_name = $2 and a.record_id = $3
         order by a.occurred_at desc, a.audit_log_id desc
-        limit $7 offset $8
+        limit 500
         "#,
         municipality_id,
-        table.map(Table::code),
-        record_id,
-        user_id,
-        from.map(|d| d.to_string()),
-        to.map(|d| d.to_string()),
-        limit,
-        offset
+        table.code(),
+        record_id
     )
     .fetch_all(db)
     .await?;
+    let events = event_refs(
+        db,
+        municipality_id,
+        rows.iter().filter_map(|r| r.audit_event_id).collect(),
+    )
+    .await?;
+    entries(db, municipality_id, rows, &events).await
+}
+
+/// An audit row as stored.
+struct RawRow {
+    audit_log_id: i64,
+    occurred_at: DateTime<Utc>,
+    who: String,
+    action: String,
+    table_name: String,
+    record_id: i64,
+    record_name: Option<String>,
+    before: Option<Value>,
+    after: Option<Value>,
+    audit_event_id: Option<i64>,
+}
+
+async fn entries(
+    db: &sqlx::PgPool,
+    m: i64,
+    rows: Vec<RawRow>,
+    events: &HashMap<i64, EventRef>,
+) -> AppResult<Vec<Entry>> {
+    let mut wanted = HashSet::new();
+    for r in &rows {
+        wanted_ids(r.before.as_ref(), &mut wanted);
+        wanted_ids(r.after.as_ref(), &mut wanted);
+    }
+    let names = names(db, m, wanted).await?;
     Ok(rows
         .into_iter()
         // A row of a table no longer audited cannot be shown by its labels; it is skipped.
@@ -176,13 +368,197 @@ pub(super) async fn query_entries(
             let table = Table::parse(&r.table_name)?;
             Some(Entry {
                 name: r.record_name.filter(|n| !n.is_empty()),
-                changes: changes(table, r.before.as_ref(), r.after.as_ref()),
+                changes: changes(table, r.before.as_ref(), r.after.as_ref(), &names),
                 occurred_at: r.occurred_at,
                 who: r.who,
                 table,
                 action: r.action,
                 record_id: r.record_id,
+                event: r.audit_event_id.and_then(|id| events.get(&id).cloned()),
             })
+        })
+        .collect())
+}
+
+async fn event_refs(
+    db: &sqlx::PgPool,
+    m: i64,
+    ids: HashSet<i64>,
+) -> AppResult<HashMap<i64, EventRef>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<i64> = ids.into_iter().collect();
+    let rows = sqlx::query!(
+        r#"
+        select e.audit_event_id, e.kind, e.label, e.link,
+               (select count(*) from audit_log a where a.audit_event_id = e.audit_event_id) as "rows!"
+        from audit_event e where e.municipality_id = $1 and e.audit_event_id = any($2)
+        "#,
+        m,
+        &ids
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some((
+                r.audit_event_id,
+                EventRef {
+                    id: r.audit_event_id,
+                    kind: EventKind::parse(&r.kind)?,
+                    label: r.label,
+                    link: r.link,
+                    rows: r.rows,
+                },
+            ))
+        })
+        .collect())
+}
+
+/// The filters of the municipality's log, read once.
+pub(super) struct Filter {
+    pub table: Option<Table>,
+    pub user_id: Option<i64>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// How many lines the log has under the filter: rows outside any act, plus acts.
+pub(super) async fn count_lines(db: &sqlx::PgPool, m: i64, f: &Filter) -> AppResult<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"
+        select
+          (select count(*) from audit_log a
+            where a.municipality_id = $1 and a.audit_event_id is null
+              and ($2::text is null or a.table_name = $2)
+              and ($3::bigint is null or a.app_user_id = $3)
+              and ($4::text is null or a.occurred_at >= $4::text::date)
+              and ($5::text is null or a.occurred_at < $5::text::date + 1))
+        + (select count(*) from audit_event e
+            where e.municipality_id = $1
+              and ($2::text is null or exists (select 1 from audit_log a where a.audit_event_id = e.audit_event_id and a.table_name = $2))
+              and ($3::bigint is null or e.app_user_id = $3)
+              and ($4::text is null or e.occurred_at >= $4::text::date)
+              and ($5::text is null or e.occurred_at < $5::text::date + 1)) as "n!"
+        "#,
+        m,
+        f.table.map(Table::code),
+        f.user_id,
+        f.from.map(|d| d.to_string()),
+        f.to.map(|d| d.to_string())
+    )
+    .fetch_one(db)
+    .await?)
+}
+
+/// One page of the municipality's log, newest first: each act once, with its rows.
+pub(super) async fn lines(
+    db: &sqlx::PgPool,
+    m: i64,
+    f: &Filter,
+    limit: i64,
+    offset: i64,
+) -> AppResult<Vec<Line>> {
+    let page = sqlx::query!(
+        r#"
+        select x.is_event as "is_event!", x.id as "id!" from (
+          select false as is_event, a.audit_log_id as id, a.occurred_at from audit_log a
+           where a.municipality_id = $1 and a.audit_event_id is null
+             and ($2::text is null or a.table_name = $2)
+             and ($3::bigint is null or a.app_user_id = $3)
+             and ($4::text is null or a.occurred_at >= $4::text::date)
+             and ($5::text is null or a.occurred_at < $5::text::date + 1)
+          union all
+          select true, e.audit_event_id, e.occurred_at from audit_event e
+           where e.municipality_id = $1
+             and ($2::text is null or exists (select 1 from audit_log a where a.audit_event_id = e.audit_event_id and a.table_name = $2))
+             and ($3::bigint is null or e.app_user_id = $3)
+             and ($4::text is null or e.occurred_at >= $4::text::date)
+             and ($5::text is null or e.occurred_at < $5::text::date + 1)
+        ) x
+        order by x.occurred_at desc, x.id desc
+        limit $6 offset $7
+        "#,
+        m,
+        f.table.map(Table::code),
+        f.user_id,
+        f.from.map(|d| d.to_string()),
+        f.to.map(|d| d.to_string()),
+        limit,
+        offset
+    )
+    .fetch_all(db)
+    .await?;
+    let row_ids: Vec<i64> = page.iter().filter(|p| !p.is_event).map(|p| p.id).collect();
+    let event_ids: Vec<i64> = page.iter().filter(|p| p.is_event).map(|p| p.id).collect();
+    // The lone rows and every row of the acts on the page, in one query.
+    let rows = sqlx::query_as!(
+        RawRow,
+        r#"
+        select a.audit_log_id, a.occurred_at as "occurred_at: DateTime<Utc>",
+               coalesce(u.display_name, 'Systemet') as "who!",
+               a.action, a.table_name, a.record_id, a.record_name, a.before, a.after, a.audit_event_id
+        from audit_log a
+        left join app_user u on u.app_user_id = a.app_user_id
+        where a.municipality_id = $1 and (a.audit_log_id = any($2) or a.audit_event_id = any($3))
+        order by a.audit_log_id
+        "#,
+        m,
+        &row_ids,
+        &event_ids
+    )
+    .fetch_all(db)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.audit_log_id).collect();
+    let events = event_refs(db, m, event_ids.iter().copied().collect()).await?;
+    let heads: HashMap<i64, (DateTime<Utc>, String)> = sqlx::query!(
+        r#"
+        select e.audit_event_id, e.occurred_at as "occurred_at: DateTime<Utc>",
+               coalesce(u.display_name, 'Systemet') as "who!"
+        from audit_event e left join app_user u on u.app_user_id = e.app_user_id
+        where e.municipality_id = $1 and e.audit_event_id = any($2)
+        "#,
+        m,
+        &event_ids
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.audit_event_id, (r.occurred_at, r.who)))
+    .collect();
+    let mut by_row: HashMap<i64, Entry> = HashMap::new();
+    let mut by_event: HashMap<i64, Vec<Entry>> = HashMap::new();
+    for (id, e) in ids.into_iter().zip(entries(db, m, rows, &events).await?) {
+        match &e.event {
+            Some(ev) if !row_ids.contains(&id) => by_event.entry(ev.id).or_default().push(e),
+            _ => {
+                by_row.insert(id, e);
+            }
+        }
+    }
+    Ok(page
+        .into_iter()
+        .filter_map(|p| {
+            if p.is_event {
+                let event = events.get(&p.id)?.clone();
+                let (occurred_at, who) = heads.get(&p.id)?.clone();
+                Some(Line {
+                    entry: None,
+                    event: Some(EventLine {
+                        occurred_at,
+                        who,
+                        event,
+                        entries: by_event.remove(&p.id).unwrap_or_default(),
+                    }),
+                })
+            } else {
+                Some(Line {
+                    entry: Some(by_row.remove(&p.id)?),
+                    event: None,
+                })
+            }
         })
         .collect())
 }
@@ -196,15 +572,43 @@ mod tests {
     fn an_update_lists_only_the_fields_that_changed() {
         let b = json!({"title": "A", "hours": "10", "version": 1});
         let a = json!({"title": "A", "hours": "12,5", "version": 2});
-        let c = changes(Table::Measure, Some(&b), Some(&a));
+        let c = changes(Table::Measure, Some(&b), Some(&a), &Names::new());
         assert_eq!(c.len(), 1);
+        assert_eq!(c[0].sentence(), "Egeninnsats (timer): 10 → 12,5");
+    }
+
+    #[test]
+    fn roles_read_by_their_names_and_yes_no_in_words() {
+        let b = json!({"roles": ["ikt"], "active": true});
+        let a = json!({"roles": ["ikt", "superbruker"], "active": false});
+        let c = changes(Table::AppUser, Some(&b), Some(&a), &Names::new());
+        let s: Vec<String> = c.iter().map(Change::sentence).collect();
         assert_eq!(
-            (
-                c[0].field.as_str(),
-                c[0].before.as_str(),
-                c[0].after.as_str()
-            ),
-            ("Egeninnsats (timer)", "10", "12,5")
+            s,
+            [
+                "Roller: IKT-medarbeider → IKT-medarbeider, Superbruker",
+                "Aktiv: ja → nei"
+            ]
         );
+    }
+
+    #[test]
+    fn older_snapshots_read_by_labels_and_their_ids_as_names() {
+        let names = Names::from([((Table::StrategyDocument, 3), "IKT-strategi 2014".into())]);
+        let b = json!({"navn": "Plan A", "strategy_document_id": 3});
+        let a = json!({"navn": "Plan B", "strategy_document_id": 4});
+        let c = changes(Table::ActionPlan, Some(&b), Some(&a), &names);
+        let s: Vec<String> = c.iter().map(Change::sentence).collect();
+        assert_eq!(
+            s,
+            [
+                "Navn: Plan A → Plan B",
+                "Strategi: IKT-strategi 2014 → Strategidokument nr. 4"
+            ]
+        );
+        let b = json!({"avhenger_av": ""});
+        let a = json!({"avhenger_av": "Kartlegge superbrukere"});
+        let c = changes(Table::Measure, Some(&b), Some(&a), &names);
+        assert_eq!(c[0].sentence(), "Avhenger av: – → Kartlegge superbrukere");
     }
 }

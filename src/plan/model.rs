@@ -76,12 +76,34 @@ impl Span {
     }
 }
 
+/// The label of the cell that carries planned work from before the new plan's first year:
+/// «Fra 2014», or «Fra 2014: Utredning» when the earliest late cell had a label of its own.
+pub fn late_label(year: i32, label: Option<&str>) -> String {
+    match label {
+        Some(l) if !l.trim().is_empty() => format!("Fra {year}: {}", l.trim()),
+        _ => format!("Fra {year}"),
+    }
+}
+
 /// The old plan's schedule cells as the new plan has them. A plan has months in its first year
 /// and quarters after, so a quarter of the new start year becomes its three months (q → 3q-2 ..
-/// 3q), months of a year that becomes a quarter year become their quarter, and cells outside the
-/// new plan's years are dropped.
+/// 3q) and months of a year that becomes a quarter year become their quarter. Cells before the
+/// new start year are work that is late: they move to the new plan's first period (January of
+/// its first year), labelled «Fra <year>» by the earliest of them, so the timing is not lost.
+/// Cells after the new end year are dropped (the plan has no periods for them).
 pub fn carry_cells(old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> {
     let mut out: Vec<CellInput> = Vec::new();
+    let earliest_late = cells
+        .iter()
+        .filter(|c| c.year < new.start_year)
+        .min_by_key(|c| (c.year, c.period));
+    if let Some(late) = earliest_late {
+        out.push(CellInput {
+            year: new.start_year,
+            period: 1,
+            label: Some(late_label(late.year, late.label.as_deref())),
+        });
+    }
     let mut push = |year: i32, period: i32, label: &Option<String>| {
         if !new.contains(year, period) {
             return;
@@ -102,7 +124,7 @@ pub fn carry_cells(old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> 
             }),
         }
     };
-    for c in cells {
+    for c in cells.iter().filter(|c| c.year >= new.start_year) {
         let was_month = c.year == old.start_year;
         let is_month = c.year == new.start_year;
         match (was_month, is_month) {
@@ -117,6 +139,49 @@ pub fn carry_cells(old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> 
     }
     out.sort_by_key(|c| (c.year, c.period));
     out
+}
+
+/// What rolling does to one measure's timing, in words for the roll form.
+pub fn carry_summary(new: Span, cells: &[CellInput]) -> String {
+    if cells.is_empty() {
+        return "Har ingen tidsplan.".into();
+    }
+    let periods = |n: usize| format!("{n} {}", if n == 1 { "periode" } else { "perioder" });
+    let late: Vec<i32> = cells
+        .iter()
+        .filter(|c| c.year < new.start_year)
+        .map(|c| c.year)
+        .collect();
+    let beyond = cells.iter().filter(|c| c.year > new.end_year).count();
+    let kept = cells.len() - late.len() - beyond;
+    let mut parts = Vec::new();
+    if let (Some(first), Some(last)) = (late.iter().min(), late.iter().max()) {
+        let years = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        parts.push(format!(
+            "Forsinket: {} i {years} {} i januar {}, merket «{}»",
+            periods(late.len()),
+            if late.len() == 1 { "flyttes" } else { "samles" },
+            new.start_year,
+            late_label(*first, None)
+        ));
+    }
+    if kept > 0 {
+        parts.push(format!("{} beholder plassen", periods(kept)));
+    }
+    if beyond > 0 {
+        parts.push(format!(
+            "{} etter {} faller bort",
+            periods(beyond),
+            new.end_year
+        ));
+    }
+    let mut s = parts.join("; ");
+    s.push('.');
+    capitalised(&s)
 }
 
 /// How a form names its two years: «første år» / «siste år», or «startåret» / «sluttåret».
@@ -282,7 +347,8 @@ mod tests {
     }
 
     #[test]
-    fn rolling_a_year_turns_the_new_first_years_quarters_into_months_and_drops_the_past() {
+    fn rolling_a_year_turns_the_new_first_years_quarters_into_months_and_moves_the_late_to_january()
+    {
         let old = [
             cell(2014, 3, Some("Utredning")),
             cell(2015, 1, None),
@@ -293,7 +359,7 @@ mod tests {
         assert_eq!(
             new,
             vec![
-                cell(2015, 1, None),
+                cell(2015, 1, Some("Fra 2014: Utredning")),
                 cell(2015, 2, None),
                 cell(2015, 3, None),
                 cell(2015, 7, Some("Innføring")),
@@ -302,6 +368,26 @@ mod tests {
                 cell(2016, 2, None),
             ]
         );
+    }
+
+    #[test]
+    fn late_work_from_several_years_becomes_one_marked_cell_in_the_first_month() {
+        let old = [
+            cell(2013, 2, None),
+            cell(2014, 11, Some("Pilot")),
+            cell(2016, 1, None),
+        ];
+        let (from, to) = (Span::new(2013, 2016), Span::new(2015, 2017));
+        let new = carry_cells(from, to, &old);
+        assert_eq!(
+            new,
+            vec![cell(2015, 1, Some("Fra 2013")), cell(2016, 1, None)]
+        );
+        assert_eq!(
+            carry_summary(to, &old),
+            "Forsinket: 2 perioder i 2013–2014 samles i januar 2015, merket «Fra 2013»; 1 periode beholder plassen."
+        );
+        assert_eq!(carry_summary(to, &[]), "Har ingen tidsplan.");
     }
 
     #[test]

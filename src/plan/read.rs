@@ -146,6 +146,16 @@ pub struct PlanData {
     pub measures: Vec<MeasureData>,
     /// Everyone responsible for a measure, for the filter: (filter value, name), by name.
     pub responsible_options: Vec<(String, String)>,
+    /// The plan this one was rolled into, if any: it is then no longer the current plan.
+    pub rolled_into: Option<RolledInto>,
+}
+
+/// The later plan a plan was rolled into, and when.
+#[derive(Clone)]
+pub struct RolledInto {
+    pub id: i64,
+    pub name: String,
+    pub on: String,
 }
 
 impl PlanData {
@@ -176,6 +186,8 @@ pub struct PlanSummary {
     pub open: i64,
     pub hours: String,
     pub predecessor: Option<String>,
+    /// The plan was rolled into a later one.
+    pub rolled: bool,
 }
 
 /// Every plan of the municipality, newest first, with its measure counts.
@@ -183,6 +195,7 @@ pub async fn summaries(db: &PgPool, m: i64) -> AppResult<Vec<PlanSummary>> {
     Ok(sqlx::query!(
         r#"
         select a.action_plan_id, a.name, a.start_year, a.end_year, p.name as "predecessor?",
+               exists (select 1 from action_plan n where n.predecessor_id = a.action_plan_id) as "rolled!",
                count(me.measure_id) as "measures!",
                count(me.measure_id) filter (where me.status in ('not_started', 'in_progress', 'postponed')) as "open!",
                coalesce(sum(me.hours), 0) as "hours!"
@@ -207,6 +220,7 @@ pub async fn summaries(db: &PgPool, m: i64) -> AppResult<Vec<PlanSummary>> {
         open: r.open,
         hours: Hours(r.hours).to_string(),
         predecessor: r.predecessor,
+        rolled: r.rolled,
     })
     .collect())
 }
@@ -364,8 +378,30 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
         .collect();
     measures.iter_mut().for_each(MeasureData::format_texts);
     let responsible_options = responsible_options(&measures);
+    // Rolling bumps the old plan's revision, so a cached plan learns of its successor.
+    let rolled_into = sqlx::query!(
+        r#"
+        select action_plan_id, name, created_at as "created_at: chrono::DateTime<chrono::Utc>"
+        from action_plan where predecessor_id = $1 and municipality_id = $2
+        order by action_plan_id limit 1
+        "#,
+        head.id,
+        municipality_id
+    )
+    .fetch_optional(db)
+    .await?
+    .map(|r| RolledInto {
+        id: r.action_plan_id,
+        name: r.name,
+        on: crate::domain::format_date(
+            r.created_at
+                .with_timezone(&chrono_tz::Europe::Oslo)
+                .date_naive(),
+        ),
+    });
     Ok(PlanData {
         municipality_id,
+        rolled_into,
         head,
         goal_areas,
         measures,

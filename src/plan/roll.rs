@@ -1,7 +1,7 @@
 //! Rolling (rullering) an action plan into the next years' plan (`/plan/{id}/roll`): the form
 //! suggests the next years and lists the unfinished measures to carry.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -14,7 +14,7 @@ use sqlx::PgPool;
 use tower_sessions::Session;
 
 use super::{
-    model::{Span, YearWords, check_years},
+    model::{Span, YearWords, carry_summary, check_years},
     read::{PlanHead, load_head},
     store::{self, Rolled},
 };
@@ -23,7 +23,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::AppResult,
-    measures::model::Status,
+    measures::model::{CellInput, Status},
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -33,27 +33,93 @@ pub struct Listed {
     pub title: String,
     pub status: Status,
     pub chosen: bool,
+    /// The strategy it is listed under (its first, in the document's order); 0 for none.
+    pub group_id: i64,
+    pub group_name: String,
+    pub cells: Vec<CellInput>,
+    /// What rolling into the form's years does to its timing.
+    pub timing: String,
+}
+
+/// The unfinished measures of one strategy, with their own «velg alle / ingen».
+pub struct Group {
+    pub id: i64,
+    pub name: String,
+    pub measures: Vec<Listed>,
 }
 
 async fn list_measures(db: &PgPool, m: i64, plan_id: i64) -> AppResult<Vec<Listed>> {
-    Ok(sqlx::query!(
+    let rows = sqlx::query!(
         r#"
-        select measure_id, title, status from measure where action_plan_id = $1 and municipality_id = $2
-        order by position, measure_id
+        select m.measure_id, m.title, m.status,
+               first.strategy_id as "strategy_id?", first.text as "strategy_text?"
+        from measure m
+        left join lateral (
+            select s.strategy_id, s.text from measure_strategy ms
+            join strategy s on s.strategy_id = ms.strategy_id
+            join goal_area g on g.goal_area_id = s.goal_area_id
+            where ms.measure_id = m.measure_id
+            order by g.position, g.goal_area_id, s.position, s.strategy_id
+            limit 1
+        ) first on true
+        where m.action_plan_id = $1 and m.municipality_id = $2
+        order by m.position, m.measure_id
         "#,
         plan_id,
         m
     )
     .fetch_all(db)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.measure_id).collect();
+    let mut cells: HashMap<i64, Vec<CellInput>> = HashMap::new();
+    for c in sqlx::query!(
+        r#"select measure_id, year, period, label from schedule_cell where measure_id = any($1) order by year, period"#,
+        &ids
+    )
+    .fetch_all(db)
     .await?
-    .into_iter()
-    .map(|r| Listed {
-        id: r.measure_id,
-        title: r.title,
-        status: Status::parse(&r.status).unwrap_or_default(),
-        chosen: true,
-    })
-    .collect())
+    {
+        cells.entry(c.measure_id).or_default().push(CellInput {
+            year: c.year,
+            period: c.period,
+            label: c.label,
+        });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| Listed {
+            id: r.measure_id,
+            title: r.title,
+            status: Status::parse(&r.status).unwrap_or_default(),
+            chosen: true,
+            group_id: r.strategy_id.unwrap_or(0),
+            group_name: r.strategy_text.unwrap_or_else(|| "Uten strategi".into()),
+            cells: cells.remove(&r.measure_id).unwrap_or_default(),
+            timing: String::new(),
+        })
+        .collect())
+}
+
+/// The unfinished measures grouped by strategy in the plan's order, each with what rolling
+/// into `new` does to its timing; and the finished ones, which stay behind.
+fn split(all: Vec<Listed>, new: Span) -> (Vec<Group>, Vec<Listed>) {
+    let (open, finished): (Vec<Listed>, Vec<Listed>) =
+        all.into_iter().partition(|l| l.status.is_open());
+    let mut groups: Vec<Group> = Vec::new();
+    for mut l in open {
+        l.timing = carry_summary(new, &l.cells);
+        match groups.iter_mut().find(|g| g.id == l.group_id) {
+            Some(g) => g.measures.push(l),
+            None => groups.push(Group {
+                id: l.group_id,
+                name: l.group_name.clone(),
+                measures: vec![l],
+            }),
+        }
+    }
+    // Measures with no strategy come last.
+    groups.sort_by_key(|g| g.id == 0);
+    (groups, finished)
 }
 
 /// «Handlingsplan IKT 2014–2016» rolled one year → «Handlingsplan IKT 2015–2017».
@@ -75,15 +141,12 @@ pub(super) struct RollPage {
     name: String,
     start_year: String,
     end_year: String,
-    open: Vec<Listed>,
+    groups: Vec<Group>,
+    open_count: usize,
     finished: Vec<Listed>,
     errors: FormErrors,
     /// On the first view: a plan already starts in the suggested year.
     taken: Option<i32>,
-}
-
-fn split(all: Vec<Listed>) -> (Vec<Listed>, Vec<Listed>) {
-    all.into_iter().partition(|l| l.status.is_open())
 }
 
 pub(super) async fn form(
@@ -94,8 +157,11 @@ pub(super) async fn form(
 ) -> AppResult<RollPage> {
     let m = ctx.user.municipality_id;
     let plan = load_head(&state.db, m, id).await?;
-    let (open, finished) = split(list_measures(&state.db, m, id).await?);
     let (start, end) = (plan.start_year + 1, plan.end_year + 1);
+    let (groups, finished) = split(
+        list_measures(&state.db, m, id).await?,
+        Span::new(start, end),
+    );
     let taken = store::starting_in(&mut *state.db.acquire().await?, m, start)
         .await?
         .map(|_| start);
@@ -104,7 +170,8 @@ pub(super) async fn form(
         start_year: start.to_string(),
         end_year: end.to_string(),
         plan,
-        open,
+        open_count: groups.iter().map(|g| g.measures.len()).sum(),
+        groups,
         finished,
         errors: FormErrors::default(),
         taken,
@@ -123,6 +190,10 @@ pub(super) struct RollForm {
     /// The ids of the measures ticked «Før videre» (a repeated field).
     #[serde(default)]
     carry: Vec<String>,
+    /// «Velg alle» / «Velg ingen» for one strategy's measures without JavaScript: `all:<id>` or
+    /// `none:<id>` re-renders the form with that group ticked or unticked, and writes nothing.
+    #[serde(default)]
+    select: Option<String>,
 }
 
 struct Valid {
@@ -180,28 +251,42 @@ pub(super) async fn roll(
     let m = user.municipality_id;
     let plan = load_head(&state.db, m, id).await?;
     let chosen = form.carried();
+    // The years the timing column describes: the form's, or the next ones while they are wrong.
+    let shown = form
+        .validate(&plan)
+        .map(|v| v.span)
+        .unwrap_or(Span::new(plan.start_year + 1, plan.end_year + 1));
     let again = |ctx: Ctx, plan: PlanHead, all: Vec<Listed>, errors: FormErrors| {
+        let toggle = form.select.as_deref().and_then(|s| s.split_once(':'));
         let all = all
             .into_iter()
-            .map(|l| Listed {
-                chosen: chosen.contains(&l.id),
-                ..l
+            .map(|l| {
+                let chosen = match toggle {
+                    Some((what, g)) if g.parse() == Ok(l.group_id) => what == "all",
+                    _ => chosen.contains(&l.id),
+                };
+                Listed { chosen, ..l }
             })
             .collect();
-        let (open, finished) = split(all);
+        let (groups, finished) = split(all, shown);
         RollPage {
             ctx,
             plan,
             name: form.name.clone(),
             start_year: form.start_year.clone(),
             end_year: form.end_year.clone(),
-            open,
+            open_count: groups.iter().map(|g| g.measures.len()).sum(),
+            groups,
             finished,
             errors,
             taken: None,
         }
         .into_response()
     };
+    if form.select.is_some() {
+        let all = list_measures(&state.db, m, id).await?;
+        return Ok(again(ctx, plan, all, FormErrors::default()));
+    }
     let v = match form.validate(&plan) {
         Ok(v) => v,
         Err(errors) => {

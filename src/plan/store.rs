@@ -49,8 +49,8 @@ pub enum Rolled {
 }
 
 /// Makes the next plan from `old`, carrying the chosen unfinished measures (linked to their
-/// predecessors, schedule cells remapped, dependencies re-pointed to the copies). The old plan
-/// is left as it is.
+/// predecessors, schedule cells carried by `carry_cells`, dependencies re-pointed to the copies).
+/// The old plan and its measures are left as they are.
 pub async fn roll(
     tx: &mut Tx<'_>,
     actor: Actor,
@@ -98,6 +98,13 @@ pub async fn roll(
         carried: Some(carried),
     };
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    // The old plan now shows that it was rolled: a new revision reloads its cached copy.
+    sqlx::query!(
+        r#"update action_plan set revision = revision + 1 where action_plan_id = $1"#,
+        old.id
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(Rolled::Done { id, carried })
 }
 
