@@ -339,3 +339,30 @@ pub fn row_count(groups: &[GoalGroup<'_>]) -> usize {
         .map(|s| s.rows.len())
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_month_ends_on_its_last_day_and_a_quarter_on_its_third_months() {
+        let span = Span::new(2014, 2016);
+        assert_eq!(period_end(span, 2014, 2), Some(d(2014, 2, 28)));
+        assert_eq!(period_end(span, 2014, 12), Some(d(2014, 12, 31)));
+        assert_eq!(period_end(span, 2015, 1), Some(d(2015, 3, 31)));
+        assert_eq!(period_end(span, 2016, 4), Some(d(2016, 12, 31)));
+    }
+
+    #[test]
+    fn today_falls_in_a_month_of_the_first_year_a_quarter_after_or_nowhere() {
+        let span = Span::new(2026, 2028);
+        assert_eq!(today_period(span, d(2026, 12, 1)), Some((2026, 12)));
+        assert_eq!(today_period(span, d(2027, 5, 17)), Some((2027, 2)));
+        assert_eq!(today_period(span, d(2029, 1, 1)), None);
+        assert_eq!(today_period(span, d(2025, 12, 31)), None);
+    }
+}
