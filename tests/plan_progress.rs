@@ -795,7 +795,9 @@ async fn with_htmx_the_plans_totals_follow_the_row_out_of_band(db: PgPool) {
         .await
         .unwrap();
     assert!(html.trim_start().starts_with("<tr"), "the row first");
-    let totals = &html[html.find("<section").expect("the totals too")..];
+    let totals = &html[html
+        .find("<template><section")
+        .expect("the totals too, in a template")..];
     assert!(totals.contains("id=\"plan-totals\""));
     assert!(totals.contains("hx-swap-oob=\"true\""));
     assert!(

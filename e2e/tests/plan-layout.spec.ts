@@ -98,6 +98,10 @@ test.describe('framdriftsplan på skrivebord, telefon og papir', () => {
     await expect(totals).not.toHaveText(before);
     const count = (text: string) => Number(/(\d+) pågår/.exec(text)?.[1] ?? 0);
     expect(count(await totals.innerText())).toBe(count(before) + 1);
+    // Swapped whole, in its place: one totals section with its two tables, none in the plan.
+    await expect(page.locator('#plan-totals')).toHaveCount(1);
+    await expect(page.locator('#plan-totals table')).toHaveCount(2);
+    await expect(page.locator('.progress-wrap table table, .progress-wrap section')).toHaveCount(0);
     await expectNoA11yViolations(page, 'framdriftsplan etter lagring med tastatur');
   });
 
@@ -123,6 +127,7 @@ test.describe('framdriftsplan på skrivebord, telefon og papir', () => {
     const updated = rowOf(page, PHONE);
     await expect(updated).toContainText('Lagret: Pågår.');
     await expect(updated).toContainText('Lisens bestilt');
+    await expect(page.locator('.progress-wrap table table, .progress-wrap section')).toHaveCount(0);
     await page.screenshot({ path: path.join(outDir, 'plan-390-saved.png') });
     await expectNoA11yViolations(page, 'framdriftsplan 390 px');
   });

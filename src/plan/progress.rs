@@ -333,7 +333,9 @@ pub fn render_row(
         oob: true,
     }
     .render()?;
-    Ok(row + &totals)
+    // In a <template>: parsed after a <tr>, a bare <section> with tables inside would be torn
+    // apart by the HTML parser's table rules; htmx looks for out-of-band swaps in templates.
+    Ok(format!("{row}<template>{totals}</template>"))
 }
 
 impl RowPartial<'_> {
