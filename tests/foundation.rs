@@ -421,6 +421,8 @@ async fn a_bad_user_form_shows_messages_by_the_fields_and_keeps_the_input(db: Pg
                 ("email", "ny@ringebu.demo"),
                 ("display_name", "Ola"),
                 ("password", "langt-nok-passord"),
+                // A user needs a role (issue 7); without one the form stops before the database.
+                ("role", "rad"),
             ],
         )
         .await;

@@ -596,3 +596,247 @@ async fn a_measure_cannot_depend_on_a_measure_in_another_plan(db: PgPool) {
     assert_eq!(deps(new_id).await, 0, "a link into another plan is dropped");
     assert_eq!(deps(in_plan).await, 1, "a link within the plan is kept");
 }
+
+/// The progress-plan row (or phone card: the same markup) of a measure, `<tr …>` to `</tr>`.
+fn row_of(html: &str, measure: i64) -> &str {
+    let at = html
+        .find(&format!("<tr id=\"m-{measure}-s"))
+        .expect("a row for the measure");
+    let end = html[at..].find("</tr>").unwrap() + at + "</tr>".len();
+    &html[at..end]
+}
+
+#[sqlx::test]
+async fn an_unfinished_measure_whose_planned_periods_are_all_past_says_forsinket(db: PgPool) {
+    // The seeded plan is 2014–2016, so by now every scheduled measure's periods are past.
+    let app = spawn(db).await;
+    let c = app.user("leder").await;
+    let id = plan_id(&app).await;
+    let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
+    let mini_ros = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    assert!(
+        row_of(&html, mini_ros).contains(">Forsinket</span>"),
+        "not started, planned in 2014: late, in words"
+    );
+    // Cancelled or done is not late, nor is a measure without a schedule (nothing says when
+    // it was due); the totals count the late ones.
+    assert!(
+        html.contains(" forsinket</strong>"),
+        "the totals name the late measures"
+    );
+    let unscheduled: i64 = sqlx::query_scalar(
+        "select measure_id from measure m
+         where not exists (select 1 from schedule_cell c where c.measure_id = m.measure_id) limit 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    sqlx::query("update measure set status = 'not_started' where measure_id = $1")
+        .bind(unscheduled)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
+    assert!(!row_of(&html, unscheduled).contains("Forsinket"));
+    for status in ["cancelled", "done"] {
+        sqlx::query("update measure set status = $2 where measure_id = $1")
+            .bind(mini_ros)
+            .bind(status)
+            .execute(&app.db)
+            .await
+            .unwrap();
+        let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
+        assert!(!row_of(&html, mini_ros).contains("Forsinket"), "{status}");
+    }
+    // The plan lies wholly in the past: no period is marked as today.
+    assert!(!html.contains("aria-current=\"date\""));
+}
+
+#[sqlx::test]
+async fn the_period_of_today_is_marked_and_a_measure_still_to_come_is_not_late(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let id = plan_id(&app).await;
+    // Move the seeded plan (and its schedule) so that its first year is this year.
+    let this_year = chrono::Datelike::year(&chrono::Utc::now().date_naive());
+    let shift = this_year - 2014;
+    sqlx::query("update schedule_cell set year = year + $1")
+        .bind(shift)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "update action_plan set start_year = start_year + $1, end_year = end_year + $1 where action_plan_id = $2",
+    )
+    .bind(shift)
+    .bind(id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
+    assert_eq!(
+        html.matches("aria-current=\"date\"").count(),
+        1,
+        "one period column is today's"
+    );
+    assert!(html.contains("<span class=\"today-mark\">i dag</span>"));
+    // A measure planned into the plan's last year is still to come.
+    let later: i64 = sqlx::query_scalar(
+        "select c.measure_id from schedule_cell c join measure m using (measure_id)
+         where m.status = 'not_started' group by c.measure_id having max(c.year) = $1 limit 1",
+    )
+    .bind(this_year + 2)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(!row_of(&html, later).contains("Forsinket"));
+}
+
+#[sqlx::test]
+async fn a_date_given_with_pagar_is_kept_and_shown(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let id = plan_id(&app).await;
+    let mini_ros = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let r = app
+        .post(
+            &c,
+            &format!("/measures/{mini_ros}/status"),
+            &[
+                ("status", "in_progress"),
+                ("status_date", "03.02.2014"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let date: Option<chrono::NaiveDate> =
+        sqlx::query_scalar("select status_date from measure where measure_id = $1")
+            .bind(mini_ros)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(date, chrono::NaiveDate::from_ymd_opt(2014, 2, 3));
+    let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
+    let row = row_of(&html, mini_ros);
+    assert!(
+        row.contains(">Pågår 03.02.2014</span>"),
+        "the date shows with the status"
+    );
+    assert!(
+        row.contains("name=\"status_date\" value=\"2014-02-03\""),
+        "and stays in the form, so the next save keeps it"
+    );
+    let (_, page) = app.text(&c, &format!("/measures/{mini_ros}")).await;
+    assert!(page.contains("Pågår 03.02.2014"));
+}
+
+#[sqlx::test]
+async fn a_row_holds_one_line_of_form_with_a_labelled_date_and_a_card_label_for_the_phone(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let id = plan_id(&app).await;
+    let (_, html) = app.text(&c, &format!("/plan/{id}")).await;
+    let row = row_of(
+        &html,
+        measure_id(&app, "Utarbeide mini-ROS innen IKT").await,
+    );
+    // Without JavaScript the date field is there with a visible label; with it, app.js shows it
+    // for «Utført» (data-shown-with) and pre-fills today's date (data-today).
+    assert!(row.contains("<label class=\"row-status__date\" data-shown-with=\"done\"><span class=\"row-status__date-text\">Dato</span>"));
+    assert!(row.contains("data-today=\""));
+    assert!(row.contains("<span class=\"card-label\">Ansvar: </span>"));
+    let form = &row[row.find("<form").unwrap()..row.find("</form>").unwrap()];
+    let order: Vec<usize> = [
+        "name=\"status\"",
+        "name=\"status_date\"",
+        "name=\"comment\"",
+        ">Lagre</button>",
+    ]
+    .iter()
+    .map(|f| form.find(f).expect(f))
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "status, date, comment, save"
+    );
+    // On paper a cell label prints as its number in the legend.
+    assert!(html.contains("Merknader i tidsplanen: <b>1</b>"));
+    assert!(html.contains("<span class=\"cell-label\">Utredning/budsjettgrunnlag</span><span class=\"cell-code\" aria-hidden=\"true\">"));
+    assert!(html.contains("Status per "));
+}
+
+#[sqlx::test]
+async fn with_htmx_the_plans_totals_follow_the_row_out_of_band(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let id = plan_id(&app).await;
+    let (_, before) = app
+        .text(&c, &format!("/plan/{id}?status=not_started"))
+        .await;
+    assert!(before.contains("Viser 55 av 63 tiltak"));
+    let mini_ros = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let token = app.token(&c).await;
+    let html = c
+        .post(app.url(&format!("/measures/{mini_ros}/status")))
+        .header("hx-request", "true")
+        .header("x-csrf-token", token)
+        .form(&[
+            ("status", "done"),
+            ("version", "1"),
+            ("filter", "status=not_started"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.trim_start().starts_with("<tr"), "the row first");
+    let totals = &html[html
+        .find("<template><section")
+        .expect("the totals too, in a template")..];
+    assert!(totals.contains("id=\"plan-totals\""));
+    assert!(totals.contains("hx-swap-oob=\"true\""));
+    assert!(
+        totals.contains("Viser 54 av 63 tiltak"),
+        "the same filter's totals, without the measure now done"
+    );
+    assert!(totals.contains("Sum for utvalget"));
+}
+
+#[sqlx::test]
+async fn the_measure_page_has_the_quick_status_form_and_returns_to_the_measure(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let mini_ros = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let (_, page) = app.text(&c, &format!("/measures/{mini_ros}")).await;
+    assert!(page.contains(&format!(
+        "<form method=\"post\" action=\"/measures/{mini_ros}/status\" class=\"quick-status"
+    )));
+    assert!(page.contains("<label class=\"ds-label\" for=\"qs-date\">Dato</label>"));
+    assert!(page.contains("name=\"return_to\" value=\"measure\""));
+    let r = app
+        .post(
+            &c,
+            &format!("/measures/{mini_ros}/status"),
+            &[
+                ("status", "in_progress"),
+                ("comment", "Arbeidsgruppe nedsatt"),
+                ("version", "1"),
+                ("return_to", "measure"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/measures/{mini_ros}"));
+    let (_, page) = app.text(&c, &location(&r)).await;
+    assert!(page.contains("Statusen er lagret."));
+    assert!(page.contains("Arbeidsgruppe nedsatt"));
+    assert!(page.contains("name=\"version\" value=\"2\""));
+    let reader = app.user("leder").await;
+    let (_, page) = app.text(&reader, &format!("/measures/{mini_ros}")).await;
+    assert!(!page.contains("quick-status"), "readers get no status form");
+}

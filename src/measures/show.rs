@@ -5,12 +5,19 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 
-use super::read::{self, Relations, TimelineItem};
+use super::{
+    model::Status,
+    read::{self, Relations, TimelineItem},
+};
 use crate::{
     AppState,
     audit::{self, Entry, Table},
+    domain::today,
     error::AppResult,
-    plan::read::{MeasureData, PlanData},
+    plan::{
+        read::{MeasureData, PlanData},
+        view,
+    },
     web::Ctx,
 };
 
@@ -24,6 +31,8 @@ pub(super) struct MeasurePage {
     timeline: Vec<TimelineItem>,
     entries: Vec<Entry>,
     can_edit: bool,
+    statuses: [Status; 5],
+    today: chrono::NaiveDate,
 }
 
 impl MeasurePage {
@@ -43,6 +52,21 @@ impl MeasurePage {
             .map(|c| span.cell_name(c.year, c.period, c.label.as_deref()))
             .collect()
     }
+
+    fn status_text(&self) -> String {
+        view::status_with_date(self.m())
+    }
+
+    fn late(&self) -> bool {
+        view::is_late(self.m(), self.plan.head.span(), self.today)
+    }
+
+    fn date_value(&self) -> String {
+        self.m()
+            .status_date
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }
 }
 
 pub(super) async fn page(
@@ -60,6 +84,8 @@ pub(super) async fn page(
         rel: read::relations(&state.db, m, id).await?,
         timeline: read::timeline(&state.db, m, id).await?,
         entries: audit::history(&state.db, m, Table::Measure, id).await?,
+        statuses: Status::ALL,
+        today: today(),
         ctx,
         plan,
         measure_id: id,

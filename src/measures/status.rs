@@ -1,6 +1,6 @@
-//! A quick status update (`POST /measures/{id}/status`) from a row of the progress plan: htmx
-//! swaps the row when JavaScript is on; otherwise the form posts and returns to the same filter,
-//! page and row.
+//! A quick status update (`POST /measures/{id}/status`) from a row of the progress plan or from
+//! the measure's own page: htmx swaps the row (and the plan's totals) when JavaScript is on;
+//! otherwise the form posts and returns to the same filter, page and row, or to the measure.
 
 use axum::{
     extract::{Path, State},
@@ -41,6 +41,9 @@ pub struct StatusForm {
     /// The strategy whose row the form was in (a shared measure has one row per strategy).
     #[serde(default)]
     pub strategy: Option<i64>,
+    /// «measure» when posted from the measure's page, to return there.
+    #[serde(default)]
+    pub return_to: String,
 }
 
 impl StatusForm {
@@ -79,6 +82,9 @@ impl StatusForm {
     /// Back to the same filter and page, at the row the form was in. The filter is the plan's
     /// own query string; one that is not (a line break, another path) is dropped.
     fn back(&self, plan_id: i64, id: i64) -> String {
+        if self.return_to == "measure" {
+            return format!("/measures/{id}");
+        }
         let query = match self.filter.trim() {
             q if q.is_empty() || q.chars().any(|c| c.is_control() || c == '#' || c == '/') => {
                 String::new()
@@ -206,6 +212,7 @@ mod tests {
             version: "3".into(),
             filter: String::new(),
             strategy: Some(2),
+            return_to: String::new(),
         }
     }
 
@@ -230,5 +237,7 @@ mod tests {
         assert_eq!(f.back(1, 9), "/plan/1#m-9-s2");
         f.filter = "//evil.example".into();
         assert_eq!(f.back(1, 9), "/plan/1#m-9-s2");
+        f.return_to = "measure".into();
+        assert_eq!(f.back(1, 9), "/measures/9");
     }
 }

@@ -8,15 +8,17 @@ use axum::{
     extract::{Path, Query, State},
     response::{IntoResponse, Response},
 };
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::{
+    model::Span,
     read::{MeasureData, PlanData},
     view::{self, Filter, GoalGroup, Total},
 };
 use crate::{
     AppState,
-    domain::Nok,
+    domain::{Nok, format_date, today},
     error::AppResult,
     measures::model::{Financing, Status},
     web::{Ctx, Pager},
@@ -37,6 +39,61 @@ pub struct Column {
     pub year: i32,
     pub period: i32,
     pub name: String,
+    /// Today falls in this period.
+    pub is_today: bool,
+}
+
+/// The totals above the table, for the selection the filter makes. The status update sends
+/// them again (htmx out-of-band) so they follow an inline change.
+pub struct Totals {
+    pub filter_active: bool,
+    pub shown: usize,
+    pub of: usize,
+    pub total: Total,
+    pub by_year: Vec<(String, Total)>,
+    pub by_financing: Vec<(&'static str, String, usize)>,
+    pub by_status: Vec<(Status, usize)>,
+    pub late: usize,
+}
+
+impl Totals {
+    pub fn of(plan: &PlanData, filter: &Filter, today: NaiveDate) -> Totals {
+        let selected: Vec<&MeasureData> =
+            plan.measures.iter().filter(|m| filter.matches(m)).collect();
+        let by_year = view::totals_by_year(&selected)
+            .into_iter()
+            .map(|(y, t)| {
+                (
+                    y.map(|y| y.to_string())
+                        .unwrap_or_else(|| "Uten tidsplan".into()),
+                    t,
+                )
+            })
+            .collect();
+        let by_financing = view::cost_by_financing(&selected)
+            .into_iter()
+            .map(|(f, sum, unknown)| (f.label(), Nok(sum).to_string(), unknown))
+            .collect();
+        let (by_status, late) = view::status_counts(&selected, plan.head.span(), today);
+        Totals {
+            filter_active: filter.is_active(),
+            shown: selected.len(),
+            of: plan.measures.len(),
+            total: Total::of(selected.iter().copied()),
+            by_year,
+            by_financing,
+            by_status,
+            late,
+        }
+    }
+}
+
+/// The totals alone, as the status update returns them out of band beside the row.
+#[derive(Template)]
+#[template(path = "plan/progress_totals.html")]
+struct TotalsPartial<'a> {
+    totals: &'a Totals,
+    oob: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -52,13 +109,25 @@ pub struct ProgressPage<'a> {
     pub responsible_options: Vec<(String, String)>,
     pub statuses: [Status; 5],
     pub financings: [Financing; 5],
-    pub total: Total,
-    pub by_year: Vec<(String, Total)>,
-    pub by_financing: Vec<(&'static str, String, usize)>,
+    pub totals: Totals,
     pub can_edit: bool,
-    pub shown: usize,
     pub pager: Pager,
     pub show_all: bool,
+    pub today: NaiveDate,
+    pub today_text: String,
+    /// Cell labels, numbered for the printed legend.
+    pub legend: Vec<String>,
+    /// The totals are the page's own, not an out-of-band swap.
+    pub oob: bool,
+}
+
+/// Whether a row says «Forsinket»; the page and the re-rendered row ask alike.
+fn row_late(span: Span, today: NaiveDate, m: &MeasureData) -> bool {
+    view::is_late(m, span, today)
+}
+
+fn label_number(legend: &[String], label: &str) -> usize {
+    legend.iter().position(|l| l == label).map_or(0, |i| i + 1)
 }
 
 impl ProgressPage<'_> {
@@ -80,6 +149,18 @@ impl ProgressPage<'_> {
     fn kept_date(&self, m: &MeasureData) -> String {
         m.status_date.map(|d| d.to_string()).unwrap_or_default()
     }
+    fn late(&self, m: &MeasureData) -> bool {
+        row_late(self.plan.head.span(), self.today, m)
+    }
+    fn status_text(&self, m: &MeasureData) -> String {
+        view::status_with_date(m)
+    }
+    fn label_number(&self, label: &str) -> usize {
+        label_number(&self.legend, label)
+    }
+    fn today_iso(&self) -> String {
+        self.today.to_string()
+    }
 }
 
 /// The filter plus the page, so a status update returns to the same page.
@@ -100,6 +181,12 @@ fn with_paging(query: String, pager: &Pager, all: bool) -> String {
 
 /// Columns for every period of the plan; years with their number of columns for the header.
 pub fn columns(plan: &PlanData) -> (Vec<Column>, Vec<(i32, usize)>) {
+    columns_at(plan, today())
+}
+
+/// The columns, with the period `today` falls in marked.
+pub fn columns_at(plan: &PlanData, today: NaiveDate) -> (Vec<Column>, Vec<(i32, usize)>) {
+    let now = view::today_period(plan.head.span(), today);
     let columns: Vec<Column> = plan
         .periods()
         .into_iter()
@@ -107,6 +194,7 @@ pub fn columns(plan: &PlanData) -> (Vec<Column>, Vec<(i32, usize)>) {
             year,
             period,
             name: plan.period_name(year, period),
+            is_today: now == Some((year, period)),
         })
         .collect();
     let mut years: Vec<(i32, usize)> = Vec::new();
@@ -145,36 +233,24 @@ pub(super) async fn progress(
         pager.per_page as usize,
     );
     let filter_query = with_paging(filter.query(), &pager, paging.all.is_some());
-    let (columns, years) = columns(&plan);
-    let by_year = view::totals_by_year(&selected)
-        .into_iter()
-        .map(|(y, t)| {
-            (
-                y.map(|y| y.to_string())
-                    .unwrap_or_else(|| "Uten tidsplan".into()),
-                t,
-            )
-        })
-        .collect();
-    let by_financing = view::cost_by_financing(&selected)
-        .into_iter()
-        .map(|(f, sum, unknown)| (f.label(), Nok(sum).to_string(), unknown))
-        .collect();
+    let today = today();
+    let (columns, years) = columns_at(&plan, today);
     let page = ProgressPage {
         can_edit: ctx.user.can_edit_plan(),
         groups,
         pager,
         show_all: paging.all.is_some(),
-        total: Total::of(selected.iter().copied()),
-        shown: selected.len(),
+        totals: Totals::of(&plan, &filter, today),
         responsible_options: plan.responsible_options.clone(),
         filter_query,
         statuses: Status::ALL,
         financings: Financing::ALL,
         columns,
         years,
-        by_year,
-        by_financing,
+        legend: view::cell_labels(&plan),
+        today,
+        today_text: format_date(today),
+        oob: false,
         filter,
         plan: &plan,
         ctx,
@@ -218,9 +294,12 @@ struct RowPartial<'a> {
     row_message: Option<(String, String)>,
     kept: Option<KeptStatus>,
     csrf: String,
+    today: NaiveDate,
+    legend: Vec<String>,
 }
 
-/// The row of `m` under `strategy`, as the status handler returns it to htmx.
+/// The row of `m` under `strategy`, as the status handler returns it to htmx, followed by the
+/// plan's totals for the same filter as an out-of-band swap.
 pub fn render_row(
     plan: &PlanData,
     m: &MeasureData,
@@ -230,8 +309,12 @@ pub fn render_row(
     kept: Option<KeptStatus>,
     csrf: String,
 ) -> askama::Result<String> {
-    RowPartial {
-        columns: columns(plan).0,
+    let today = today();
+    // The filter is the page's own query string (with its page number, which it ignores).
+    let filter: Filter = serde_urlencoded::from_str(filter_query).unwrap_or_default();
+    let totals = Totals::of(plan, &filter, today);
+    let row = RowPartial {
+        columns: columns_at(plan, today).0,
         current_strategy: strategy,
         can_edit: true,
         statuses: Status::ALL,
@@ -239,10 +322,20 @@ pub fn render_row(
         row_message: message.map(|RowMessage(c, t)| (c, t)),
         kept,
         csrf,
+        today,
+        legend: view::cell_labels(plan),
         m,
         plan,
     }
-    .render()
+    .render()?;
+    let totals = TotalsPartial {
+        totals: &totals,
+        oob: true,
+    }
+    .render()?;
+    // In a <template>: parsed after a <tr>, a bare <section> with tables inside would be torn
+    // apart by the HTML parser's table rules; htmx looks for out-of-band swaps in templates.
+    Ok(format!("{row}<template>{totals}</template>"))
 }
 
 impl RowPartial<'_> {
@@ -269,5 +362,17 @@ impl RowPartial<'_> {
             .as_ref()
             .map(|k| k.date.clone())
             .unwrap_or_else(|| m.status_date.map(|d| d.to_string()).unwrap_or_default())
+    }
+    fn late(&self, m: &MeasureData) -> bool {
+        row_late(self.plan.head.span(), self.today, m)
+    }
+    fn status_text(&self, m: &MeasureData) -> String {
+        view::status_with_date(m)
+    }
+    fn label_number(&self, label: &str) -> usize {
+        label_number(&self.legend, label)
+    }
+    fn today_iso(&self) -> String {
+        self.today.to_string()
     }
 }

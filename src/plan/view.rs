@@ -3,13 +3,105 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::read::{MeasureData, PlanData};
-use crate::{
-    domain::{Hours, Nok},
-    measures::model::{Financing, Responsible},
+use super::{
+    model::Span,
+    read::{MeasureData, PlanData},
 };
+use crate::{
+    domain::{Hours, Nok, format_date},
+    measures::model::{Financing, Responsible, Status},
+};
+
+/// The last day of a period of the plan: a month in its first year, a quarter after.
+pub fn period_end(span: Span, year: i32, period: i32) -> Option<NaiveDate> {
+    let last_month = if year == span.start_year {
+        period
+    } else {
+        period * 3
+    };
+    let (y, m) = if last_month >= 12 {
+        (year + 1, 1)
+    } else {
+        (year, last_month as u32 + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt())
+}
+
+/// The period of the plan that `today` falls in, if the plan covers it.
+pub fn today_period(span: Span, today: NaiveDate) -> Option<(i32, i32)> {
+    let (year, month) = (today.year(), today.month() as i32);
+    let period = if year == span.start_year {
+        month
+    } else {
+        (month - 1) / 3 + 1
+    };
+    span.contains(year, period).then_some((year, period))
+}
+
+/// Late (forsinket): every planned period has ended and the measure is neither done nor
+/// cancelled. A measure without a schedule is never late: nothing says when it was due.
+pub fn is_late(m: &MeasureData, span: Span, today: NaiveDate) -> bool {
+    if matches!(m.status, Status::Done | Status::Cancelled) || m.cells.is_empty() {
+        return false;
+    }
+    m.cells
+        .iter()
+        .all(|c| period_end(span, c.year, c.period).is_some_and(|end| end < today))
+}
+
+/// The status as the plan shows it, with its date for every status (a date is kept with any
+/// status): «Utført 31.03.2014», «Pågår 03.02.2014», «Ikke startet».
+pub fn status_with_date(m: &MeasureData) -> String {
+    match m.status_date {
+        Some(d) => format!("{} {}", m.status.label(), format_date(d)),
+        None => m.status.label().to_string(),
+    }
+}
+
+/// How many of the selected measures have each status, and how many are late; each measure
+/// counted once. Only statuses that occur are listed, in the order of `Status::ALL`.
+pub fn status_counts(
+    selected: &[&MeasureData],
+    span: Span,
+    today: NaiveDate,
+) -> (Vec<(Status, usize)>, usize) {
+    let mut seen = HashSet::new();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut late = 0;
+    for m in selected.iter().filter(|m| seen.insert(m.measure_id)) {
+        let i = Status::ALL.iter().position(|s| *s == m.status).unwrap_or(0);
+        *counts.entry(i).or_default() += 1;
+        if is_late(m, span, today) {
+            late += 1;
+        }
+    }
+    let counts = counts
+        .into_iter()
+        .map(|(i, n)| (Status::ALL[i], n))
+        .collect();
+    (counts, late)
+}
+
+/// The plan's distinct cell labels in order of first appearance. On paper a quarter column is
+/// too narrow for «Utredning/budsjettgrunnlag», so cells print the label's number and the page
+/// prints this list as a legend.
+pub fn cell_labels(plan: &PlanData) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in plan
+        .measures
+        .iter()
+        .flat_map(|m| &m.cells)
+        .filter_map(|c| c.label.as_ref())
+    {
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
+    }
+    out
+}
 
 /// Which measures to show.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -246,4 +338,31 @@ pub fn row_count(groups: &[GoalGroup<'_>]) -> usize {
         .flat_map(|g| &g.strategies)
         .map(|s| s.rows.len())
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_month_ends_on_its_last_day_and_a_quarter_on_its_third_months() {
+        let span = Span::new(2014, 2016);
+        assert_eq!(period_end(span, 2014, 2), Some(d(2014, 2, 28)));
+        assert_eq!(period_end(span, 2014, 12), Some(d(2014, 12, 31)));
+        assert_eq!(period_end(span, 2015, 1), Some(d(2015, 3, 31)));
+        assert_eq!(period_end(span, 2016, 4), Some(d(2016, 12, 31)));
+    }
+
+    #[test]
+    fn today_falls_in_a_month_of_the_first_year_a_quarter_after_or_nowhere() {
+        let span = Span::new(2026, 2028);
+        assert_eq!(today_period(span, d(2026, 12, 1)), Some((2026, 12)));
+        assert_eq!(today_period(span, d(2027, 5, 17)), Some((2027, 2)));
+        assert_eq!(today_period(span, d(2029, 1, 1)), None);
+        assert_eq!(today_period(span, d(2025, 12, 31)), None);
+    }
 }
