@@ -136,8 +136,8 @@ pub async fn form(
     Ok(import_page(ctx, &plan, None))
 }
 
-/// What confirming does with one measure of the file.
-
+/// The uploaded file read, checked and compared with the plan; nothing is written but the
+/// staged import the preview's button confirms.
 pub async fn preview(
     _: Editor,
     ctx: Ctx,

@@ -15,6 +15,7 @@ use crate::{
     domain::format_date, error::AppResult, measures::read::inputs, plan::model::Span, web::Ctx,
 };
 
+/// What confirming does with one measure of the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fate {
     New,

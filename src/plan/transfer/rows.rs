@@ -127,6 +127,7 @@ pub(super) struct Checked {
     pub errors: Vec<RowError>,
 }
 
+/// Reads the header, then every row; merges rows of the same measure; collects every error.
 pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
     let mut out = Checked {
         measures: Vec::new(),

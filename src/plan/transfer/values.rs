@@ -155,8 +155,6 @@ pub(super) fn parse_priority(text: &str) -> Result<bool, String> {
     }
 }
 
-/// Reads the header, then every row; merges rows of the same measure; collects every error.
-
 #[cfg(test)]
 mod tests {
     use super::*;
