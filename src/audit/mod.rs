@@ -7,6 +7,7 @@
 
 mod history;
 mod read;
+mod words;
 
 pub use history::router;
 pub use read::{Change, Entry, EventLine, EventRef, history};
