@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use common::*;
 use ikt_styring::LoginPolicy;
+use reqwest::multipart::{Form, Part};
 use sqlx::PgPool;
 
 fn fast_lockout(mut s: ikt_styring::AppState) -> ikt_styring::AppState {
@@ -68,6 +69,131 @@ async fn a_next_with_a_line_break_logs_in_and_lands_on_the_start_page(db: PgPool
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/");
     assert_eq!(app.text(&c, "/").await.0, 200, "logged in");
+}
+
+/// The first cost line's amount of a measure, as stored.
+async fn first_amount(app: &TestApp, id: i64) -> Option<String> {
+    sqlx::query_scalar(
+        "select amount::text from measure_cost where measure_id = $1 order by measure_cost_id limit 1",
+    )
+    .bind(id)
+    .fetch_optional(&app.db)
+    .await
+    .unwrap()
+    .flatten()
+}
+
+// Item 3: an amount above numeric(14,2) in the measure form was a 500 from PostgreSQL.
+#[sqlx::test]
+async fn an_amount_too_large_for_the_column_gets_a_message_at_the_field_and_saves_nothing(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let c = app.user("ikt").await;
+    let id = measure_id(&app, "Innføre Feide i skole").await;
+    let before = first_amount(&app, id).await;
+    let audits: i64 = sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut fields = edit_form(&app, &c, id).await;
+    set(&mut fields, "cost_description_0", "Lisens");
+    set(&mut fields, "cost_amount_0", "1 000 000 000 000");
+    set(&mut fields, "cost_financing_0", "current_budget");
+    let r = submit(&app, &c, &format!("/measures/{id}/edit"), &fields).await;
+    let status = r.status().as_u16();
+    let html = r.text().await.unwrap();
+    assert_ne!(status, 500);
+    assert!(
+        html.contains("Beløpet er for stort (høyst kr 999 999 999 999)."),
+        "{status} {html}"
+    );
+    assert!(
+        html.contains("1 000 000 000 000"),
+        "the typed amount is kept"
+    );
+    assert_eq!(first_amount(&app, id).await, before, "nothing saved");
+    let after: i64 = sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(after, audits, "nothing audited");
+
+    // The largest amount the column holds is still accepted.
+    set(&mut fields, "cost_amount_0", "999 999 999 999,99");
+    let r = submit(&app, &c, &format!("/measures/{id}/edit"), &fields).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        first_amount(&app, id).await.as_deref(),
+        Some("999999999999.99")
+    );
+}
+
+// Item 3: the same amount in an imported file; the preview refuses it by row and stages nothing,
+// so there is nothing for the confirm step to write.
+#[sqlx::test]
+async fn an_imported_amount_too_large_for_the_column_is_listed_by_row_and_nothing_is_staged(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = plan_id(&app).await;
+    let strategy: String = sqlx::query_scalar("select text from strategy order by strategy_id")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let c = app.user("ikt").await;
+    let staged = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from measure_import")
+            .fetch_one(&app.db)
+            .await
+            .unwrap()
+    };
+    let before = staged().await;
+    let csv = format!(
+        "Mål;Strategi;Tiltak;Timer;Kostnad;Ansvar;Status;Statusdato;Statuskommentar;Prioritert\r\n\
+         ;{strategy};Dyrt tiltak;;kr 10 000 000 000 000;;;;;\r\n"
+    );
+    let token = app.token(&c).await;
+    let form = Form::new().text("csrf_token", token).part(
+        "file",
+        Part::bytes(csv.into_bytes()).file_name("dyrt.csv".to_string()),
+    );
+    let r = c
+        .post(app.url(&format!("/plan/{plan}/import")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Rad 2: Kostnad: Beløpet er for stort (høyst kr 999 999 999 999)."),
+        "{html}"
+    );
+    assert!(!html.contains("/import/confirm"), "nothing to confirm");
+    assert_eq!(staged().await, before);
+}
+
+// Item 3: `to=0000-01-01` and `from=+10000-01-01` reached PostgreSQL and answered 500.
+#[sqlx::test]
+async fn an_audit_log_date_out_of_range_gets_a_message_beside_the_filter(db: PgPool) {
+    let app = spawn(db).await;
+    let admin = app.user("admin").await;
+    let (status, html) = app.text(&admin, "/admin/audit?to=0000-01-01").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Til-dato må være en dato mellom 1900 og 2100"),
+        "{html}"
+    );
+    let (status, html) = app.text(&admin, "/admin/audit?from=%2B10000-01-01").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Fra-dato må være en dato mellom 1900 og 2100"),
+        "{html}"
+    );
+    let (status, html) = app.text(&admin, "/admin/audit?from=2026-01-01").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("må være en dato"), "a good date is no error");
 }
 
 // Item 4: the lock counted per typed name, so a locked account still logged in by its e-mail.
