@@ -258,3 +258,73 @@ async fn throttle_rows_untouched_for_a_lock_period_are_removed(db: PgPool) {
             .unwrap();
     assert_eq!(left, vec!["name:noen-andre", "name:nylig"]);
 }
+
+// Item 6: logged-in pages sent no Cache-Control, so a shared browser or proxy could keep them.
+#[sqlx::test]
+async fn pages_are_never_cached_but_static_files_are(db: PgPool) {
+    let app = spawn(db).await;
+    let cache = |r: &reqwest::Response| {
+        r.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let anon = client();
+    assert_eq!(cache(&app.get(&anon, "/login").await), "no-store");
+    let c = app.user("ikt").await;
+    let plan = plan_id(&app).await;
+    for path in [
+        "/".to_string(),
+        format!("/plan/{plan}"),
+        "/finnes-ikke".into(),
+    ] {
+        assert_eq!(cache(&app.get(&c, &path).await), "no-store", "{path}");
+    }
+    let r = app.post(&c, "/logout", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(cache(&r), "no-store", "a redirect too");
+    let r = app.get(&anon, "/static/app.css").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(cache(&r), "public, max-age=3600");
+}
+
+async fn logout_from(app: &TestApp, c: &reqwest::Client, origin: &str) -> u16 {
+    let token = app.token(c).await;
+    c.post(app.url("/logout"))
+        .header("origin", origin)
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+// Item 6: the Origin check compared the host only, so another scheme or port passed.
+#[sqlx::test]
+async fn a_form_from_the_same_host_on_another_scheme_or_port_is_refused(db: PgPool) {
+    let app = spawn(db).await;
+    let host = app.addr.trim_start_matches("http://").to_string();
+    let c = app.user("ikt").await;
+    assert_eq!(logout_from(&app, &c, &format!("https://{host}")).await, 403);
+    let other_port = format!("http://{}:1", host.split(':').next().unwrap());
+    assert_eq!(logout_from(&app, &c, &other_port).await, 403);
+    assert_eq!(app.text(&c, "/").await.0, 200, "still logged in");
+    assert_eq!(logout_from(&app, &c, &app.addr).await, 303, "own origin");
+    assert_eq!(app.text(&c, "/").await.0, 303, "logged out");
+}
+
+// Item 6: behind a proxy the app's origin is PUBLIC_URL, not the Host the proxy forwards.
+#[sqlx::test]
+async fn with_a_public_url_the_origin_must_be_that_url(db: PgPool) {
+    let app = spawn_with(db, |mut s| {
+        s.public_url = Some("https://ikt.kommune.no".into());
+        s
+    })
+    .await;
+    let c = app.user("ikt").await;
+    assert_eq!(logout_from(&app, &c, "http://ikt.kommune.no").await, 403);
+    assert_eq!(logout_from(&app, &c, &app.addr).await, 403);
+    assert_eq!(app.text(&c, "/").await.0, 200, "still logged in");
+    assert_eq!(logout_from(&app, &c, "https://ikt.kommune.no").await, 303);
+}
