@@ -18,6 +18,8 @@ pub struct Config {
     pub session_idle_minutes: i64,
     /// `Secure` cookies; on when the public URL is https.
     pub cookie_secure: bool,
+    /// `PUBLIC_URL`: the address users reach the app at (behind a proxy, not `BIND_ADDR`).
+    pub public_url: Option<String>,
     pub seed_demo: bool,
 }
 
@@ -51,6 +53,7 @@ impl Config {
             log_format,
             session_idle_minutes,
             cookie_secure,
+            public_url: var("PUBLIC_URL"),
             seed_demo: var("SEED_DEMO").is_none_or(|v| v != "false"),
         })
     }

@@ -42,6 +42,10 @@ pub struct AppState {
     pub plans: std::sync::Arc<plan::read::PlanCache>,
     pub login_policy: LoginPolicy,
     pub cookie_secure: bool,
+    /// Where users reach the app (`PUBLIC_URL`); the CSRF guard's Origin check compares with it.
+    /// Without it the app's origin is the request's Host on https when cookies are `Secure`,
+    /// else on http.
+    pub public_url: Option<String>,
     pub session_idle_minutes: i64,
 }
 
@@ -52,6 +56,7 @@ impl AppState {
             plans: Default::default(),
             login_policy: LoginPolicy::default(),
             cookie_secure: false,
+            public_url: None,
             session_idle_minutes: 60,
         }
     }
@@ -87,8 +92,17 @@ pub fn build_app(state: AppState) -> Router {
         .merge(measures::router())
         .merge(strategy::router())
         .fallback(error::not_found)
-        .layer(middleware::from_fn(web::csrf::guard))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::csrf::guard,
+        ))
         .layer(sessions)
+        // Every page but the static files may show a user's data (or carry the login form's
+        // token): no browser or proxy keeps a copy. A handler that knows better may say so.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .nest("/static", static_files)

@@ -88,6 +88,7 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
     }
     let mut state = AppState::new(pool.clone());
     state.cookie_secure = config.cookie_secure;
+    state.public_url = config.public_url.clone();
     state.session_idle_minutes = config.session_idle_minutes;
     let app = build_app(state);
 

@@ -1,5 +1,6 @@
 //! Logging in and out: argon2id off the async runtime; failures slowed and then locked per
-//! typed identifier, so an unknown name behaves exactly like a known one.
+//! account (whether it was typed as username or e-mail) and per typed name where no account has
+//! it, so an unknown name behaves exactly like a known one.
 
 use std::time::Duration;
 
@@ -70,7 +71,7 @@ pub(super) async fn login_page(
     Ok(LoginPage {
         csrf: csrf::token(&session).await?,
         username: String::new(),
-        next: safe_next(q.next.as_deref()).to_string(),
+        next: safe_next(q.next.as_deref()),
         error: None,
     }
     .into_response())
@@ -95,7 +96,7 @@ pub(super) async fn login(
         Ok(LoginPage {
             csrf,
             username: form.username.clone(),
-            next: safe_next(Some(&form.next)).to_string(),
+            next: safe_next(Some(&form.next)),
             error: Some(error),
         }
         .into_response())
@@ -116,9 +117,30 @@ pub(super) async fn login(
         );
     }
 
+    // Rows not touched for a lock period are forgotten: an expired lock or a few failures long
+    // ago. Without this a scan of unknown names would leave its rows for ever (issue 9, item 5).
+    let lock_secs = policy.lock_for.as_secs_f64();
+    sqlx::query!(
+        r#"delete from login_throttle where updated_at < now() - make_interval(secs => $1)"#,
+        lock_secs
+    )
+    .execute(&state.db)
+    .await?;
+
+    // The account is looked up before the throttle, for known and unknown names alike, so that
+    // both cost the same and a lock holds whichever of the account's names is typed.
+    let user = sqlx::query!(
+        r#"select app_user_id, password_hash, active from app_user where username = $1 or email = $1
+           order by username = $1 desc limit 1"#,
+        identifier
+    )
+    .fetch_optional(&state.db)
+    .await?;
+    let key = throttle_key(user.as_ref().map(|u| u.app_user_id), &identifier);
+
     let throttle = sqlx::query!(
         r#"select failures, locked_until as "locked_until: DateTime<Utc>" from login_throttle where identifier = $1"#,
-        identifier
+        key
     )
     .fetch_optional(&state.db)
     .await?;
@@ -131,12 +153,6 @@ pub(super) async fn login(
         return again(locked_message(minutes), csrf::token(&session).await?);
     }
 
-    let user = sqlx::query!(
-        r#"select app_user_id, password_hash, active from app_user where username = $1 or email = $1"#,
-        identifier
-    )
-    .fetch_optional(&state.db)
-    .await?;
     let ok = password::verify(
         form.password.clone(),
         user.as_ref().map(|u| u.password_hash.clone()),
@@ -145,12 +161,9 @@ pub(super) async fn login(
 
     match user {
         Some(u) if ok => {
-            sqlx::query!(
-                r#"delete from login_throttle where identifier = $1"#,
-                identifier
-            )
-            .execute(&state.db)
-            .await?;
+            sqlx::query!(r#"delete from login_throttle where identifier = $1"#, key)
+                .execute(&state.db)
+                .await?;
             if !u.active {
                 return again(
                     "Kontoen er deaktivert. Kontakt en administrator i kommunen.".into(),
@@ -168,7 +181,7 @@ pub(super) async fn login(
             session.insert(USER_KEY, u.app_user_id).await?;
             csrf::rotate(&session).await?;
             tracing::info!(user_id = u.app_user_id, "innlogget");
-            Ok(Redirect::to(safe_next(Some(&form.next))).into_response())
+            Ok(Redirect::to(&safe_next(Some(&form.next))).into_response())
         }
         _ => {
             let failures = sqlx::query_scalar!(
@@ -182,15 +195,14 @@ pub(super) async fn login(
                        updated_at = now()
                 returning failures
                 "#,
-                identifier
+                key
             )
             .fetch_one(&state.db)
             .await?;
             if failures >= policy.lock_after {
-                let lock_secs = policy.lock_for.as_secs_f64();
                 sqlx::query!(
                     r#"update login_throttle set locked_until = now() + make_interval(secs => $2) where identifier = $1"#,
-                    identifier,
+                    key,
                     lock_secs
                 )
                 .execute(&state.db)
@@ -223,18 +235,32 @@ fn locked_message(minutes: i64) -> String {
     )
 }
 
-/// Only local paths, so the login form cannot be used to send people elsewhere.
-fn safe_next(next: Option<&str>) -> &str {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.starts_with("/login") =>
-        {
-            n
-        }
-        _ => "/",
+/// The throttle row a login attempt counts against: the account when the typed name is one of
+/// its names, else the typed name itself. The prefixes keep the two kinds apart.
+fn throttle_key(user_id: Option<i64>, identifier: &str) -> String {
+    match user_id {
+        Some(id) => format!("user:{id}"),
+        None => format!("name:{identifier}"),
+    }
+}
+
+/// Only a path on this site, so the login form cannot be used to send people elsewhere. A URL
+/// parser decides, not a prefix check: browsers drop tabs and line breaks and read `\` as `/`,
+/// so `/\t/evil.example` is `//evil.example`, another host. Returns the parsed path and query,
+/// percent-encoded, so the `Location` header always holds it.
+fn safe_next(next: Option<&str>) -> String {
+    const BASE: &str = "http://app.invalid/";
+    let base = url::Url::parse(BASE).expect("a valid base");
+    let parsed = next
+        .filter(|n| n.starts_with('/'))
+        .and_then(|n| base.join(n).ok())
+        .filter(|u| u.origin() == base.origin() && !u.path().starts_with("/login"));
+    match parsed {
+        Some(u) => match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        },
+        None => "/".to_string(),
     }
 }
 
@@ -245,7 +271,7 @@ pub(super) async fn logout(session: Session) -> AppResult<Response> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{safe_next, throttle_key};
 
     #[test]
     fn after_login_only_local_paths_are_followed() {
@@ -254,5 +280,20 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/login")), "/");
         assert_eq!(safe_next(None), "/");
+        // Issue 9, item 1: what browsers read as another host.
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/\r\n")), "/");
+        assert_eq!(
+            safe_next(Some("/plan/1?filter=a b")),
+            "/plan/1?filter=a%20b"
+        );
+    }
+
+    #[test]
+    fn a_lockout_counts_per_account_and_per_unknown_name() {
+        assert_eq!(throttle_key(Some(7), "ikt@ringebu.demo"), "user:7");
+        assert_eq!(throttle_key(Some(7), "ikt"), "user:7");
+        assert_eq!(throttle_key(None, "user:7"), "name:user:7");
     }
 }

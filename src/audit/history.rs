@@ -16,6 +16,7 @@ use super::{
 use crate::{
     AppState,
     auth::Admin,
+    domain,
     error::{AppError, AppResult},
     web::{Ctx, Pager},
 };
@@ -117,10 +118,20 @@ async fn global_log(
 ) -> AppResult<GlobalLogPage> {
     let m = ctx.user.municipality_id;
     let mut error = None;
+    // Parsed and bounded here (years 1900–2100), so an odd year such as 0000 or +10000 is a
+    // message beside the filter, not a query PostgreSQL refuses (issue 9, item 3).
     let mut date = |s: &Option<String>, label: &str| -> Option<NaiveDate> {
         let s = s.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) => Some(d),
+            Ok(_) => match domain::parse_date(s) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    error = Some(format!(
+                        "{label} må være en dato mellom 1900 og 2100 (åååå-mm-dd)."
+                    ));
+                    None
+                }
+            },
             Err(_) => {
                 error = Some(format!("{label} må være en dato (åååå-mm-dd)."));
                 None

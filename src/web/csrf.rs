@@ -1,11 +1,12 @@
 //! Cross-site request forgery guard: a per-session synchronizer token that every unsafe request
 //! must carry, as the form field `csrf_token` (urlencoded or multipart) or the `X-CSRF-Token`
 //! header (htmx), plus a same-origin check of `Origin` / `Sec-Fetch-Site` when the browser sends
-//! them.
+//! them. Same origin means the same scheme, host and port as the app's own origin: `PUBLIC_URL`
+//! when configured, else the request's `Host` on the scheme the app is served on.
 
 use axum::{
     body::{Body, Bytes},
-    extract::Request,
+    extract::{Request, State},
     http::{Method, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -13,7 +14,7 @@ use axum::{
 use tower_sessions::Session;
 
 use super::form::{MAX_FORM_BYTES, MAX_UPLOAD_BODY};
-use crate::error::AppError;
+use crate::{AppState, error::AppError};
 
 const KEY: &str = "csrf";
 pub const FIELD: &str = "csrf_token";
@@ -33,11 +34,16 @@ pub async fn rotate(session: &Session) -> Result<String, AppError> {
     Ok(t)
 }
 
-pub async fn guard(session: Session, req: Request, next: Next) -> Response {
+pub async fn guard(
+    State(state): State<AppState>,
+    session: Session,
+    req: Request,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    if cross_origin(&req) {
+    if cross_origin(&state, &req) {
         tracing::info!(path = %req.uri().path(), "avviste forespørsel fra annet opphav");
         return AppError::Csrf.into_response();
     }
@@ -90,7 +96,7 @@ pub async fn guard(session: Session, req: Request, next: Next) -> Response {
         .await
 }
 
-fn cross_origin(req: &Request) -> bool {
+fn cross_origin(state: &AppState, req: &Request) -> bool {
     if req
         .headers()
         .get("sec-fetch-site")
@@ -98,15 +104,33 @@ fn cross_origin(req: &Request) -> bool {
     {
         return true;
     }
-    let (Some(origin), Some(host)) = (
-        req.headers().get(header::ORIGIN),
-        req.headers().get(header::HOST),
-    ) else {
+    let Some(origin) = req.headers().get(header::ORIGIN) else {
         return false;
     };
-    let origin = origin.to_str().unwrap_or("");
-    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
-    origin == "null" || origin_host.as_bytes() != host.as_bytes()
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let scheme = if state.cookie_secure { "https" } else { "http" };
+    let Some(own) = own_origin(state.public_url.as_deref(), scheme, host) else {
+        return true;
+    };
+    !origin
+        .to_str()
+        .ok()
+        .and_then(|o| url::Url::parse(o).ok())
+        .is_some_and(|o| o.origin() == own)
+}
+
+/// The app's origin: `public_url`'s when given, else `host` on `scheme`. A parsed origin holds
+/// scheme, host and port, with a scheme's default port made explicit, so comparing two compares
+/// all three. «null» and anything unparsable match nothing.
+fn own_origin(public_url: Option<&str>, scheme: &str, host: Option<&str>) -> Option<url::Origin> {
+    let url = match public_url {
+        Some(u) => url::Url::parse(u).ok()?,
+        None => url::Url::parse(&format!("{scheme}://{}", host?)).ok()?,
+    };
+    Some(url.origin()).filter(url::Origin::is_tuple)
 }
 
 fn form_field(bytes: &Bytes) -> Option<String> {
@@ -127,4 +151,64 @@ async fn multipart_field(content_type: &str, bytes: Bytes) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_origin;
+
+    fn same(origin: &str, public_url: Option<&str>, scheme: &str, host: &str) -> bool {
+        let own = own_origin(public_url, scheme, Some(host)).unwrap();
+        url::Url::parse(origin).is_ok_and(|o| o.origin() == own)
+    }
+
+    #[test]
+    fn the_origin_must_match_in_scheme_host_and_port() {
+        assert!(same(
+            "http://app.kommune.no",
+            None,
+            "http",
+            "app.kommune.no"
+        ));
+        assert!(same(
+            "https://app.kommune.no:443",
+            None,
+            "https",
+            "app.kommune.no"
+        ));
+        // Issue 9, item 6: the old check compared the host only.
+        assert!(!same(
+            "https://app.kommune.no",
+            None,
+            "http",
+            "app.kommune.no"
+        ));
+        assert!(!same(
+            "http://app.kommune.no:8080",
+            None,
+            "http",
+            "app.kommune.no"
+        ));
+        assert!(!same("http://evil.example", None, "http", "app.kommune.no"));
+        assert!(!same("null", None, "http", "app.kommune.no"));
+        let public = Some("https://ikt.kommune.no/");
+        assert!(same(
+            "https://ikt.kommune.no",
+            public,
+            "http",
+            "127.0.0.1:3000"
+        ));
+        assert!(!same(
+            "http://ikt.kommune.no",
+            public,
+            "http",
+            "127.0.0.1:3000"
+        ));
+        assert!(!same(
+            "http://127.0.0.1:3000",
+            public,
+            "http",
+            "127.0.0.1:3000"
+        ));
+    }
 }
