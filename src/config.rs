@@ -2,6 +2,8 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
+pub const DEFAULT_BACKUP_KEEP: usize = 14;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
@@ -19,6 +21,10 @@ pub struct Config {
     /// `Secure` cookies; on when the public URL is https.
     pub cookie_secure: bool,
     pub seed_demo: bool,
+    /// The bearer token `/metrics` answers to; without it there is no `/metrics`.
+    pub metrics_token: Option<String>,
+    /// How many backups `ikt-styring backup` keeps (`BACKUP_KEEP`, default 14).
+    pub backup_keep: usize,
 }
 
 impl Config {
@@ -44,6 +50,15 @@ impl Config {
             Some("false") => false,
             _ => var("PUBLIC_URL").is_some_and(|u| u.starts_with("https://")),
         };
+        let backup_keep = match var("BACKUP_KEEP") {
+            None => DEFAULT_BACKUP_KEEP,
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| anyhow::anyhow!("BACKUP_KEEP må være et positivt heltall"))?,
+        };
         Ok(Self {
             database_url: var("DATABASE_URL"),
             data_dir: var("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
@@ -52,6 +67,8 @@ impl Config {
             session_idle_minutes,
             cookie_secure,
             seed_demo: var("SEED_DEMO").is_none_or(|v| v != "false"),
+            metrics_token: var("METRICS_TOKEN").map(|t| t.trim().to_string()),
+            backup_keep,
         })
     }
 }

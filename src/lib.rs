@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod measures;
+pub mod metrics;
 pub mod pg_cluster;
 pub mod plan;
 pub mod seed;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub login_policy: LoginPolicy,
     pub cookie_secure: bool,
     pub session_idle_minutes: i64,
+    /// Request and pool figures for `/metrics` (which exists only with a token).
+    pub metrics: std::sync::Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             login_policy: LoginPolicy::default(),
             cookie_secure: false,
             session_idle_minutes: 60,
+            metrics: metrics::Metrics::new(None),
         }
     }
 }
@@ -91,6 +95,7 @@ pub fn build_app(state: AppState) -> Router {
         .layer(sessions)
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics::endpoint))
         .nest("/static", static_files)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -128,6 +133,10 @@ pub fn build_app(state: AppState) -> Router {
                     tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1000.0, "svar");
                 }),
         )
+        .layer(middleware::from_fn_with_state(
+            state.metrics.clone(),
+            metrics::track,
+        ))
         .with_state(state)
 }
 

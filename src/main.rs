@@ -89,6 +89,7 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
     let mut state = AppState::new(pool.clone());
     state.cookie_secure = config.cookie_secure;
     state.session_idle_minutes = config.session_idle_minutes;
+    state.metrics = ikt_styring::metrics::Metrics::new(config.metrics_token.clone());
     let app = build_app(state);
 
     let listener = tokio::net::TcpListener::bind(config.bind_addr)
