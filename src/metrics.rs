@@ -7,7 +7,13 @@
 //! constant time. The source address is not trusted: behind a reverse proxy every request
 //! comes from loopback.
 
-use std::{sync::Arc, time::Instant};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Instant,
+};
 
 use ::metrics::{Key, Label, Level, Metadata, Recorder};
 use axum::{
@@ -16,7 +22,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusRecorder};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
 use subtle::ConstantTimeEq;
 
 use crate::{AppState, error::AppError};
@@ -34,8 +40,15 @@ const BUCKETS: &[f64] = &[
 
 const METADATA: Metadata<'static> = Metadata::new(module_path!(), Level::INFO, None);
 
+/// The recorder keeps each latency sample until it is folded into its buckets; without the
+/// exporter's own background task that happens on a scrape, so a server nobody scrapes would
+/// grow without end. Folding every `UPKEEP_EVERY` requests bounds it.
+const UPKEEP_EVERY: u64 = 512;
+
 pub struct Metrics {
     recorder: PrometheusRecorder,
+    handle: PrometheusHandle,
+    requests: AtomicU64,
     /// `None`: no endpoint.
     token: Option<String>,
 }
@@ -72,7 +85,9 @@ impl Metrics {
             "Most connections the database pool opens".into(),
         );
         Arc::new(Self {
+            handle: recorder.handle(),
             recorder,
+            requests: AtomicU64::new(0),
             token: token.filter(|t| !t.is_empty()),
         })
     }
@@ -89,6 +104,9 @@ impl Metrics {
         self.recorder
             .register_histogram(&Key::from_parts(LATENCY, labels), &METADATA)
             .record(seconds);
+        if self.requests.fetch_add(1, Ordering::Relaxed) % UPKEEP_EVERY == UPKEEP_EVERY - 1 {
+            self.handle.run_upkeep();
+        }
     }
 
     fn authorized(&self, headers: &HeaderMap) -> Option<bool> {
@@ -102,14 +120,32 @@ impl Metrics {
 }
 
 /// The layer: counts every request under its route pattern (`/measures/{id}`), never the raw
-/// path, so the number of series stays bounded; a path no route matches is `(ingen rute)`.
+/// path, and a method HTTP does not define as `other`, so the number of series stays bounded
+/// whatever a client sends; a path no route matches is `(ingen rute)`.
+///
+/// Without a token nobody can read the figures, so none are kept.
 pub async fn track(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
+    if metrics.token.is_none() {
+        return next.run(req).await;
+    }
     let route = req
         .extensions()
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "(ingen rute)".into());
-    let method = req.method().as_str().to_owned();
+        .unwrap_or_else(|| {
+            // The static files are a fallback service, which axum gives no matched path.
+            if req.uri().path().starts_with("/static/") {
+                "/static/{*file}".into()
+            } else {
+                "(ingen rute)".into()
+            }
+        });
+    let method = match req.method().as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" | "CONNECT"
+        | "TRACE") => m,
+        _ => "other",
+    }
+    .to_owned();
     let start = Instant::now();
     let res = next.run(req).await;
     metrics.observe(
@@ -149,7 +185,7 @@ pub async fn endpoint(State(state): State<AppState>, headers: HeaderMap) -> Resp
                     ),
                     (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
                 ],
-                metrics.recorder.handle().render(),
+                metrics.handle.render(),
             )
                 .into_response()
         }

@@ -72,6 +72,10 @@ async fn the_right_token_shows_requests_by_route_and_status_and_the_database_poo
     for _ in 0..3 {
         assert_eq!(app.get(&c, "/login").await.status(), 200);
     }
+    assert_eq!(app.get(&c, "/static/app.css").await.status(), 200);
+    assert_eq!(app.get(&c, "/no/such/page").await.status(), 404);
+    let odd = reqwest::Method::from_bytes(b"BREW").unwrap();
+    c.request(odd, app.url("/login")).send().await.unwrap();
     let id = 999_999;
     assert_eq!(
         app.get(&c, &format!("/measures/{id}")).await.status(),
@@ -103,6 +107,25 @@ async fn the_right_token_shows_requests_by_route_and_status_and_the_database_poo
         "{body}"
     );
     assert!(!body.contains(&format!("/measures/{id}\"")), "{body}");
+    assert!(
+        !body.contains("BREW"),
+        "a made-up method is no series of its own: {body}"
+    );
+    assert!(
+        sample(&body, "http_requests_total", &[r#"method="other""#]).is_some(),
+        "{body}"
+    );
+    for (route, status) in [("/static/{*file}", 200), ("(ingen rute)", 404)] {
+        let labels = [
+            &format!("route=\"{route}\"")[..],
+            &format!("status=\"{status}\""),
+        ];
+        assert_eq!(
+            sample(&body, "http_requests_total", &labels),
+            Some(1.0),
+            "{body}"
+        );
+    }
 
     let size = sample(&body, "db_pool_connections", &[]).expect("a pool size gauge");
     assert!(size >= 1.0, "{body}");
