@@ -2,6 +2,8 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
+pub const DEFAULT_BACKUP_KEEP: usize = 14;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
@@ -21,6 +23,10 @@ pub struct Config {
     /// `PUBLIC_URL`: the address users reach the app at (behind a proxy, not `BIND_ADDR`).
     pub public_url: Option<String>,
     pub seed_demo: bool,
+    /// The bearer token `/metrics` answers to; without it there is no `/metrics`.
+    pub metrics_token: Option<String>,
+    /// How many backups `ikt-styring backup` keeps (`BACKUP_KEEP`, default 14).
+    pub backup_keep: usize,
 }
 
 impl Config {
@@ -46,6 +52,15 @@ impl Config {
             Some("false") => false,
             _ => var("PUBLIC_URL").is_some_and(|u| u.starts_with("https://")),
         };
+        let backup_keep = match var("BACKUP_KEEP") {
+            None => DEFAULT_BACKUP_KEEP,
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| anyhow::anyhow!("BACKUP_KEEP må være et positivt heltall"))?,
+        };
         Ok(Self {
             database_url: var("DATABASE_URL"),
             data_dir: var("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
@@ -55,6 +70,8 @@ impl Config {
             cookie_secure,
             public_url: var("PUBLIC_URL"),
             seed_demo: var("SEED_DEMO").is_none_or(|v| v != "false"),
+            metrics_token: var("METRICS_TOKEN").map(|t| t.trim().to_string()),
+            backup_keep,
         })
     }
 }

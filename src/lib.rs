@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -12,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod measures;
+pub mod metrics;
 pub mod pg_cluster;
 pub mod plan;
 pub mod seed;
@@ -47,6 +49,8 @@ pub struct AppState {
     /// else on http.
     pub public_url: Option<String>,
     pub session_idle_minutes: i64,
+    /// Request and pool figures for `/metrics` (which exists only with a token).
+    pub metrics: std::sync::Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -58,6 +62,7 @@ impl AppState {
             cookie_secure: false,
             public_url: None,
             session_idle_minutes: 60,
+            metrics: metrics::Metrics::new(None),
         }
     }
 }
@@ -105,6 +110,7 @@ pub fn build_app(state: AppState) -> Router {
         ))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics::endpoint))
         .nest("/static", static_files)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -142,6 +148,10 @@ pub fn build_app(state: AppState) -> Router {
                     tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1000.0, "svar");
                 }),
         )
+        .layer(middleware::from_fn_with_state(
+            state.metrics.clone(),
+            metrics::track,
+        ))
         .with_state(state)
 }
 

@@ -1,4 +1,5 @@
-//! The command line: `ikt-styring` (serve), `ikt-styring create-admin ...`, `ikt-styring dev-db`.
+//! The command line: `ikt-styring` (serve), `ikt-styring create-admin ...`, `ikt-styring dev-db`,
+//! `ikt-styring backup`, `ikt-styring restore FILE`.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -13,7 +14,12 @@ Bruk:
               [--municipality \"Ringebu kommune\" --org-number 961381185 --municipality-number 3439]
                                  oppretter en administrator (passord fra IKT_ADMIN_PASSWORD eller stdin)
   ikt-styring dev-db [--data-dir MAPPE] [--stop]
-                                 starter (eller stopper) den private PostgreSQL-klyngen og skriver URL-en";
+                                 starter (eller stopper) den private PostgreSQL-klyngen og skriver URL-en
+  ikt-styring backup [--keep N]  sikkerhetskopierer databasen til DATA_DIR/backups/ og beholder
+                                 de N nyeste (standard BACKUP_KEEP eller 14)
+  ikt-styring restore FIL [--yes]
+                                 erstatter databasen med sikkerhetskopien FIL (spør først; uten
+                                 terminal kreves --yes)";
 
 #[tokio::main]
 async fn main() {
@@ -31,6 +37,8 @@ async fn main() {
         None | Some("serve") => serve(config).await,
         Some("create-admin") => create_admin(config, &args[1..]).await,
         Some("dev-db") => dev_db(config, &args[1..]).await,
+        Some("backup") => backup(config, &args[1..]).await,
+        Some("restore") => restore(config, &args[1..]).await,
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -90,6 +98,7 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
     state.cookie_secure = config.cookie_secure;
     state.public_url = config.public_url.clone();
     state.session_idle_minutes = config.session_idle_minutes;
+    state.metrics = ikt_styring::metrics::Metrics::new(config.metrics_token.clone());
     let app = build_app(state);
 
     let listener = tokio::net::TcpListener::bind(config.bind_addr)
@@ -176,5 +185,73 @@ async fn dev_db(config: Config, args: &[String]) -> anyhow::Result<()> {
     cluster.ensure_running().await?;
     // The superuser URL to the maintenance database: tests create their own databases there.
     println!("{}", cluster.url("postgres"));
+    Ok(())
+}
+
+/// Runs `work` against the app's database, starting the private cluster for it if needed
+/// (and stopping it again if we started it), as `create-admin` does.
+async fn with_database<T>(
+    config: &Config,
+    work: impl AsyncFnOnce(&str) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let (url, cluster) = database(config).await?;
+    let result = work(&url).await;
+    if let Some(c) = cluster {
+        c.stop().await?;
+    }
+    result
+}
+
+async fn backup(config: Config, args: &[String]) -> anyhow::Result<()> {
+    let keep = match flag(args, "--keep") {
+        None if args.iter().any(|a| a == "--keep") => anyhow::bail!("--keep mangler et tall"),
+        None => config.backup_keep,
+        Some(n) => n
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .context("--keep må være et positivt heltall")?,
+    };
+    let dir = ikt_styring::backup::dir(&config.data_dir);
+    let file = with_database(&config, async |url| {
+        ikt_styring::backup::backup(url, &dir, keep).await
+    })
+    .await?;
+    println!("Sikkerhetskopien er lagret i {}", file.display());
+    Ok(())
+}
+
+/// Restoring replaces everything saved since the backup, so it asks first; without a terminal
+/// to ask on (cron, a script) it needs `--yes`, so a stray command can never wipe the data.
+async fn restore(config: Config, args: &[String]) -> anyhow::Result<()> {
+    let file = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(std::path::PathBuf::from)
+        .context("mangler filen som skal gjenopprettes: ikt-styring restore FIL")?;
+    anyhow::ensure!(file.is_file(), "fant ikke filen {}", file.display());
+    if !args.iter().any(|a| a == "--yes") {
+        if !std::io::stdin().is_terminal() {
+            anyhow::bail!(
+                "gjenoppretting erstatter alt i databasen; bekreft med --yes når den ikke kjøres fra en terminal"
+            );
+        }
+        print!(
+            "Dette erstatter alt i databasen med innholdet i {}. Alt som er lagret etter \
+             sikkerhetskopien, går tapt. Stopp appen først. Skriv ja for å fortsette: ",
+            file.display()
+        );
+        std::io::stdout().flush()?;
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        if line.trim().to_lowercase() != "ja" {
+            anyhow::bail!("avbrutt; databasen er ikke endret");
+        }
+    }
+    with_database(&config, async |url| {
+        ikt_styring::backup::restore(url, &file).await
+    })
+    .await?;
+    println!("Databasen er gjenopprettet fra {}", file.display());
     Ok(())
 }

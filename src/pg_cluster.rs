@@ -189,7 +189,7 @@ fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
 
 /// `PG_BINDIR`, then `pg_config --bindir`, then `PATH`, then the newest
 /// `/usr/lib/postgresql/*/bin`.
-fn find_bindir() -> Option<PathBuf> {
+pub fn find_bindir() -> Option<PathBuf> {
     let has_tools = |dir: &Path| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file();
     if let Some(dir) = std::env::var_os("PG_BINDIR").map(PathBuf::from) {
         return has_tools(&dir).then_some(dir);
