@@ -78,27 +78,94 @@ pub(super) fn read_table(upload: &Upload) -> Result<Table, String> {
     }
 }
 
+/// Rows the reader keeps before refusing: the import's own limit counts measures, and a sheet
+/// also has a header, a title above it and some blank lines.
+const MAX_SHEET_ROWS: usize = MAX_ROWS + 50;
+/// Columns the reader keeps before refusing: a plan has ~12 fixed columns, four per period for up
+/// to five years and a few more of its own, far below this.
+const MAX_SHEET_COLUMNS: usize = 200;
+/// Physical lines a CSV file may have: records may span lines inside quotes, so more than rows.
+const MAX_CSV_LINES: usize = 4 * MAX_SHEET_ROWS;
+/// Bytes one CSV line may have: twenty columns at the longest a form field may be.
+const MAX_CSV_LINE: usize = 100_000;
+
+fn too_many_rows() -> String {
+    format!("Filen har for mange rader (høyst {MAX_ROWS}). Del den opp i flere filer.")
+}
+
+fn too_many_columns(column: usize) -> String {
+    format!(
+        "Regnearket har innhold i kolonne {} (høyst {MAX_SHEET_COLUMNS} kolonner). \
+         Slett det som står langt til høyre, eller kopier tabellen til et nytt regneark.",
+        column_name(column)
+    )
+}
+
+/// Column 0 → «A», 26 → «AA», 16383 → «XFD»: how Excel names it.
+fn column_name(mut column: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// The first worksheet, cell by cell: a cell far down or to the right is refused when it is
+/// met, before any row is allocated for the space up to it (a 1.5 KB file with A1 and XFD1000
+/// once took the server to ~1 GB as a calamine `Range`).
 fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|_| UNREADABLE_XLSX.to_string())?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or("Excel-filen har ingen regneark.")?
+    let first = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or("Excel-filen har ingen regneark.")?;
+    let mut cells = wb
+        .worksheet_cells_reader(&first)
         .map_err(|_| UNREADABLE_XLSX.to_string())?;
-    if range.height() > MAX_ROWS + 50 {
-        return Err(format!("Filen har for mange rader (høyst {MAX_ROWS})."));
+    // Row index → its cells by column; a BTreeMap since the XML need not be in order.
+    let mut rows: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+    let (mut width, mut top, mut bottom) = (0, usize::MAX, 0);
+    while let Some(cell) = cells.next_cell().map_err(|_| UNREADABLE_XLSX.to_string())? {
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if col >= MAX_SHEET_COLUMNS {
+            return Err(too_many_columns(col));
+        }
+        (top, bottom) = (top.min(row), bottom.max(row));
+        if bottom - top >= MAX_SHEET_ROWS {
+            return Err(too_many_rows());
+        }
+        let out = rows.entry(row).or_default();
+        if out.len() <= col {
+            out.resize(col + 1, String::new());
+        }
+        out[col] = text;
+        width = width.max(col + 1);
     }
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut out = vec![String::new(); first_col as usize];
-            out.extend(cells.iter().map(cell_text));
-            (first_row as usize + i + 1, out)
+    // Rows in between are kept (empty) so the row numbers and "the row above the header" match
+    // the sheet, as calamine's range would have it.
+    if rows.is_empty() {
+        return Ok(Table { rows: Vec::new() });
+    }
+    let table = (top..=bottom)
+        .map(|row| {
+            let mut out = rows.remove(&row).unwrap_or_default();
+            out.resize(width, String::new());
+            (row + 1, out)
         })
         .collect();
-    Ok(Table { rows })
+    Ok(Table { rows: table })
 }
 
 fn cell_text(d: &Data) -> String {
@@ -147,6 +214,7 @@ fn number_text(f: f64) -> String {
 fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     let text = decode_text(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    check_lines(text)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(text))
         .has_headers(false)
@@ -183,10 +251,32 @@ fn read_csv(bytes: &[u8]) -> Result<Table, String> {
                 .collect(),
         ));
         if rows.len() > MAX_ROWS + 50 {
-            return Err(format!("Filen har for mange rader (høyst {MAX_ROWS})."));
+            return Err(too_many_rows());
         }
     }
     Ok(Table { rows })
+}
+
+/// Refuses a file with more lines, or a longer line, than a plan can have, before the CSV
+/// reader buffers any record.
+fn check_lines(text: &str) -> Result<(), String> {
+    for (i, line) in text.split('\n').enumerate() {
+        if i >= MAX_CSV_LINES {
+            return Err(too_many_rows());
+        }
+        // A file saved with old Mac line breaks (CR only) is one '\n'-line: measure its parts.
+        if line
+            .split('\r')
+            .any(|l| l.len() > MAX_CSV_LINE && l.chars().count() > MAX_CSV_LINE)
+        {
+            return Err(format!(
+                "Linje {} i filen er for lang (høyst 100 000 tegn). Kontroller at filen er en \
+                 tabell med ett tiltak per linje.",
+                i + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Norwegian Excel saves «CSV».
