@@ -456,6 +456,32 @@ async fn fuzz_query(
     }
 }
 
+/// Path ids: `{}` in each template gets a nasty value (encoded so it stays one segment).
+async fn fuzz_paths(
+    app: &TestApp,
+    c: &Client,
+    templates: &[String],
+    rng: &mut StdRng,
+    list: &[Value],
+    findings: &mut Findings,
+) {
+    for template in templates {
+        for _ in 0..samples().div_ceil(5) {
+            let value = random_value(rng, list).encoded().replace('+', "%20");
+            let url = template.replace("{}", &value);
+            if url.len() > 65_000 || value.is_empty() {
+                continue;
+            }
+            let before = fingerprint(&app.db).await;
+            let r = c.get(app.url(&url)).send().await.unwrap();
+            let status = r.status().as_u16();
+            let text = r.text().await.unwrap_or_default();
+            let wrote = before != fingerprint(&app.db).await;
+            findings.check(&format!("GET {url}"), status, wrote, &text);
+        }
+    }
+}
+
 async fn id(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap()
 }
@@ -481,6 +507,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let strategy = id(
         &app,
         "select min(strategy_id) from strategy s join goal_area g using (goal_area_id) where g.strategy_document_id = (select min(strategy_document_id) from strategy_document)",
+    )
+    .await;
+    let unused = id(
+        &app,
+        "select min(strategy_id) from strategy s join goal_area g using (goal_area_id) where g.strategy_document_id = (select min(strategy_document_id) from strategy_document) and not exists (select 1 from measure_strategy ms where ms.strategy_id = s.strategy_id)",
     )
     .await;
     let other = app.user_id("leder").await;
@@ -535,10 +566,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&admin, "/admin/users/new".into()),
         (&admin, format!("/admin/users/{other}")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
-        (
-            &ikt,
-            format!("/strategy/{doc}/strategies/{strategy}/delete"),
-        ),
+        (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
     ];
     let mut forms: Vec<(&Client, PostForm)> = Vec::new();
@@ -580,6 +608,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/admin/users/{other}"),
         format!("/admin/users/{other}/password"),
         format!("/admin/users/{other}/active"),
+        format!("/strategy/{doc}/strategies/{unused}/delete"),
+        format!("/measures/{measure}/delete"),
     ] {
         assert!(
             actions.contains(&expected.as_str()),
@@ -617,6 +647,31 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     for (c, path, params) in &queries {
         fuzz_query(&app, c, path, params, &mut rng, &list, &mut findings).await;
     }
+    let paths: Vec<String> = [
+        "/measures/{}",
+        "/measures/{}/edit",
+        "/measures/{}/delete",
+        "/plan/{}",
+        "/plan/{}/measures/new",
+        "/plan/{}/roll",
+        "/plan/{}/export.csv",
+        "/plan/{}/export.xlsx",
+        "/plan/{}/import",
+        "/strategy/{}",
+        "/strategy/{}/edit",
+        "/history/{}/1",
+        "/history/measure/{}",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .chain([
+        format!("/strategy/{doc}/goal-areas/{{}}/edit"),
+        format!("/strategy/{doc}/strategies/{{}}/edit"),
+    ])
+    .collect();
+    fuzz_paths(&app, &ikt, &paths, &mut rng, &list, &mut findings).await;
+    let admin_paths = ["/admin/users/{}".to_string()];
+    fuzz_paths(&app, &admin, &admin_paths, &mut rng, &list, &mut findings).await;
     for (c, form) in &forms {
         let started = std::time::Instant::now();
         fuzz_form(&app, c, form, &mut rng, &list, &mut findings).await;
