@@ -115,10 +115,68 @@ fn column_name(mut column: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
+/// What a workbook's parts may add up to unpacked: a 5,000-measure export is under 10 MB.
+const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+
+/// Refuses a workbook whose parts, by the sizes its zip directory declares, unpack to more than
+/// [`MAX_UNPACKED`] (a «zip bomb»: calamine reads the shared strings whole). A file without a
+/// readable directory is left to calamine, which refuses it as unreadable.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    let u16_at = |i: usize| {
+        bytes
+            .get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    // The end-of-central-directory record: 22 bytes and a comment of up to 64 KB, at the end.
+    let floor = bytes.len().saturating_sub(22 + 65_535);
+    let Some(end) = (floor..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| u32_at(i) == Some(0x0605_4b50))
+    else {
+        return Ok(());
+    };
+    let (Some(entries), Some(mut at)) = (u16_at(end + 10), u32_at(end + 16)) else {
+        return Ok(());
+    };
+    let too_large = || {
+        "Excel-filen er for stor når den pakkes ut (høyst 64 MB). Lagre den på nytt fra Excel, \
+         eller bruk CSV."
+            .to_string()
+    };
+    let mut total = 0u64;
+    for _ in 0..entries {
+        let p = at as usize;
+        if u32_at(p) != Some(0x0201_4b50) {
+            return Ok(());
+        }
+        let (Some(size), Some(n), Some(e), Some(c)) = (
+            u32_at(p + 24),
+            u16_at(p + 28),
+            u16_at(p + 30),
+            u16_at(p + 32),
+        ) else {
+            return Ok(());
+        };
+        // 0xFFFFFFFF: the size is in a zip64 field, which no spreadsheet this small needs.
+        total += u64::from(size);
+        if size == u32::MAX || total > MAX_UNPACKED {
+            return Err(too_large());
+        }
+        at = at.saturating_add(46 + u32::from(n) + u32::from(e) + u32::from(c));
+    }
+    Ok(())
+}
+
 /// The first worksheet, cell by cell: a cell far down or to the right is refused when it is
 /// met, before any row is allocated for the space up to it (a 1.5 KB file with A1 and XFD1000
 /// once took the server to ~1 GB as a calamine `Range`).
 fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
+    check_unpacked_size(bytes)?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|_| UNREADABLE_XLSX.to_string())?;
     let first = wb
@@ -330,6 +388,32 @@ fn detect_delimiter(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_declaring_parts_larger_than_64_mb_unpacked_is_refused_before_reading() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().write_string(0, 0, "Mål").unwrap();
+        let mut bytes = wb.save_to_buffer().unwrap();
+        assert!(check_unpacked_size(&bytes).is_ok(), "an ordinary workbook");
+        assert!(read_xlsx(&bytes).is_ok());
+        // Declare the first part in the central directory as 100 MB unpacked.
+        let cd = bytes
+            .windows(4)
+            .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+            .unwrap();
+        bytes[cd + 24..cd + 28].copy_from_slice(&(100u32 << 20).to_le_bytes());
+        let err = read_xlsx(&bytes).err().unwrap();
+        assert!(
+            err.starts_with("Excel-filen er for stor når den pakkes ut"),
+            "{err}"
+        );
+        bytes[cd + 24..cd + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(check_unpacked_size(&bytes).is_err(), "zip64 sizes");
+        assert!(
+            check_unpacked_size(b"PK\x03\x04 not a zip").is_ok(),
+            "left to calamine"
+        );
+    }
 
     #[test]
     fn csv_separator_and_encoding_are_detected() {
