@@ -1159,3 +1159,98 @@ async fn the_measure_form_reads_norwegian_thousands_separators_like_the_import(d
     .unwrap();
     assert_eq!(amount, Decimal::from(12_500));
 }
+
+/// Issue 9: a sheet is read cell by cell and refused at the first cell past the limits, so a
+/// tiny file that declares a huge sheet neither exhausts memory nor takes long.
+#[sqlx::test]
+async fn a_tiny_workbook_with_a_cell_at_xfd1000_is_refused_at_once_with_a_message(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = plan_id(&app).await;
+    let c = app.user("ikt").await;
+    let before = written(&app).await;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Mål").unwrap();
+    ws.write_string(999, 16_383, "langt ute").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    assert!(bytes.len() < 10_000, "the file itself is small");
+    let started = std::time::Instant::now();
+    let (status, html) = upload(&app, &c, plan, "plan.xlsx", bytes).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Regnearket har innhold i kolonne XFD (høyst 200 kolonner)."),
+        "{html}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "answered in {:?}",
+        started.elapsed()
+    );
+
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Mål").unwrap();
+    ws.write_string(1_000_000, 0, "langt nede").unwrap();
+    let (status, html) = upload(&app, &c, plan, "plan.xlsx", wb.save_to_buffer().unwrap()).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Filen har for mange rader (høyst 5000)."),
+        "{html}"
+    );
+    assert_eq!(written(&app).await, before);
+}
+
+#[sqlx::test]
+async fn a_workbook_with_its_table_far_down_and_to_the_right_is_still_read(db: PgPool) {
+    let app = spawn(db).await;
+    let plan = empty_plan(&app).await;
+    let c = app.user("ikt").await;
+    let strategy = strategies(&app).await.remove(0);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let (top, left) = (20_000, 100);
+    for (i, h) in HEADER.split(';').enumerate() {
+        ws.write_string(top, left + i as u16, h).unwrap();
+    }
+    ws.write_string(top + 1, left + 1, &strategy).unwrap();
+    ws.write_string(top + 1, left + 2, "Tiltak langt nede")
+        .unwrap();
+    let (status, html) = upload(&app, &c, plan, "plan.xlsx", wb.save_to_buffer().unwrap()).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Tiltak langt nede"), "{html}");
+    assert!(
+        html.contains("name=\"token\""),
+        "a preview to confirm: {html}"
+    );
+}
+
+#[sqlx::test]
+async fn a_csv_with_a_one_megabyte_line_or_a_hundred_thousand_lines_is_refused_with_a_message(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let plan = plan_id(&app).await;
+    let c = app.user("ikt").await;
+    let before = written(&app).await;
+    let long = format!("{HEADER}\n;;{};;;;;;;\n", "x".repeat(1024 * 1024));
+    let started = std::time::Instant::now();
+    let (status, html) = upload(&app, &c, plan, "plan.csv", long.into_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Linje 2 i filen er for lang (høyst 100 000 tegn)."),
+        "{html}"
+    );
+    let many = format!("{HEADER}\n{}", ";;Tiltak;;;;;;;\n".repeat(100_000));
+    let (status, html) = upload(&app, &c, plan, "plan.csv", many.into_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Filen har for mange rader (høyst 5000)."),
+        "{html}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "answered in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(written(&app).await, before);
+}

@@ -78,27 +78,152 @@ pub(super) fn read_table(upload: &Upload) -> Result<Table, String> {
     }
 }
 
+/// Rows the reader keeps before refusing: the import's own limit counts measures, and a sheet
+/// also has a header, a title above it and some blank lines.
+const MAX_SHEET_ROWS: usize = MAX_ROWS + 50;
+/// Columns the reader keeps before refusing: a plan has ~12 fixed columns, four per period for up
+/// to five years and a few more of its own, far below this.
+const MAX_SHEET_COLUMNS: usize = 200;
+/// Physical lines a CSV file may have: records may span lines inside quotes, so more than rows.
+const MAX_CSV_LINES: usize = 4 * MAX_SHEET_ROWS;
+/// Bytes one CSV line may have: twenty columns at the longest a form field may be.
+const MAX_CSV_LINE: usize = 100_000;
+
+fn too_many_rows() -> String {
+    format!("Filen har for mange rader (høyst {MAX_ROWS}). Del den opp i flere filer.")
+}
+
+fn too_many_columns(column: usize) -> String {
+    format!(
+        "Regnearket har innhold i kolonne {} (høyst {MAX_SHEET_COLUMNS} kolonner). \
+         Slett det som står langt til høyre, eller kopier tabellen til et nytt regneark.",
+        column_name(column)
+    )
+}
+
+/// Column 0 → «A», 26 → «AA», 16383 → «XFD»: how Excel names it.
+fn column_name(mut column: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// What a workbook's parts may add up to unpacked: a 5,000-measure export is under 10 MB.
+const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+
+/// Refuses a workbook whose parts, by the sizes its zip directory declares, unpack to more than
+/// [`MAX_UNPACKED`] (a «zip bomb»: calamine reads the shared strings whole). A file without a
+/// readable directory is left to calamine, which refuses it as unreadable.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    let u16_at = |i: usize| {
+        bytes
+            .get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    // The end-of-central-directory record: 22 bytes and a comment of up to 64 KB, at the end.
+    let floor = bytes.len().saturating_sub(22 + 65_535);
+    let Some(end) = (floor..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| u32_at(i) == Some(0x0605_4b50))
+    else {
+        return Ok(());
+    };
+    let (Some(entries), Some(mut at)) = (u16_at(end + 10), u32_at(end + 16)) else {
+        return Ok(());
+    };
+    let too_large = || {
+        "Excel-filen er for stor når den pakkes ut (høyst 64 MB). Lagre den på nytt fra Excel, \
+         eller bruk CSV."
+            .to_string()
+    };
+    let mut total = 0u64;
+    for _ in 0..entries {
+        let p = at as usize;
+        if u32_at(p) != Some(0x0201_4b50) {
+            return Ok(());
+        }
+        let (Some(size), Some(n), Some(e), Some(c)) = (
+            u32_at(p + 24),
+            u16_at(p + 28),
+            u16_at(p + 30),
+            u16_at(p + 32),
+        ) else {
+            return Ok(());
+        };
+        // 0xFFFFFFFF: the size is in a zip64 field, which no spreadsheet this small needs.
+        total += u64::from(size);
+        if size == u32::MAX || total > MAX_UNPACKED {
+            return Err(too_large());
+        }
+        at = at.saturating_add(46 + u32::from(n) + u32::from(e) + u32::from(c));
+    }
+    Ok(())
+}
+
+/// The first worksheet, cell by cell: a cell far down or to the right is refused when it is
+/// met, before any row is allocated for the space up to it (a 1.5 KB file with A1 and XFD1000
+/// once took the server to ~1 GB as a calamine `Range`).
 fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
+    check_unpacked_size(bytes)?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|_| UNREADABLE_XLSX.to_string())?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or("Excel-filen har ingen regneark.")?
+    let first = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or("Excel-filen har ingen regneark.")?;
+    let mut cells = wb
+        .worksheet_cells_reader(&first)
         .map_err(|_| UNREADABLE_XLSX.to_string())?;
-    if range.height() > MAX_ROWS + 50 {
-        return Err(format!("Filen har for mange rader (høyst {MAX_ROWS})."));
+    // Row index → its cells by column; a BTreeMap since the XML need not be in order.
+    let mut rows: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+    let (mut width, mut top, mut bottom) = (0, usize::MAX, 0);
+    while let Some(cell) = cells.next_cell().map_err(|_| UNREADABLE_XLSX.to_string())? {
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if col >= MAX_SHEET_COLUMNS {
+            return Err(too_many_columns(col));
+        }
+        (top, bottom) = (top.min(row), bottom.max(row));
+        if bottom - top >= MAX_SHEET_ROWS {
+            return Err(too_many_rows());
+        }
+        let out = rows.entry(row).or_default();
+        if out.len() <= col {
+            out.resize(col + 1, String::new());
+        }
+        out[col] = text;
+        width = width.max(col + 1);
     }
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut out = vec![String::new(); first_col as usize];
-            out.extend(cells.iter().map(cell_text));
-            (first_row as usize + i + 1, out)
+    // Rows in between are kept (empty) so the row numbers and "the row above the header" match
+    // the sheet, as calamine's range would have it.
+    if rows.is_empty() {
+        return Ok(Table { rows: Vec::new() });
+    }
+    let table = (top..=bottom)
+        .map(|row| {
+            let mut out = rows.remove(&row).unwrap_or_default();
+            out.resize(width, String::new());
+            (row + 1, out)
         })
         .collect();
-    Ok(Table { rows })
+    Ok(Table { rows: table })
 }
 
 fn cell_text(d: &Data) -> String {
@@ -147,6 +272,7 @@ fn number_text(f: f64) -> String {
 fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     let text = decode_text(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    check_lines(text)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(text))
         .has_headers(false)
@@ -183,10 +309,32 @@ fn read_csv(bytes: &[u8]) -> Result<Table, String> {
                 .collect(),
         ));
         if rows.len() > MAX_ROWS + 50 {
-            return Err(format!("Filen har for mange rader (høyst {MAX_ROWS})."));
+            return Err(too_many_rows());
         }
     }
     Ok(Table { rows })
+}
+
+/// Refuses a file with more lines, or a longer line, than a plan can have, before the CSV
+/// reader buffers any record.
+fn check_lines(text: &str) -> Result<(), String> {
+    for (i, line) in text.split('\n').enumerate() {
+        if i >= MAX_CSV_LINES {
+            return Err(too_many_rows());
+        }
+        // A file saved with old Mac line breaks (CR only) is one '\n'-line: measure its parts.
+        if line
+            .split('\r')
+            .any(|l| l.len() > MAX_CSV_LINE && l.chars().count() > MAX_CSV_LINE)
+        {
+            return Err(format!(
+                "Linje {} i filen er for lang (høyst 100 000 tegn). Kontroller at filen er en \
+                 tabell med ett tiltak per linje.",
+                i + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Norwegian Excel saves «CSV».
@@ -240,6 +388,32 @@ fn detect_delimiter(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_declaring_parts_larger_than_64_mb_unpacked_is_refused_before_reading() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().write_string(0, 0, "Mål").unwrap();
+        let mut bytes = wb.save_to_buffer().unwrap();
+        assert!(check_unpacked_size(&bytes).is_ok(), "an ordinary workbook");
+        assert!(read_xlsx(&bytes).is_ok());
+        // Declare the first part in the central directory as 100 MB unpacked.
+        let cd = bytes
+            .windows(4)
+            .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+            .unwrap();
+        bytes[cd + 24..cd + 28].copy_from_slice(&(100u32 << 20).to_le_bytes());
+        let err = read_xlsx(&bytes).err().unwrap();
+        assert!(
+            err.starts_with("Excel-filen er for stor når den pakkes ut"),
+            "{err}"
+        );
+        bytes[cd + 24..cd + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(check_unpacked_size(&bytes).is_err(), "zip64 sizes");
+        assert!(
+            check_unpacked_size(b"PK\x03\x04 not a zip").is_ok(),
+            "left to calamine"
+        );
+    }
 
     #[test]
     fn csv_separator_and_encoding_are_detected() {
