@@ -81,7 +81,7 @@ impl IntoResponse for AppError {
             AppError::Csrf => (
                 StatusCode::FORBIDDEN,
                 "Skjemaet kunne ikke sendes",
-                "Skjemaet var utløpt eller kom fra et annet nettsted. Gå tilbake, last siden på nytt og prøv igjen."
+                "Skjemaet kom fra et annet nettsted enn IKT-styring, så det ble ikke sendt. Åpne siden i IKT-styring og send skjemaet derfra."
                     .into(),
                 None,
             ),

@@ -18,7 +18,7 @@ use crate::{
     AppState,
     auth::{USER_KEY, password},
     error::AppResult,
-    web::{Form, csrf},
+    web::Form,
 };
 
 /// A username or e-mail address is never longer than this (RFC 5321 caps addresses at 254).
@@ -50,7 +50,6 @@ impl Default for LoginPolicy {
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/login.html")]
 struct LoginPage {
-    csrf: String,
     username: String,
     next: String,
     error: Option<String>,
@@ -69,7 +68,6 @@ pub(super) async fn login_page(
         return Ok(Redirect::to("/").into_response());
     }
     Ok(LoginPage {
-        csrf: csrf::token(&session).await?,
         username: String::new(),
         next: safe_next(q.next.as_deref()),
         error: None,
@@ -92,9 +90,8 @@ pub(super) async fn login(
 ) -> AppResult<Response> {
     let identifier = form.username.trim().to_lowercase();
     let policy = state.login_policy;
-    let again = |error: String, csrf: String| {
+    let again = |error: String| {
         Ok(LoginPage {
-            csrf,
             username: form.username.clone(),
             next: safe_next(Some(&form.next)),
             error: Some(error),
@@ -102,19 +99,13 @@ pub(super) async fn login(
         .into_response())
     };
     if identifier.is_empty() || form.password.is_empty() {
-        return again(
-            "Skriv inn brukernavn eller e-post og passord.".into(),
-            csrf::token(&session).await?,
-        );
+        return again("Skriv inn brukernavn eller e-post og passord.".into());
     }
 
     // No account has a name this long (the user form caps it far below), and the throttle's
     // index could not hold it: refuse before touching the database.
     if identifier.chars().count() > MAX_IDENTIFIER_CHARS {
-        return again(
-            "Feil brukernavn eller passord.".into(),
-            csrf::token(&session).await?,
-        );
+        return again("Feil brukernavn eller passord.".into());
     }
 
     // Rows not touched for a lock period are forgotten: an expired lock or a few failures long
@@ -150,7 +141,7 @@ pub(super) async fn login(
         .filter(|u| *u > Utc::now())
     {
         let minutes = ((until - Utc::now()).num_seconds() + 59) / 60;
-        return again(locked_message(minutes), csrf::token(&session).await?);
+        return again(locked_message(minutes));
     }
 
     let ok = password::verify(
@@ -165,10 +156,7 @@ pub(super) async fn login(
                 .execute(&state.db)
                 .await?;
             if !u.active {
-                return again(
-                    "Kontoen er deaktivert. Kontakt en administrator i kommunen.".into(),
-                    csrf::token(&session).await?,
-                );
+                return again("Kontoen er deaktivert. Kontakt en administrator i kommunen.".into());
             }
             sqlx::query!(
                 r#"update app_user set last_login_at = now() where app_user_id = $1"#,
@@ -176,10 +164,9 @@ pub(super) async fn login(
             )
             .execute(&state.db)
             .await?;
-            // A new session id at login defeats session fixation; a new CSRF token goes with it.
+            // A new session id at login defeats session fixation.
             session.cycle_id().await?;
             session.insert(USER_KEY, u.app_user_id).await?;
-            csrf::rotate(&session).await?;
             tracing::info!(user_id = u.app_user_id, "innlogget");
             Ok(Redirect::to(&safe_next(Some(&form.next))).into_response())
         }
@@ -209,7 +196,7 @@ pub(super) async fn login(
                 .await?;
                 tracing::warn!(identifier = %identifier, "innlogging låst etter gjentatte feil");
                 let minutes = (policy.lock_for.as_secs() as i64 + 59) / 60;
-                return again(locked_message(minutes), csrf::token(&session).await?);
+                return again(locked_message(minutes));
             }
             let extra = failures - policy.free_failures;
             if extra > 0 {
@@ -223,7 +210,7 @@ pub(super) async fn login(
                     policy.lock_for.as_secs() / 60
                 ));
             }
-            again(msg, csrf::token(&session).await?)
+            again(msg)
         }
     }
 }
