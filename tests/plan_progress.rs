@@ -795,7 +795,7 @@ async fn with_htmx_the_plans_totals_follow_the_row_out_of_band(db: PgPool) {
         .find("<template><section")
         .expect("the totals too, in a template")..];
     assert!(totals.contains("id=\"plan-totals\""));
-    assert!(totals.contains("hx-swap-oob=\"true\""));
+    assert!(totals.contains("data-hx-swap-oob=\"true\""));
     assert!(
         totals.contains("Viser 54 av 63 tiltak"),
         "the same filter's totals, without the measure now done"
