@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { ROLES, a11yViolations, formatViolations, loginAs, waitForSettled } from '../helpers';
+import { ROLES, a11yViolations, formatViolations, loginAs, slugForPath, waitForSettled } from '../helpers';
+import { checkHtml, formatVnu } from '../vnu';
 
 // Breadth-first crawl of every page a role can reach by following links from "/".
 // For each page: final status 200, the common layout is present, no uncaught JS errors,
 // no CSP violations, no failed same-origin sub-resources, and zero axe violations.
+// After the crawl, every page's HTML as the server sent it goes through the Nu Html Checker
+// (vnu) in one run: zero errors.
 // New pages are covered automatically as soon as something links to them.
 
 const MAX_PAGES = Number(process.env.E2E_CRAWL_MAX_PAGES || 150);
@@ -54,7 +60,7 @@ interface Problem {
 }
 
 for (const role of ROLES) {
-  test(`crawl as ${role}: every page answers 200 and passes axe`, async ({ page, baseURL }) => {
+  test(`crawl as ${role}: every page answers 200, passes axe and is valid HTML`, async ({ page, baseURL }) => {
     test.setTimeout(20 * 60_000);
     const origin = new URL(baseURL!).origin;
     const problems: Problem[] = [];
@@ -79,6 +85,17 @@ for (const role of ROLES) {
       }
     });
 
+    // The server's HTML per page (not the DOM after scripts ran), checked by vnu at the end.
+    const htmlDir = mkdtempSync(join(tmpdir(), `ikt-vnu-${role}-`));
+    const htmlFiles = new Map<string, string>(); // file -> page path
+    const saveHtml = (pagePath: string, html: string) => {
+      const file = join(htmlDir, `${String(htmlFiles.size).padStart(3, '0')}-${slugForPath(pagePath)}.html`);
+      writeFileSync(file, html);
+      htmlFiles.set(file, pagePath);
+    };
+
+    const loginPage = await page.goto('/login');
+    saveHtml('/login', await loginPage!.text());
     await loginAs(page, role);
     await expect(page.getByRole('main')).toContainText('Ringebu kommune');
 
@@ -137,6 +154,11 @@ for (const role of ROLES) {
         continue;
       }
 
+      // The navigation's own body; should the browser have dropped it, the same URL again
+      // with the page's cookies.
+      const html = await response!.text().catch(() => page.request.get(page.url()).then((r) => r.text()));
+      saveHtml(current, html);
+
       await waitForSettled(page);
 
       // Layout contract: every page has the main menu and a logout button.
@@ -192,6 +214,17 @@ for (const role of ROLES) {
         (capped ? ` (cap ${MAX_PAGES} reached, ${queue.length} left unvisited)` : '') +
         `, skipped ${skipped} link(s) to logout/export/files and ${samePattern} more of an already covered route (${perPattern.size} routes)`,
     );
+
+    const vnu = checkHtml(htmlFiles);
+    rmSync(htmlDir, { recursive: true, force: true });
+    console.log(
+      `[${role}] vnu checked ${htmlFiles.size} page(s): ${vnu.errors.length} error(s), ${vnu.warnings.length} warning(s)`,
+    );
+    if (vnu.warnings.length > 0) console.log(`  [${role}] vnu warnings:\n${formatVnu(vnu.warnings)}`);
+    for (const e of vnu.errors) {
+      problems.push({ page: e.page, problem: `HTML line ${e.line ?? '?'}:${e.column ?? '?'}: ${e.message}` });
+    }
+    if (vnu.errors.length > 0) console.log(`  [${role}] vnu errors:\n${formatVnu(vnu.errors)}`);
 
     const report = problems.map((p) => `  ${p.page}: ${p.problem}`).join('\n');
     expect(problems.length, `[${role}] ${problems.length} problem(s):\n${report}`).toBe(0);
