@@ -49,7 +49,9 @@ pub async fn guard(
     }
     let expected = match session.get::<String>(KEY).await {
         Ok(Some(t)) => t,
-        _ => return AppError::Csrf.into_response(),
+        Ok(None) => return AppError::Csrf.into_response(),
+        // The session could not be read (the database is away): not the user's fault.
+        Err(e) => return AppError::from(e).into_response(),
     };
     if let Some(h) = req.headers().get("x-csrf-token") {
         if h.as_bytes() == expected.as_bytes() {
