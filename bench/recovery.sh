@@ -92,8 +92,10 @@ done
 
 # SIGINT: wrk stops and prints its summary.
 kill -INT "$WRK" 2>/dev/null || true; wait "$WRK" 2>/dev/null || true; WRK=""
-errors="$(grep -c -E 'level=ERROR|"level":"ERROR"| ERROR ' bench/out/recovery-server.log || true)"
-echo "wrk: $(awk '/requests in/ {print $1}' bench/out/recovery-wrk.txt) requests; server log lines at ERROR: $errors"
+# «serverfeil» is the log line of every 500 page; a panic prints «panicked».
+faults="$(grep -c 'serverfeil' bench/out/recovery-server.log || true)"
+panics="$(grep -c 'panicked' bench/out/recovery-server.log || true)"
+echo "wrk: $(awk '/requests in/ {print $1}' bench/out/recovery-wrk.txt) requests; server faults (500) logged: $faults, panics: $panics"
 # Answers by status over the whole run, from the app's own /metrics (wrk only counts non-2xx).
 echo "answers by status: $(curl -s -H "Authorization: Bearer $METRICS_TOKEN" "$BASE/metrics" \
   | awk '/^http_requests_total/ { match($0, /status="[0-9]+"/); s = substr($0, RSTART + 8, RLENGTH - 9); n[s] += $NF }
