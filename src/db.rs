@@ -4,10 +4,18 @@ use std::time::Duration;
 
 use sqlx::{PgPool, postgres::PgPoolOptions};
 
+/// How long a request waits for a connection before it answers 503 (`AppError::Unavailable`).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// The pool survives the database going away: a connection is pinged before it is handed out
+/// (`test_before_acquire`), so one left over from before a restart is dropped and replaced, not
+/// given to a request; while the server is down, a request gets an error within
+/// `ACQUIRE_TIMEOUT` and the next one after it is back gets a fresh connection.
 pub async fn connect(url: &str) -> anyhow::Result<PgPool> {
     let pool = PgPoolOptions::new()
         .max_connections(16)
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .test_before_acquire(true)
         .connect(url)
         .await?;
     Ok(pool)

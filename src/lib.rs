@@ -102,6 +102,7 @@ pub fn build_app(state: AppState) -> Router {
             web::csrf::guard,
         ))
         .layer(sessions)
+        .layer(middleware::from_fn(error::session_fault))
         // Every page but the static files may show a user's data (or carry the login form's
         // token): no browser or proxy keeps a copy. A handler that knows better may say so.
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -172,14 +173,19 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
+/// 200 when the database answers, else 503 within `READY_TIMEOUT`, so a load balancer's probe
+/// does not wait the pool's whole acquire timeout while the database is down.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match sqlx::query_scalar!("select 1 as \"one!\"")
-        .fetch_one(&state.db)
-        .await
-    {
-        Ok(_) => (StatusCode::OK, "ok"),
-        Err(e) => {
+    const READY_TIMEOUT: Duration = Duration::from_secs(2);
+    let ping = sqlx::query_scalar!("select 1 as \"one!\"").fetch_one(&state.db);
+    match tokio::time::timeout(READY_TIMEOUT, ping).await {
+        Ok(Ok(_)) => (StatusCode::OK, "ok"),
+        Ok(Err(e)) => {
             tracing::warn!(error = %e, "databasen svarer ikke");
+            (StatusCode::SERVICE_UNAVAILABLE, "databasen svarer ikke")
+        }
+        Err(_) => {
+            tracing::warn!("databasen svarte ikke innen {READY_TIMEOUT:?}");
             (StatusCode::SERVICE_UNAVAILABLE, "databasen svarer ikke")
         }
     }
