@@ -12,6 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod home;
+pub mod i18n;
 pub mod measures;
 pub mod metrics;
 pub mod pg_cluster;
@@ -100,6 +101,10 @@ pub fn build_app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             web::csrf::guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::i18n_error_pages,
         ))
         .layer(sessions)
         // Every page but the static files may show a user's data (or carry the login form's

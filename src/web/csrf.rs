@@ -74,9 +74,9 @@ pub async fn guard(
     let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(b) => b,
         Err(_) => {
-            return AppError::BadRequest(format!(
-                "Forespørselen er for stor (over {} MB).",
-                limit / (1024 * 1024)
+            return AppError::BadRequest(crate::i18n::Msg::with(
+                "error-request-too-large",
+                [("mb", (limit / (1024 * 1024)).into())],
             ))
             .into_response();
         }
