@@ -510,17 +510,12 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         .await
         .unwrap()
         .to_vec();
-    let token = app.token(&ikt).await;
     let preview = ikt
         .post(app.url(&format!("/plan/{plan}/import")))
-        .multipart(
-            reqwest::multipart::Form::new()
-                .text("csrf_token", token)
-                .part(
-                    "file",
-                    reqwest::multipart::Part::bytes(csv).file_name("plan.csv"),
-                ),
-        )
+        .multipart(reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(csv).file_name("plan.csv"),
+        ))
         .send()
         .await
         .unwrap()

@@ -28,8 +28,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 
 /// Uploads a CSV to the import and returns the preview page.
 async fn preview(app: &TestApp, c: &Client, plan: i64, csv: &str) -> String {
-    let token = app.token(c).await;
-    let form = Form::new().text("csrf_token", token).part(
+    let form = Form::new().part(
         "file",
         Part::bytes(csv.as_bytes().to_vec()).file_name("tiltak.csv"),
     );
@@ -215,14 +214,9 @@ async fn a_nul_byte_in_any_form_gets_a_clear_message_and_writes_nothing(db: PgPo
 
     // Before logging in too: the login form goes through the same reader.
     let anon = client();
-    let html = app.get(&anon, "/login").await.text().await.unwrap();
     let r = anon
         .post(app.url("/login"))
-        .form(&[
-            ("csrf_token", csrf_in(&html).as_str()),
-            ("username", "ikt\0"),
-            ("password", "x"),
-        ])
+        .form(&[("username", "ikt\0"), ("password", "x")])
         .send()
         .await
         .unwrap();
@@ -230,11 +224,7 @@ async fn a_nul_byte_in_any_form_gets_a_clear_message_and_writes_nothing(db: PgPo
     assert!(r.text().await.unwrap().contains("NUL"));
     let r = anon
         .post(app.url("/login"))
-        .form(&[
-            ("csrf_token", csrf_in(&html).as_str()),
-            ("username", "u".repeat(10_000).as_str()),
-            ("password", "x"),
-        ])
+        .form(&[("username", "u".repeat(10_000).as_str()), ("password", "x")])
         .send()
         .await
         .unwrap();

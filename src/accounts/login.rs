@@ -20,7 +20,7 @@ use crate::{
     auth::{USER_KEY, password},
     error::AppResult,
     i18n::{LANG_COOKIE, Lang, Msg},
-    web::{Form, csrf},
+    web::Form,
 };
 
 /// A username or e-mail address is never longer than this (RFC 5321 caps addresses at 254).
@@ -53,7 +53,6 @@ impl Default for LoginPolicy {
 #[template(path = "accounts/login.html")]
 struct LoginPage {
     lang: Lang,
-    csrf: String,
     username: String,
     next: String,
     error: Option<Msg>,
@@ -91,7 +90,6 @@ pub(super) async fn login_page(
     let lang = chosen.unwrap_or_else(|| Lang::public(&headers, None));
     let page = LoginPage {
         lang,
-        csrf: csrf::token(&session).await?,
         username: String::new(),
         next: safe_next(q.next.as_deref()),
         error: None,
@@ -126,10 +124,9 @@ pub(super) async fn login(
     let identifier = form.username.trim().to_lowercase();
     let policy = state.login_policy;
     let lang = Lang::public(&headers, None);
-    let again = |error: Msg, csrf: String| {
+    let again = |error: Msg| {
         Ok(LoginPage {
             lang,
-            csrf,
             username: form.username.clone(),
             next: safe_next(Some(&form.next)),
             error: Some(error),
@@ -137,13 +134,13 @@ pub(super) async fn login(
         .into_response())
     };
     if identifier.is_empty() || form.password.is_empty() {
-        return again(Msg::new("login-missing"), csrf::token(&session).await?);
+        return again(Msg::new("login-missing"));
     }
 
     // No account has a name this long (the user form caps it far below), and the throttle's
     // index could not hold it: refuse before touching the database.
     if identifier.chars().count() > MAX_IDENTIFIER_CHARS {
-        return again(Msg::new("login-wrong"), csrf::token(&session).await?);
+        return again(Msg::new("login-wrong"));
     }
 
     // Rows not touched for a lock period are forgotten: an expired lock or a few failures long
@@ -179,7 +176,7 @@ pub(super) async fn login(
         .filter(|u| *u > Utc::now())
     {
         let minutes = ((until - Utc::now()).num_seconds() + 59) / 60;
-        return again(locked_message(minutes), csrf::token(&session).await?);
+        return again(locked_message(minutes));
     }
 
     let ok = password::verify(
@@ -194,7 +191,7 @@ pub(super) async fn login(
                 .execute(&state.db)
                 .await?;
             if !u.active {
-                return again(Msg::new("login-deactivated"), csrf::token(&session).await?);
+                return again(Msg::new("login-deactivated"));
             }
             sqlx::query!(
                 r#"update app_user set last_login_at = now() where app_user_id = $1"#,
@@ -202,10 +199,9 @@ pub(super) async fn login(
             )
             .execute(&state.db)
             .await?;
-            // A new session id at login defeats session fixation; a new CSRF token goes with it.
+            // A new session id at login defeats session fixation.
             session.cycle_id().await?;
             session.insert(USER_KEY, u.app_user_id).await?;
-            csrf::rotate(&session).await?;
             tracing::info!(user_id = u.app_user_id, "innlogget");
             Ok(Redirect::to(&safe_next(Some(&form.next))).into_response())
         }
@@ -235,7 +231,7 @@ pub(super) async fn login(
                 .await?;
                 tracing::warn!(identifier = %identifier, "innlogging låst etter gjentatte feil");
                 let minutes = (policy.lock_for.as_secs() as i64 + 59) / 60;
-                return again(locked_message(minutes), csrf::token(&session).await?);
+                return again(locked_message(minutes));
             }
             let extra = failures - policy.free_failures;
             if extra > 0 {
@@ -253,7 +249,7 @@ pub(super) async fn login(
             } else {
                 Msg::new("login-wrong")
             };
-            again(msg, csrf::token(&session).await?)
+            again(msg)
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::{
     domain::{format_datetime, parse_date},
     error::{AppError, AppResult},
     plan::progress::{KeptStatus, RowMessage, render_row},
-    web::{FlashKind, Form, FormErrors, csrf, flash_redirect, form::trimmed},
+    web::{FlashKind, Form, FormErrors, flash_redirect, form::trimmed},
 };
 
 #[derive(Clone, Debug, Deserialize)]
@@ -163,7 +163,6 @@ pub(super) async fn update(
             &form.filter,
             Some(message),
             kept,
-            csrf::token(&session).await?,
         )?;
         return Ok(axum::response::Html(html).into_response());
     }

@@ -134,9 +134,6 @@ impl ProgressPage<'_> {
     fn selected(&self, field: &Option<String>, value: &str) -> bool {
         field.as_deref() == Some(value)
     }
-    fn csrf(&self) -> &str {
-        &self.ctx.csrf
-    }
     fn row_message(&self) -> Option<(String, String)> {
         None
     }
@@ -293,7 +290,6 @@ struct RowPartial<'a> {
     filter_query: String,
     row_message: Option<(String, String)>,
     kept: Option<KeptStatus>,
-    csrf: String,
     today: NaiveDate,
     legend: Vec<String>,
 }
@@ -307,7 +303,6 @@ pub fn render_row(
     filter_query: &str,
     message: Option<RowMessage>,
     kept: Option<KeptStatus>,
-    csrf: String,
 ) -> askama::Result<String> {
     let today = today();
     // The filter is the page's own query string (with its page number, which it ignores).
@@ -321,7 +316,6 @@ pub fn render_row(
         filter_query: filter_query.to_string(),
         row_message: message.map(|RowMessage(c, t)| (c, t)),
         kept,
-        csrf,
         today,
         legend: view::cell_labels(plan),
         m,
@@ -339,9 +333,6 @@ pub fn render_row(
 }
 
 impl RowPartial<'_> {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
     fn row_message(&self) -> Option<(String, String)> {
         self.row_message.clone()
     }

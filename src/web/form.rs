@@ -82,6 +82,13 @@ impl<S: Send + Sync> FromRequest<S> for FormPairs {
 
 async fn body<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
     Bytes::from_request(req, state).await.map_err(|e| {
+        // axum's own limit (DefaultBodyLimit, 2 MB unless a route raises it) says so in English.
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            return AppError::BadRequest(Msg::with(
+                "error-request-too-large",
+                [("mb", (MAX_FORM_BYTES / (1024 * 1024)).into())],
+            ));
+        }
         AppError::BadRequest(Msg::with(
             "error-body-unreadable",
             [("reason", e.body_text().into())],

@@ -63,11 +63,10 @@ pub async fn flash_redirect(
     Redirect::to(to).into_response()
 }
 
-/// Layout context for every logged-in page: who, the CSRF token for forms, a flash message, the
-/// path (to mark the current menu item), and the language of the interface.
+/// Layout context for every logged-in page: who, a flash message, the path (to mark the current
+/// menu item), and the language of the interface.
 pub struct Ctx {
     pub user: CurrentUser,
-    pub csrf: String,
     pub flash: Option<Flash>,
     pub path: String,
     /// The user's choice, else the municipality's målform (`CurrentUser::lang`).
@@ -135,7 +134,6 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
         let session = crate::auth::session_of(parts, state).await?;
-        let csrf = csrf::token(&session).await?;
         // Only touch the session when there is a flash: any removal marks it modified, and a
         // modified session is written back to the database on every response.
         let flash = match session.get::<Flash>(FLASH_KEY).await.ok().flatten() {
@@ -148,14 +146,13 @@ where
         Ok(Ctx {
             lang: user.lang,
             user,
-            csrf,
             flash,
             path: parts.uri.path().to_string(),
         })
     }
 }
 
-/// 256 random bits as hex: CSRF tokens, staged-import keys.
+/// 256 random bits as hex: staged-import keys.
 pub fn random_token() -> String {
     use rand::Rng;
     let bytes: [u8; 32] = rand::rng().random();
