@@ -5,6 +5,8 @@ use std::{fmt, str::FromStr};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+use crate::i18n::Msg;
+
 /// Times are stored in UTC and shown in Norwegian local time.
 pub fn format_datetime(t: DateTime<Utc>) -> String {
     t.with_timezone(&chrono_tz::Europe::Oslo)
@@ -25,15 +27,16 @@ pub fn format_date(d: NaiveDate) -> String {
 
 /// Parses «21.11.2026» or «2026-11-21» (the date input's format). A year outside 1900–2100 is
 /// a typing error (or «0014» from a two-digit year), never a date in an ICT plan.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, Msg> {
     let s = s.trim();
     let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .map_err(|_| "Skriv datoen som dd.mm.åååå.".to_string())?;
+        .map_err(|_| Msg::new("date-format"))?;
     if !(1900..=2100).contains(&chrono::Datelike::year(&d)) {
-        return Err(format!(
-            "Året i datoen ({}) ser feil ut. Skriv datoen som dd.mm.åååå.",
-            chrono::Datelike::year(&d)
+        // As text: a year prints without grouping either way, but stays out of plural rules.
+        return Err(Msg::with(
+            "date-year-wrong",
+            [("year", chrono::Datelike::year(&d).to_string().into())],
         ));
     }
     Ok(d)
@@ -134,7 +137,7 @@ pub struct Nok(pub Decimal);
 
 impl Nok {
     /// «34 984», «kr 12 500,-», «12.500 kr», «NOK 1.250.000», «1250,50».
-    pub fn parse(input: &str) -> Result<Nok, String> {
+    pub fn parse(input: &str) -> Result<Nok, Msg> {
         let mut cleaned = input.trim();
         for prefix in ["kr.", "kr", "nok"] {
             if cleaned.len() >= prefix.len()
@@ -151,21 +154,17 @@ impl Nok {
                 cleaned = cleaned[..at].trim_end();
             }
         }
-        let d = parse_norwegian_decimal(cleaned).ok_or_else(|| {
-            format!(
-                "«{}» er ikke et beløp. Skriv for eksempel 34 984.",
-                input.trim()
-            )
-        })?;
+        let d = parse_norwegian_decimal(cleaned)
+            .ok_or_else(|| Msg::with("nok-not-amount", [("input", input.trim().into())]))?;
         if d.is_sign_negative() && !d.is_zero() {
-            return Err("Beløpet kan ikke være negativt.".into());
+            return Err(Msg::new("nok-negative"));
         }
         if d.scale() > 2 {
-            return Err("Beløpet kan ha høyst to desimaler (øre).".into());
+            return Err(Msg::new("nok-decimals"));
         }
         // The column holds numeric(14, 2); no ICT measure costs a trillion kroner.
         if d >= Decimal::from(1_000_000_000_000_i64) {
-            return Err("Beløpet er for stort (høyst kr 999 999 999 999).".into());
+            return Err(Msg::new("nok-too-large"));
         }
         Ok(Nok(d))
     }
@@ -197,27 +196,24 @@ impl fmt::Display for Nok {
 pub struct Hours(pub Decimal);
 
 impl Hours {
-    pub fn parse(input: &str) -> Result<Hours, String> {
+    pub fn parse(input: &str) -> Result<Hours, Msg> {
         let cleaned = input.trim();
         let cleaned = cleaned
             .strip_suffix("timer")
+            .or_else(|| cleaned.strip_suffix("timar"))
             .or_else(|| cleaned.strip_suffix('t'))
             .unwrap_or(cleaned)
             .trim();
-        let d = parse_norwegian_decimal(cleaned).ok_or_else(|| {
-            format!(
-                "«{}» er ikke et antall timer. Skriv for eksempel 50,5.",
-                input.trim()
-            )
-        })?;
+        let d = parse_norwegian_decimal(cleaned)
+            .ok_or_else(|| Msg::with("hours-not-hours", [("input", input.trim().into())]))?;
         if d.is_sign_negative() && !d.is_zero() {
-            return Err("Timer kan ikke være negativt.".into());
+            return Err(Msg::new("hours-negative"));
         }
         if d.scale() > 2 {
-            return Err("Timer kan ha høyst to desimaler.".into());
+            return Err(Msg::new("hours-decimals"));
         }
         if d > Decimal::from(100_000) {
-            return Err("Så mange timer er neppe riktig (over 100 000).".into());
+            return Err(Msg::new("hours-too-many"));
         }
         Ok(Hours(d))
     }
@@ -239,10 +235,10 @@ impl fmt::Display for Hours {
 pub struct OrgNumber(String);
 
 impl OrgNumber {
-    pub fn parse(input: &str) -> Result<OrgNumber, String> {
+    pub fn parse(input: &str) -> Result<OrgNumber, Msg> {
         let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.len() != 9 || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err("Organisasjonsnummeret må ha ni sifre.".into());
+            return Err(Msg::new("org-number-digits"));
         }
         let d: Vec<u32> = digits
             .chars()
@@ -252,15 +248,11 @@ impl OrgNumber {
         let sum: u32 = d.iter().zip(weights).map(|(a, w)| a * w).sum();
         let check = match 11 - sum % 11 {
             11 => 0,
-            10 => {
-                return Err(
-                    "Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).".into(),
-                );
-            }
+            10 => return Err(Msg::new("org-number-check")),
             c => c,
         };
         if check != d[8] {
-            return Err("Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).".into());
+            return Err(Msg::new("org-number-check"));
         }
         Ok(OrgNumber(digits))
     }
@@ -320,7 +312,7 @@ mod tests {
     #[test]
     fn negative_or_garbled_amounts_are_refused_in_norwegian() {
         assert_eq!(
-            Nok::parse("-5").unwrap_err(),
+            Nok::parse("-5").unwrap_err().nb(),
             "Beløpet kan ikke være negativt."
         );
         assert!(Nok::parse("tolv").unwrap_err().contains("er ikke et beløp"));

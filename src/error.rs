@@ -3,11 +3,16 @@
 
 use askama::Template;
 use axum::{
+    extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::auth::RoleSet;
+use crate::{
+    AppState,
+    auth::RoleSet,
+    i18n::{Lang, Msg, k},
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -18,7 +23,7 @@ pub enum AppError {
     #[error("finnes ikke")]
     NotFound,
     #[error("ugyldig forespørsel: {0}")]
-    BadRequest(String),
+    BadRequest(Msg),
     #[error("CSRF-kontroll feilet")]
     Csrf,
     /// The database cannot be reached (down, restarting, or every connection busy): a 503 that
@@ -90,15 +95,65 @@ pub fn is_unavailable(e: &sqlx::Error) -> bool {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
+    lang: Lang,
     status: u16,
     title: &'a str,
     message: String,
     reference: Option<String>,
 }
 
+/// What an error page says, kept as keys until the reader's language is known: `into_response`
+/// renders it in bokmål and leaves it in the response's extensions, and `i18n_error_pages` (a
+/// layer that can read the session) renders it again in the reader's language.
+#[derive(Clone, Debug)]
+pub struct ErrorView {
+    status: StatusCode,
+    title: &'static str,
+    message: ErrorText,
+    reference: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum ErrorText {
+    Msg(Msg),
+    /// 403 names the roles needed, in the reader's language.
+    Forbidden(RoleSet),
+}
+
+impl ErrorView {
+    pub fn render(&self, lang: Lang) -> Response {
+        let message = match &self.message {
+            ErrorText::Msg(m) => lang.msg(m),
+            ErrorText::Forbidden(needed) => {
+                lang.t1("error-forbidden-text", "roles", needed.describe_in(lang))
+            }
+        };
+        let title = lang.t(self.title);
+        let page = ErrorPage {
+            lang,
+            status: self.status.as_u16(),
+            title: &title,
+            message,
+            reference: self.reference.clone(),
+        };
+        let mut res = match page.render() {
+            Ok(html) => (self.status, axum::response::Html(html)).into_response(),
+            Err(_) => (self.status, title.clone()).into_response(),
+        };
+        res.extensions_mut().insert(self.clone());
+        res
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, title, message, reference) = match self {
+        let not_found = || ErrorView {
+            status: StatusCode::NOT_FOUND,
+            title: k("error-not-found-title"),
+            message: ErrorText::Msg(Msg::new("error-not-found-text")),
+            reference: None,
+        };
+        let view = match self {
             AppError::Unauthenticated { next } => {
                 let to = match next {
                     Some(n) if n.starts_with('/') && !n.starts_with("//") => {
@@ -108,35 +163,26 @@ impl IntoResponse for AppError {
                 };
                 return Redirect::to(&to).into_response();
             }
-            AppError::Forbidden { needed } => (
-                StatusCode::FORBIDDEN,
-                "Ingen tilgang",
-                format!(
-                    "Denne siden eller handlingen krever rollen {}. Spør en administrator om du trenger tilgang.",
-                    needed.describe()
-                ),
-                None,
-            ),
-            AppError::NotFound => (
-                StatusCode::NOT_FOUND,
-                "Fant ikke siden",
-                "Siden eller oppføringen finnes ikke, eller den hører til en annen kommune.".into(),
-                None,
-            ),
-            AppError::BadRequest(msg) => (StatusCode::BAD_REQUEST, "Ugyldig forespørsel", msg, None),
-            AppError::Csrf => (
-                StatusCode::FORBIDDEN,
-                "Skjemaet kunne ikke sendes",
-                "Skjemaet kom fra et annet nettsted enn IKT-styring, så det ble ikke sendt. Åpne siden i IKT-styring og send skjemaet derfra."
-                    .into(),
-                None,
-            ),
-            AppError::Database(ref e) if is_not_found(e) => (
-                StatusCode::NOT_FOUND,
-                "Fant ikke siden",
-                "Siden eller oppføringen finnes ikke, eller den hører til en annen kommune.".into(),
-                None,
-            ),
+            AppError::Forbidden { needed } => ErrorView {
+                status: StatusCode::FORBIDDEN,
+                title: k("error-forbidden-title"),
+                message: ErrorText::Forbidden(needed),
+                reference: None,
+            },
+            AppError::NotFound => not_found(),
+            AppError::BadRequest(msg) => ErrorView {
+                status: StatusCode::BAD_REQUEST,
+                title: k("error-bad-request-title"),
+                message: ErrorText::Msg(msg),
+                reference: None,
+            },
+            AppError::Csrf => ErrorView {
+                status: StatusCode::FORBIDDEN,
+                title: k("error-csrf-title"),
+                message: ErrorText::Msg(Msg::new("error-csrf-text")),
+                reference: None,
+            },
+            AppError::Database(ref e) if is_not_found(e) => not_found(),
             AppError::Unavailable(e) => return unavailable(&e),
             AppError::Database(e) => server_fault(&e),
             AppError::Internal(e) => match e.downcast::<sqlx::Error>() {
@@ -145,37 +191,28 @@ impl IntoResponse for AppError {
                 Err(e) => server_fault(&*e),
             },
         };
-        let page = ErrorPage {
-            status: status.as_u16(),
-            title,
-            message,
-            reference,
-        };
-        match page.render() {
-            Ok(html) => (status, axum::response::Html(html)).into_response(),
-            Err(_) => (status, title.to_string()).into_response(),
-        }
+        view.render(Lang::Nb)
     }
 }
 
 /// How long the 503 asks clients to wait; a restart of PostgreSQL takes a few seconds.
 const RETRY_AFTER_SECONDS: &str = "5";
 
-/// The 503 page while the database is away. Its words are here, in one place.
+/// The 503 page while the database is away, with a hint when to try again.
 fn unavailable(cause: &str) -> Response {
     tracing::warn!(error = %cause, "databasen svarer ikke");
-    let page = ErrorPage {
-        status: 503,
-        title: "Databasen svarer ikke",
-        message: "Databasen svarer ikke akkurat nå. Prøv igjen om litt.".into(),
+    let mut res = ErrorView {
+        status: StatusCode::SERVICE_UNAVAILABLE,
+        title: k("error-unavailable-title"),
+        message: ErrorText::Msg(Msg::new("error-unavailable-text")),
         reference: None,
-    };
-    let status = StatusCode::SERVICE_UNAVAILABLE;
-    let retry = [(header::RETRY_AFTER, RETRY_AFTER_SECONDS)];
-    match page.render() {
-        Ok(html) => (status, retry, axum::response::Html(html)).into_response(),
-        Err(_) => (status, retry, page.message).into_response(),
     }
+    .render(Lang::Nb);
+    res.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from_static(RETRY_AFTER_SECONDS),
+    );
+    res
 }
 
 /// Outside the session layer: tower-sessions answers a bare 500 (no body, no content type)
@@ -195,16 +232,53 @@ fn is_not_found(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::RowNotFound)
 }
 
-fn server_fault(e: &dyn std::fmt::Display) -> (StatusCode, &'static str, String, Option<String>) {
+fn server_fault(e: &dyn std::fmt::Display) -> ErrorView {
     let reference = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
     tracing::error!(reference = %reference, error = %e, "serverfeil");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Noe gikk galt",
-        "Det oppstod en feil hos oss. Prøv igjen om litt. Oppgi referansen under hvis du kontakter IKT-avdelingen."
-            .into(),
-        Some(reference),
-    )
+    ErrorView {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        title: k("error-server-title"),
+        message: ErrorText::Msg(Msg::new("error-server-text")),
+        reference: Some(reference),
+    }
+}
+
+/// Renders an error page again in the reader's language: the user's (from the session), else
+/// the public pages' choice (`Lang::public`). Errors are rare, so the one query is paid only
+/// then. Sits inside the session layer and outside the CSRF guard, whose refusals it covers.
+pub async fn i18n_error_pages(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let public = Lang::public(req.headers(), req.uri().query());
+    let res = next.run(req).await;
+    let Some(view) = res.extensions().get::<ErrorView>().cloned() else {
+        return res;
+    };
+    let lang = match session
+        .get::<i64>(crate::auth::USER_KEY)
+        .await
+        .ok()
+        .flatten()
+    {
+        Some(user_id) => crate::auth::lang_of(&state.db, user_id)
+            .await
+            .unwrap_or(public),
+        None => public,
+    };
+    if lang == Lang::Nb {
+        return res;
+    }
+    let mut localized = view.render(lang);
+    // Keep what other layers set (Cache-Control, security headers come later anyway).
+    for (name, value) in res.headers() {
+        if name != axum::http::header::CONTENT_LENGTH && name != axum::http::header::CONTENT_TYPE {
+            localized.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    localized
 }
 
 pub fn urlencode(s: &str) -> String {

@@ -12,6 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod home;
+pub mod i18n;
 pub mod measures;
 pub mod metrics;
 pub mod pg_cluster;
@@ -101,10 +102,14 @@ pub fn build_app(state: AppState) -> Router {
             state.clone(),
             web::csrf::guard,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::i18n_error_pages,
+        ))
         .layer(sessions)
         .layer(middleware::from_fn(error::session_fault))
-        // Every page but the static files may show a user's data (or carry the login form's
-        // token): no browser or proxy keeps a copy. A handler that knows better may say so.
+        // Every page but the static files may show a user's data: no browser or proxy keeps a
+        // copy. A handler that knows better may say so.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

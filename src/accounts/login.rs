@@ -8,6 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
     extract::{Query, State},
+    http::{HeaderMap, HeaderValue, header},
     response::{IntoResponse, Redirect, Response},
 };
 use chrono::{DateTime, Utc};
@@ -18,6 +19,7 @@ use crate::{
     AppState,
     auth::{USER_KEY, password},
     error::AppResult,
+    i18n::{LANG_COOKIE, Lang, Msg},
     web::Form,
 };
 
@@ -50,29 +52,59 @@ impl Default for LoginPolicy {
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/login.html")]
 struct LoginPage {
+    lang: Lang,
     username: String,
     next: String,
-    error: Option<String>,
+    error: Option<Msg>,
+}
+
+impl LoginPage {
+    /// The other language, for the switch on the page.
+    fn other(&self) -> Lang {
+        match self.lang {
+            Lang::Nb => Lang::Nn,
+            Lang::Nn => Lang::Nb,
+        }
+    }
+
+    fn next_query(&self) -> String {
+        crate::error::urlencode(&self.next)
+    }
 }
 
 #[derive(Deserialize)]
 pub(super) struct NextQuery {
     next: Option<String>,
+    lang: Option<String>,
 }
 
 pub(super) async fn login_page(
     session: Session,
+    headers: HeaderMap,
     Query(q): Query<NextQuery>,
 ) -> AppResult<Response> {
     if session.get::<i64>(USER_KEY).await?.is_some() {
         return Ok(Redirect::to("/").into_response());
     }
-    Ok(LoginPage {
+    let chosen = q.lang.as_deref().and_then(Lang::from_code);
+    let lang = chosen.unwrap_or_else(|| Lang::public(&headers, None));
+    let page = LoginPage {
+        lang,
         username: String::new(),
         next: safe_next(q.next.as_deref()),
         error: None,
+    };
+    let mut res = page.into_response();
+    // A language picked here is remembered for the login page and errors before login; after
+    // login the user's profile and the municipality decide.
+    if let Some(lang) = chosen
+        && let Ok(cookie) = HeaderValue::from_str(&format!(
+            "{LANG_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+        ))
+    {
+        res.headers_mut().append(header::SET_COOKIE, cookie);
     }
-    .into_response())
+    Ok(res)
 }
 
 #[derive(Deserialize)]
@@ -86,12 +118,15 @@ pub(super) struct LoginForm {
 pub(super) async fn login(
     State(state): State<AppState>,
     session: Session,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
     let identifier = form.username.trim().to_lowercase();
     let policy = state.login_policy;
-    let again = |error: String| {
+    let lang = Lang::public(&headers, None);
+    let again = |error: Msg| {
         Ok(LoginPage {
+            lang,
             username: form.username.clone(),
             next: safe_next(Some(&form.next)),
             error: Some(error),
@@ -99,13 +134,13 @@ pub(super) async fn login(
         .into_response())
     };
     if identifier.is_empty() || form.password.is_empty() {
-        return again("Skriv inn brukernavn eller e-post og passord.".into());
+        return again(Msg::new("login-missing"));
     }
 
     // No account has a name this long (the user form caps it far below), and the throttle's
     // index could not hold it: refuse before touching the database.
     if identifier.chars().count() > MAX_IDENTIFIER_CHARS {
-        return again("Feil brukernavn eller passord.".into());
+        return again(Msg::new("login-wrong"));
     }
 
     // Rows not touched for a lock period are forgotten: an expired lock or a few failures long
@@ -156,7 +191,7 @@ pub(super) async fn login(
                 .execute(&state.db)
                 .await?;
             if !u.active {
-                return again("Kontoen er deaktivert. Kontakt en administrator i kommunen.".into());
+                return again(Msg::new("login-deactivated"));
             }
             sqlx::query!(
                 r#"update app_user set last_login_at = now() where app_user_id = $1"#,
@@ -203,23 +238,24 @@ pub(super) async fn login(
                 tokio::time::sleep(policy.delay_step * extra as u32).await;
             }
             let left = policy.lock_after - failures;
-            let mut msg = "Feil brukernavn eller passord.".to_string();
-            if left <= 2 {
-                msg.push_str(&format!(
-                    " Etter {left} forsøk til blir innloggingen låst i {} minutter.",
-                    policy.lock_for.as_secs() / 60
-                ));
-            }
+            let msg = if left <= 2 {
+                Msg::with(
+                    "login-wrong-warning",
+                    [
+                        ("left", left.into()),
+                        ("minutes", (policy.lock_for.as_secs() / 60).into()),
+                    ],
+                )
+            } else {
+                Msg::new("login-wrong")
+            };
             again(msg)
         }
     }
 }
 
-fn locked_message(minutes: i64) -> String {
-    format!(
-        "For mange mislykkede forsøk. Innloggingen er låst, prøv igjen om {minutes} {}.",
-        if minutes == 1 { "minutt" } else { "minutter" }
-    )
+fn locked_message(minutes: i64) -> Msg {
+    Msg::with("login-locked", [("minutes", minutes.into())])
 }
 
 /// The throttle row a login attempt counts against: the account when the typed name is one of

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{Audited, Table},
     auth::{Role, RoleSet, password},
+    i18n::Msg,
     web::FormErrors,
 };
 
@@ -104,17 +105,13 @@ fn plausible_email(email: &str) -> bool {
 }
 
 /// The unique constraints a user form can run into, as messages at their fields.
-pub const UNIQUE: &[(&str, &str, &str)] = &[
+pub const UNIQUE: &[(&str, &str, Msg)] = &[
     (
         "app_user_username_key",
         "username",
-        "Brukernavnet er allerede i bruk.",
+        Msg::new("user-username-taken"),
     ),
-    (
-        "app_user_email_key",
-        "email",
-        "E-postadressen er allerede i bruk.",
-    ),
+    ("app_user_email_key", "email", Msg::new("user-email-taken")),
 ];
 
 /// What the audit log keeps of a user: never the password or its hash, only that it was set.

@@ -22,6 +22,7 @@ use tower_sessions::Session;
 use crate::{
     AppState,
     error::{AppError, AppResult},
+    i18n::{Lang, Malform},
 };
 pub use roles::{Role, RoleSet};
 
@@ -43,6 +44,10 @@ pub struct CurrentUser {
     pub username: String,
     pub display_name: String,
     pub roles: RoleSet,
+    /// The interface language: the user's choice, else the municipality's målform.
+    pub lang: Lang,
+    /// The municipality's målform: the language of what its users write.
+    pub malform: Malform,
 }
 
 impl CurrentUser {
@@ -81,6 +86,16 @@ impl CurrentUser {
     pub fn role_labels(&self) -> Vec<&'static str> {
         self.roles.iter().map(Role::label).collect()
     }
+
+    /// The `lang` of text users wrote: the målform's code, or "" (unknown) in a nøytral
+    /// municipality, whose users write either. See `Ctx::user_text_lang`.
+    pub fn user_text_lang(&self) -> &'static str {
+        match self.malform {
+            Malform::Bokmal => "nb",
+            Malform::Nynorsk => "nn",
+            Malform::Noytral => "",
+        }
+    }
 }
 
 impl<S> FromRequestParts<S> for CurrentUser
@@ -106,7 +121,7 @@ where
         let row = sqlx::query!(
             r#"
             select u.app_user_id, u.municipality_id, m.name as municipality_name, u.username,
-                   u.display_name, u.roles, u.active
+                   u.display_name, u.roles, u.active, u.language, m.malform
             from app_user u
             join municipality m using (municipality_id)
             where u.app_user_id = $1
@@ -134,10 +149,25 @@ where
             username: row.username,
             display_name: row.display_name,
             roles: RoleSet::from_codes(&row.roles),
+            lang: Lang::resolve(row.language.as_deref(), &row.malform),
+            malform: Malform::from_code(&row.malform).unwrap_or(Malform::Bokmal),
         };
         parts.extensions.insert(user.clone());
         Ok(user)
     }
+}
+
+/// A user's interface language, for pages rendered outside a handler (error pages).
+pub async fn lang_of(db: &sqlx::PgPool, user_id: i64) -> Option<Lang> {
+    let row = sqlx::query!(
+        "select u.language, m.malform from app_user u join municipality m using (municipality_id)
+         where u.app_user_id = $1",
+        user_id
+    )
+    .fetch_optional(db)
+    .await
+    .ok()??;
+    Some(Lang::resolve(row.language.as_deref(), &row.malform))
 }
 
 /// The request's session (the session layer is outside every route).

@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use crate::i18n::{Lang, k};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Admin,
@@ -37,6 +39,18 @@ impl Role {
             Role::Leder => "Leder (rådmann og ledergruppe)",
             Role::Rad => "Medlem av IKT-rådet",
             Role::Superbruker => "Superbruker",
+        }
+    }
+
+    /// The catalog key of the role's name (`label` is its bokmål text, kept for the audit log's
+    /// stored values and the import's matching).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Admin => k("role-admin"),
+            Role::Ikt => k("role-ikt"),
+            Role::Leder => k("role-leder"),
+            Role::Rad => k("role-rad"),
+            Role::Superbruker => k("role-superbruker"),
         }
     }
 
@@ -87,8 +101,13 @@ impl RoleSet {
         self.iter().map(|r| r.code().to_string()).collect()
     }
 
-    /// «IKT-medarbeider» eller «Administrator»
+    /// «IKT-medarbeider» eller «Administrator» (bokmål)
     pub fn describe(self) -> String {
+        self.describe_in(Lang::Nb)
+    }
+
+    /// The roles' names in `lang`, joined by «, » and «eller» (the same word in both).
+    pub fn describe_in(self, lang: Lang) -> String {
         let mut out = String::new();
         let roles: Vec<Role> = self.iter().collect();
         for (i, r) in roles.iter().enumerate() {
@@ -99,7 +118,7 @@ impl RoleSet {
                     ", "
                 });
             }
-            let _ = write!(out, "«{}»", r.label());
+            let _ = write!(out, "«{}»", lang.t(r.label_key()));
         }
         out
     }

@@ -120,7 +120,7 @@ pub(super) async fn update(
             errors
                 .all()
                 .iter()
-                .map(|(_, m)| m.as_str())
+                .map(|(_, m)| m.nb())
                 .collect::<Vec<_>>()
                 .join(" "),
         ),

@@ -75,7 +75,7 @@ impl CostRow {
         let amount = trimmed(&self.amount).and_then(|a| match Nok::parse(&a) {
             Ok(n) => Some(n),
             Err(e) => {
-                self.amount_error = Some(e);
+                self.amount_error = Some(e.to_string());
                 None
             }
         });

@@ -15,7 +15,7 @@ use axum::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::error::AppError;
+use crate::{error::AppError, i18n::Msg};
 
 /// No field of any form is longer than this (in characters); a field with a tighter rule says so
 /// beside itself. Larger values are not typed by a person.
@@ -81,15 +81,23 @@ impl<S: Send + Sync> FromRequest<S> for FormPairs {
 }
 
 async fn body<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
-    Bytes::from_request(req, state)
-        .await
-        .map_err(|e| AppError::BadRequest(e.body_text()))
+    Bytes::from_request(req, state).await.map_err(|e| {
+        // axum's own limit (DefaultBodyLimit, 2 MB unless a route raises it) says so in English.
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            return AppError::BadRequest(Msg::with(
+                "error-request-too-large",
+                [("mb", (MAX_FORM_BYTES / (1024 * 1024)).into())],
+            ));
+        }
+        AppError::BadRequest(Msg::with(
+            "error-body-unreadable",
+            [("reason", e.body_text().into())],
+        ))
+    })
 }
 
 fn unreadable() -> AppError {
-    AppError::BadRequest(
-        "Skjemaet kunne ikke leses. Gå tilbake, last siden på nytt og prøv igjen.".into(),
-    )
+    AppError::BadRequest(Msg::new("form-unreadable"))
 }
 
 /// The body's pairs, or a clear refusal naming the field with a NUL byte or an overlong value.
@@ -104,14 +112,15 @@ pub fn checked_pairs(bytes: &[u8]) -> Result<Vec<(String, String)>, AppError> {
             .filter(|c| *c != '\0')
             .collect::<String>();
         if key.contains('\0') || value.contains('\0') {
-            return Err(AppError::BadRequest(format!(
-                "Feltet «{field}» inneholder et usynlig kontrolltegn (NUL) som ikke kan lagres. \
-                 Gå tilbake, fjern tegnet (skriv teksten på nytt i stedet for å lime den inn) og send skjemaet igjen."
+            return Err(AppError::BadRequest(Msg::with(
+                "form-field-nul",
+                [("field", field.into())],
             )));
         }
         if value.chars().count() > MAX_FIELD_CHARS {
-            return Err(AppError::BadRequest(format!(
-                "Feltet «{field}» er lengre enn {MAX_FIELD_CHARS} tegn. Gå tilbake og kort det ned."
+            return Err(AppError::BadRequest(Msg::with(
+                "form-field-too-long",
+                [("field", field.into()), ("max", MAX_FIELD_CHARS.into())],
             )));
         }
     }
@@ -119,20 +128,19 @@ pub fn checked_pairs(bytes: &[u8]) -> Result<Vec<(String, String)>, AppError> {
 }
 
 /// Field-level validation messages for a form, in the order they were found. A form shows all
-/// of them at once, each beside its field.
+/// of them at once, each beside its field, in the reader's language (`{{ ctx.msg(e) }}`).
 #[derive(Debug, Default, Clone)]
-pub struct FormErrors(Vec<(&'static str, String)>);
+pub struct FormErrors(Vec<(&'static str, Msg)>);
 
 impl FormErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    /// `errors.add("username", Msg::new("user-username-taken"))`. A `String` or `&str` is taken
+    /// as finished bokmål (`Msg::Text`) until its module's strings are in the catalogs.
+    pub fn add(&mut self, field: &'static str, message: impl Into<Msg>) {
         self.0.push((field, message.into()));
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn get(&self, field: &str) -> Option<&Msg> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -143,7 +151,7 @@ impl FormErrors {
         self.0.is_empty()
     }
 
-    pub fn all(&self) -> &[(&'static str, String)] {
+    pub fn all(&self) -> &[(&'static str, Msg)] {
         &self.0
     }
 
@@ -161,7 +169,7 @@ impl FormErrors {
 /// its field; any other error passes on unchanged.
 pub fn on_constraint(
     e: impl Into<AppError>,
-    known: &[(&str, &'static str, &str)],
+    known: &[(&str, &'static str, Msg)],
 ) -> Result<FormErrors, AppError> {
     let e = e.into();
     if let AppError::Database(sqlx::Error::Database(db)) = &e
@@ -169,7 +177,7 @@ pub fn on_constraint(
         && let Some((_, field, message)) = known.iter().find(|(c, ..)| *c == name)
     {
         let mut errors = FormErrors::default();
-        errors.add(field, *message);
+        errors.add(field, message.clone());
         return Ok(errors);
     }
     Err(e)

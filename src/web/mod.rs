@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod form;
 pub mod pager;
 
+pub use crate::i18n::{Arg, Lang, Msg};
 pub use form::{Form, FormErrors, FormPairs, on_constraint};
 pub use pager::Pager;
 
@@ -23,7 +24,8 @@ const FLASH_KEY: &str = "flash";
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Flash {
     pub kind: FlashKind,
-    pub text: String,
+    /// Rendered in the reader's language when shown (`ctx.msg(&flash.text)`).
+    pub text: Msg,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -48,7 +50,7 @@ impl Flash {
 pub async fn flash_redirect(
     session: &Session,
     kind: FlashKind,
-    text: impl Into<String>,
+    text: impl Into<Msg>,
     to: &str,
 ) -> Response {
     let flash = Flash {
@@ -61,15 +63,56 @@ pub async fn flash_redirect(
     Redirect::to(to).into_response()
 }
 
-/// Layout context for every logged-in page: who, a flash message, and the path (to mark the
-/// current menu item).
+/// Layout context for every logged-in page: who, a flash message, the path (to mark the current
+/// menu item), and the language of the interface.
 pub struct Ctx {
     pub user: CurrentUser,
     pub flash: Option<Flash>,
     pub path: String,
+    /// The user's choice, else the municipality's målform (`CurrentUser::lang`).
+    pub lang: Lang,
 }
 
 impl Ctx {
+    /// The message `key` in the reader's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The message `key` with arguments: `ctx.tr("pager-page-count", &[("count", n.into())])`.
+    pub fn tr(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.lang.tr(key, args)
+    }
+
+    /// One argument, for templates: `{{ ctx.t1("pager-page-of", "page", pager.page) }}`.
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.lang.t1(key, name, value)
+    }
+
+    /// Two arguments, for templates.
+    pub fn t2(
+        &self,
+        key: &str,
+        name1: &str,
+        value1: impl Into<Arg>,
+        name2: &str,
+        value2: impl Into<Arg>,
+    ) -> String {
+        self.lang.t2(key, name1, value1, name2, value2)
+    }
+
+    /// A form error, flash or other [`Msg`] in the reader's language.
+    pub fn msg(&self, msg: &Msg) -> String {
+        self.lang.msg(msg)
+    }
+
+    /// The `lang` attribute's value for text users wrote (titles, comments, strategy text),
+    /// which is never translated: `<td lang="{{ ctx.user_text_lang() }}">`. The municipality's
+    /// målform; "" (unknown) when it is nøytral. The nynorsk crawl skips such elements.
+    pub fn user_text_lang(&self) -> &'static str {
+        self.user.user_text_lang()
+    }
+
     /// `aria-current="page"` for menu links.
     pub fn current(&self, prefix: &str) -> &'static str {
         let here = if prefix == "/" {
@@ -101,6 +144,7 @@ where
             None => None,
         };
         Ok(Ctx {
+            lang: user.lang,
             user,
             flash,
             path: parts.uri.path().to_string(),

@@ -137,7 +137,7 @@ fn parse_cost(text: &str) -> Result<StagedCost, String> {
     } else if looks_like_amount(amount_text) {
         let cleaned = amount_text.replace('−', "-");
         let cleaned = cleaned.trim().strip_suffix("kr").unwrap_or(cleaned.trim());
-        cost.amount = Some(Nok::parse(cleaned)?);
+        cost.amount = Some(Nok::parse(cleaned).map_err(|e| e.to_string())?);
     } else if let Some((f, project)) =
         financing_of(amount_text).filter(|(f, _)| *f != Financing::Unknown)
     {

@@ -402,7 +402,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         // The rules every measure meets, as the form and the progress row apply them.
         for (field, message) in staged.input().check(lookup.span()).all() {
             if !(*field == "title" && title.is_empty()) {
-                errors.push(message.clone());
+                errors.push(message.to_string());
             }
         }
         if !errors.is_empty() {
