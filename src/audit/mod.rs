@@ -268,11 +268,13 @@ impl Table {
                 ("roles", "Roller"),
                 ("active", "Aktiv"),
                 ("password", "Passord"),
+                ("language", "Språk"),
             ],
             Table::Municipality => &[
                 ("name", "Navn"),
                 ("org_number", "Organisasjonsnummer"),
                 ("municipality_number", "Kommunenummer"),
+                ("malform", "Målform"),
             ],
             Table::StrategyDocument => &[
                 ("title", "Tittel"),
