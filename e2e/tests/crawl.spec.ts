@@ -77,13 +77,14 @@ interface CrawlOptions {
   nynorsk?: boolean;
 }
 
-/** The page's interface text: its title and body, without elements that hold users' own
- *  text (marked with a `lang` attribute of their own) and without scripts. */
+/** The page's interface text: its body without elements that hold users' own text (marked
+ *  with a `lang` attribute of their own) and without scripts. Not the <title>: it repeats the
+ *  page's heading (a record's name, often), and a title cannot mark part of itself. */
 async function interfaceText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     body.querySelectorAll('[lang], script, style, template').forEach((el) => el.remove());
-    return `${document.title}\n${body.innerText}`;
+    return body.innerText;
   });
 }
 
