@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{Router, routing::get};
 
-use crate::{AppState, auth::Role, error::AppResult, web::Ctx};
+use crate::{AppState, auth::Role, error::AppResult, i18n::k, web::Ctx};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(start))
@@ -17,49 +17,25 @@ struct StartPage {
     abilities: Vec<(&'static str, &'static str, &'static str)>,
 }
 
-/// (what, where, link text) for each thing the user's roles allow.
+/// (what, where, link text) for each thing the user's roles allow, as catalog keys.
 fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
-    let mut out = vec![(
-        "Lese kommunens IKT-strategi, handlingsplan og framdrift.",
-        "/plan",
-        "Gå til handlingsplanene",
-    )];
+    let mut out = vec![(k("home-read"), "/plan", k("home-read-link"))];
     let u = &ctx.user;
     if u.can_edit_plan() {
-        out.push((
-            "Redigere strategien og handlingsplanen, oppdatere status på tiltak og importere tiltak.",
-            "/plan",
-            "Oppdater tiltak",
-        ));
+        out.push((k("home-edit"), "/plan", k("home-edit-link")));
     }
     if u.has(Role::Leder) {
-        out.push((
-            "Følge framdriften som rådmann eller medlem av ledergruppen.",
-            "/plan",
-            "Se framdriftsplanen",
-        ));
+        out.push((k("home-leder"), "/plan", k("home-leder-link")));
     }
     if u.has(Role::Rad) {
-        out.push((
-            "Følge planen som medlem av IKT-rådet.",
-            "/strategy",
-            "Se IKT-strategien",
-        ));
+        out.push((k("home-rad"), "/strategy", k("home-strategy-link")));
     }
     if u.has(Role::Superbruker) {
-        out.push((
-            "Som superbruker lese planen og strategien for kommunen.",
-            "/strategy",
-            "Se IKT-strategien",
-        ));
+        out.push((k("home-superbruker"), "/strategy", k("home-strategy-link")));
     }
     if u.has(Role::Admin) {
-        out.push(("Administrere brukere og roller.", "/admin/users", "Brukere"));
-        out.push((
-            "Se endringsloggen for hele kommunen.",
-            "/admin/audit",
-            "Endringslogg",
-        ));
+        out.push((k("home-admin-users"), "/admin/users", k("nav-users")));
+        out.push((k("home-admin-audit"), "/admin/audit", k("nav-audit")));
     }
     out
 }

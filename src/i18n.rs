@@ -158,7 +158,7 @@ impl Lang {
     pub fn tr(&self, key: &str, args: &[(&str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
-            .map(|(name, value)| (Cow::Owned(name.to_string()), value.fluent()))
+            .map(|(name, value)| (Cow::Owned(name.to_string()), value.fluent(*self)))
             .collect();
         self.lookup(key, Some(&map))
     }
@@ -229,14 +229,24 @@ pub const fn k(key: &'static str) -> &'static str {
 pub enum Arg {
     Text(String),
     Int(i64),
+    /// A message inside a message («Passordet ble ikke endret: …»), rendered in the same
+    /// language.
+    Msg(Box<Msg>),
 }
 
 impl Arg {
-    fn fluent(&self) -> FluentValue<'_> {
+    fn fluent(&self, lang: Lang) -> FluentValue<'_> {
         match self {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Int(n) => FluentValue::from(*n),
+            Arg::Msg(m) => FluentValue::from(lang.msg(m)),
         }
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(Box::new(m))
     }
 }
 

@@ -96,6 +96,8 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/admin/users/new".into(), Who::Admins),
         (format!("/admin/users/{}", i.user), Who::Admins),
         ("/admin/audit".into(), Who::Admins),
+        ("/admin/settings".into(), Who::Admins),
+        ("/profile".into(), Who::Everyone),
     ]
 }
 
@@ -124,6 +126,9 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         ("/admin/users".into(), Who::Admins),
         (format!("/admin/users/{}", i.user), Who::Admins),
         (format!("/admin/users/{}/password", i.user), Who::Admins),
+        ("/admin/settings".into(), Who::Admins),
+        ("/profile".into(), Who::Everyone),
+        ("/profile/password".into(), Who::Everyone),
     ]
 }
 

@@ -312,3 +312,156 @@ async fn error_pages_speak_the_reader_s_language(db: PgPool) {
         "the choice is remembered"
     );
 }
+
+#[sqlx::test]
+async fn a_user_chooses_nynorsk_on_the_profile_page_and_the_change_is_audited(db: PgPool) {
+    let app = spawn(db).await;
+    let c = app.user("leder").await;
+    let (status, html) = app.text(&c, "/profile").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Min profil") && html.contains("Som kommunen (Bokmål)"));
+    let id = app.user_id("leder").await;
+    let audits = app.audit_count("app_user", id).await;
+
+    let r = app
+        .post(
+            &c,
+            "/profile",
+            &[
+                ("display_name", "Liv Leder"),
+                ("email", "liv.leder@ringebu.kommune.no"),
+                ("language", "nn"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/profile");
+    let (_, html) = app.text(&c, "/profile").await;
+    assert!(html.contains("<html lang=\"nn\""));
+    assert!(
+        html.contains("Profilen er lagra."),
+        "the flash is in the new language"
+    );
+    assert!(html.contains("value=\"Liv Leder\""));
+    assert_eq!(app.audit_count("app_user", id).await, audits + 1);
+
+    // Back to following the municipality.
+    let r = app
+        .post(
+            &c,
+            "/profile",
+            &[
+                ("display_name", "Liv Leder"),
+                ("email", "liv.leder@ringebu.kommune.no"),
+                ("language", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&c, "/").await;
+    assert!(html.contains("<html lang=\"nb\""));
+}
+
+#[sqlx::test]
+async fn the_profile_form_refuses_a_bad_e_mail_and_a_wrong_current_password_and_writes_nothing(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    set_language(&app, "rad", Some("nn")).await;
+    let c = app.user("rad").await;
+    let id = app.user_id("rad").await;
+    let audits = app.audit_count("app_user", id).await;
+    let r = app
+        .post(
+            &c,
+            "/profile",
+            &[
+                ("display_name", ""),
+                ("email", "ikkje-ei-adresse"),
+                ("language", "nn"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Skriv ei gyldig e-postadresse")
+            && html.contains("Skriv namnet til personen")
+    );
+    assert!(
+        html.contains("value=\"ikkje-ei-adresse\""),
+        "the input is kept"
+    );
+
+    let r = app
+        .post(
+            &c,
+            "/profile/password",
+            &[
+                ("current_password", "feil-passord"),
+                ("new_password", "kort"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Passordet stemmer ikkje") && html.contains("minst 10 teikn"));
+    assert_eq!(app.audit_count("app_user", id).await, audits);
+
+    let r = app
+        .post(
+            &c,
+            "/profile/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "eit-nytt-langt-passord"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.audit_count("app_user", id).await, audits + 1);
+    let fresh = client();
+    let r = app.login_as(&fresh, "rad", "eit-nytt-langt-passord").await;
+    assert_eq!(r.status(), 303, "the new password logs in");
+}
+
+#[sqlx::test]
+async fn an_admin_sets_the_malform_and_users_without_a_choice_follow_it(db: PgPool) {
+    let app = spawn(db).await;
+    let admin = app.user("admin").await;
+    let (status, html) = app.text(&admin, "/admin/settings").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Innstillinger") && html.contains("value=\"bokmal\" checked"));
+    let m: i64 = sqlx::query_scalar("select municipality_id from municipality limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let audits = app.audit_count("municipality", m).await;
+
+    let r = app
+        .post(&admin, "/admin/settings", &[("malform", "latin")])
+        .await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Velg bokmål, nynorsk eller nøytral.")
+    );
+    assert_eq!(app.audit_count("municipality", m).await, audits);
+
+    let r = app
+        .post(&admin, "/admin/settings", &[("malform", "nynorsk")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&admin, "/admin/settings").await;
+    assert!(html.contains("<html lang=\"nn\"") && html.contains("Innstillingane er lagra."));
+    assert!(html.contains("value=\"nynorsk\" checked"));
+    assert_eq!(app.audit_count("municipality", m).await, audits + 1);
+    let (_, html) = app.text(&app.user("ikt").await, "/").await;
+    assert!(html.contains("<html lang=\"nn\""));
+
+    // The log says what changed, by label.
+    let (_, html) = app.text(&admin, "/admin/audit").await;
+    assert!(html.contains("Målform"), "{html}");
+}

@@ -59,10 +59,72 @@ interface Problem {
   problem: string;
 }
 
+/**
+ * Words that are bokmål and never nynorsk (each checked against the nynorsk norm: «mange»,
+ * «skal», «også», «eller» are nynorsk too and are not here). The nynorsk crawl finds none of them
+ * in a page's interface text.
+ */
+const BOKMAL_ONLY = [
+  'ikke', 'ansvarlig', 'innstillinger', 'hvor', 'hvilke', 'hvem', 'hva', 'noen', 'bruker',
+  'brukere', 'fra', 'uten', 'være', 'hvis', 'gjøre', 'velg', 'lagret', 'endringer', 'endret',
+  'mer', 'ble', 'siden', 'selv', 'forrige', 'navn', 'innlogget', 'opprettet', 'slettet',
+];
+const BOKMAL_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(${BOKMAL_ONLY.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * Pages of modules whose strings are not yet in the catalogs (issue 8 is converted module by
+ * module): they must still answer 200 with lang="nn" and pass axe, but their words are not
+ * checked yet. Whoever converts a module removes its prefix here.
+ */
+const NOT_YET_NYNORSK = ['/strategy', '/plan', '/measures'];
+
+interface CrawlOptions {
+  /** The user has chosen nynorsk: check `lang="nn"` and the interface's words. */
+  nynorsk?: boolean;
+}
+
+/** The page's interface text: its body without elements that hold users' own text (marked
+ *  with a `lang` attribute of their own) and without scripts. Not the <title>: it repeats the
+ *  page's heading (a record's name, often), and a title cannot mark part of itself. */
+async function interfaceText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('[lang], script, style, template').forEach((el) => el.remove());
+    return body.innerText;
+  });
+}
+
 for (const role of ROLES) {
   test(`crawl as ${role}: every page answers 200, passes axe and is valid HTML`, async ({ page, baseURL }) => {
+    await crawl(page, baseURL!, role);
+  });
+}
+
+test('crawl as admin in nynorsk: every page answers 200 with lang="nn", passes axe, and its interface has no bokmål-only word', async ({
+  page,
+  baseURL,
+}) => {
+  await loginAs(page, 'admin');
+  await setLanguage(page, 'nn');
+  try {
+    await crawl(page, baseURL!, 'admin', { nynorsk: true });
+  } finally {
+    await setLanguage(page, '');
+  }
+});
+
+/** Chooses the interface language on «Min profil» ("" follows the municipality). */
+async function setLanguage(page: Page, code: '' | 'nb' | 'nn'): Promise<void> {
+  await page.goto('/profile');
+  await page.locator('#language').selectOption(code);
+  await page.locator('form[action="/profile"] button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === '/profile', { waitUntil: 'load' });
+  await expect(page.locator('.flash')).toBeVisible();
+}
+
+async function crawl(page: Page, baseURL: string, role: (typeof ROLES)[number], opts: CrawlOptions = {}) {
     test.setTimeout(20 * 60_000);
-    const origin = new URL(baseURL!).origin;
+    const origin = new URL(baseURL).origin;
     const problems: Problem[] = [];
     let current = '(login)';
 
@@ -94,10 +156,14 @@ for (const role of ROLES) {
       htmlFiles.set(file, pagePath);
     };
 
-    const loginPage = await page.goto('/login');
-    saveHtml('/login', await loginPage!.text());
-    await loginAs(page, role);
+    if (!opts.nynorsk) {
+      const loginPage = await page.goto('/login');
+      saveHtml('/login', await loginPage!.text());
+      await loginAs(page, role);
+    }
+    await page.goto('/');
     await expect(page.getByRole('main')).toContainText('Ringebu kommune');
+    const menu = opts.nynorsk ? 'Hovudmeny' : 'Hovedmeny';
 
     const queue: string[] = ['/'];
     const seen = new Set<string>(['/']); // keys queued or visited
@@ -162,8 +228,18 @@ for (const role of ROLES) {
       await waitForSettled(page);
 
       // Layout contract: every page has the main menu and a logout button.
-      if ((await page.locator('nav[aria-label="Hovedmeny"]').count()) === 0) {
-        problems.push({ page: current, problem: 'missing <nav aria-label="Hovedmeny">' });
+      if ((await page.locator(`nav[aria-label="${menu}"]`).count()) === 0) {
+        problems.push({ page: current, problem: `missing <nav aria-label="${menu}">` });
+      }
+      if (opts.nynorsk) {
+        const lang = await page.locator('html').getAttribute('lang');
+        if (lang !== 'nn') problems.push({ page: current, problem: `<html lang="${lang}">, not nn` });
+        if (!NOT_YET_NYNORSK.some((prefix) => finalUrl.pathname.startsWith(prefix))) {
+          const found = [...new Set([...(await interfaceText(page)).matchAll(BOKMAL_WORD)].map((m) => m[0]))];
+          if (found.length > 0) {
+            problems.push({ page: current, problem: `bokmål in the interface: ${found.join(', ')}` });
+          }
+        }
       }
       if ((await page.getByRole('button', { name: 'Logg ut', exact: true }).count()) === 0) {
         problems.push({ page: current, problem: 'missing "Logg ut" button' });
@@ -228,5 +304,4 @@ for (const role of ROLES) {
 
     const report = problems.map((p) => `  ${p.page}: ${p.problem}`).join('\n');
     expect(problems.length, `[${role}] ${problems.length} problem(s):\n${report}`).toBe(0);
-  });
 }

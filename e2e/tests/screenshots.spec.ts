@@ -43,3 +43,47 @@ test.describe('skjermbilder', { tag: '@screens' }, () => {
     });
   }
 });
+
+// Issue 8: the progress plan, a measure form with a validation error and the 403 page as a user
+// who chose nynorsk. Output: e2e/screenshots/nn-*.png.
+test.describe('skjermbilete på nynorsk', { tag: '@screens' }, () => {
+  test.skip(process.env.E2E_SCREENSHOTS !== '1', 'set E2E_SCREENSHOTS=1 to take screenshots');
+
+  test('nynorsk screenshots as ikt @screens', async ({ page }) => {
+    test.setTimeout(5 * 60_000);
+    fs.mkdirSync(outDir, { recursive: true });
+    const shot = async (name: string) => {
+      await waitForSettled(page);
+      await page.screenshot({ path: path.join(outDir, `nn-${name}.png`), fullPage: true });
+    };
+    await loginAs(page, 'ikt');
+    const choose = async (code: string) => {
+      await page.goto('/profile');
+      await page.locator('#language').selectOption(code);
+      await page.locator('form[action="/profile"] button[type="submit"]').click();
+      await page.waitForURL((url) => url.pathname === '/profile');
+    };
+    await choose('nn');
+    try {
+      await page.goto('/plan');
+      const plan = await page
+        .locator('main a[href^="/plan/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')).find((h) => /^\/plan\/\d+$/.test(h ?? '')));
+      await page.goto(plan!);
+      await shot('framdriftsplan');
+      const measure = await page
+        .locator('a[href^="/measures/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')).find((h) => /^\/measures\/\d+$/.test(h ?? '')));
+      await page.goto(`${measure}/edit`);
+      await page.locator('#title').fill('');
+      await page.locator('#hours').fill('mange');
+      await page.locator('main form button[type="submit"][data-variant="primary"]').last().click();
+      await page.waitForLoadState('load');
+      await shot('tiltak-med-feil');
+      await page.goto('/admin/users');
+      await shot('403');
+    } finally {
+      await choose('');
+    }
+  });
+});

@@ -35,3 +35,7 @@ role-ikt = IKT-medarbeider
 role-leder = Leder (rådmann og ledergruppe)
 role-rad = Medlem av IKT-rådet
 role-superbruker = Superbruker
+
+form-has-errors = Skjemaet har feil. Se meldingene ved feltene.
+form-save = Lagre
+form-save-changes = Lagre endringer

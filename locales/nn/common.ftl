@@ -35,3 +35,7 @@ role-ikt = IKT-medarbeidar
 role-leder = Leiar (rådmann og leiargruppe)
 role-rad = Medlem av IKT-rådet
 role-superbruker = Superbrukar
+
+form-has-errors = Skjemaet har feil. Sjå meldingane ved felta.
+form-save = Lagre
+form-save-changes = Lagre endringane

@@ -1,8 +1,11 @@
-//! Local accounts: the login page and the admin's user pages.
+//! Local accounts: the login page, the admin's user pages, «Min profil», and the
+//! municipality's settings.
 
 mod login;
 pub mod model;
+mod profile;
 mod read;
+mod settings;
 pub mod store;
 pub mod users;
 
@@ -19,4 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login::login_page).post(login::login))
         .route("/logout", post(login::logout))
         .merge(users::router())
+        .merge(profile::router())
+        .merge(settings::router())
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{Audited, Table},
     auth::{Role, RoleSet, password},
-    i18n::Msg,
+    i18n::{Lang, Malform, Msg},
     web::FormErrors,
 };
 
@@ -46,34 +46,19 @@ impl UserForm {
         let email = self.email.trim().to_lowercase();
         let display_name = self.display_name.trim().to_string();
         if username.len() < 2 || username.len() > 64 {
-            errors.add("username", "Brukernavnet må ha mellom 2 og 64 tegn.");
+            errors.add("username", Msg::new("user-username-length"));
         } else if !username
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         {
-            errors.add(
-                "username",
-                "Brukernavnet kan bare ha bokstavene a–z, sifre, punktum, bindestrek og understrek.",
-            );
+            errors.add("username", Msg::new("user-username-chars"));
         }
-        if !plausible_email(&email) {
-            errors.add(
-                "email",
-                "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
-            );
-        }
-        if display_name.is_empty() {
-            errors.add("display_name", "Skriv personens navn.");
-        } else if display_name.chars().count() > 200 {
-            errors.add("display_name", "Navnet kan ha høyst 200 tegn.");
-        }
+        check_email(&email, &mut errors);
+        check_display_name(&display_name, &mut errors);
         if self.roles.iter().any(|c| Role::parse(c).is_none()) {
-            errors.add("roles", "Ukjent rolle valgt.");
+            errors.add("roles", Msg::new("user-role-unknown"));
         } else if self.roles().is_empty() {
-            errors.add(
-                "roles",
-                "Velg minst én rolle. En bruker uten rolle kan logge inn, men ikke se noe.",
-            );
+            errors.add("roles", Msg::new("user-role-none"));
         }
         if let Some(msg) = self.password.as_deref().and_then(password::weakness) {
             errors.add("password", msg);
@@ -85,6 +70,22 @@ impl UserForm {
             roles: self.roles(),
             password: self.password.clone(),
         })
+    }
+}
+
+/// The e-mail rule the admin's form and the profile share.
+pub(super) fn check_email(email: &str, errors: &mut FormErrors) {
+    if !plausible_email(email) {
+        errors.add("email", Msg::new("user-email-invalid"));
+    }
+}
+
+/// The name rule the admin's form and the profile share.
+pub(super) fn check_display_name(name: &str, errors: &mut FormErrors) {
+    if name.is_empty() {
+        errors.add("display_name", Msg::new("user-name-required"));
+    } else if name.chars().count() > 200 {
+        errors.add("display_name", Msg::new("user-name-too-long"));
     }
 }
 
@@ -114,6 +115,67 @@ pub const UNIQUE: &[(&str, &str, Msg)] = &[
     ("app_user_email_key", "email", Msg::new("user-email-taken")),
 ];
 
+/// The profile form: what every user may change about themselves.
+#[derive(Default, Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub email: String,
+    /// "" follows the municipality, else `nb` or `nn`.
+    #[serde(default)]
+    pub language: String,
+}
+
+pub struct ValidProfile {
+    pub display_name: String,
+    pub email: String,
+    pub language: Option<Lang>,
+}
+
+impl ProfileForm {
+    pub fn validate(&self) -> Result<ValidProfile, FormErrors> {
+        let mut errors = FormErrors::default();
+        let email = self.email.trim().to_lowercase();
+        let display_name = self.display_name.trim().to_string();
+        check_email(&email, &mut errors);
+        check_display_name(&display_name, &mut errors);
+        let language = match self.language.as_str() {
+            "" => None,
+            code => match Lang::from_code(code) {
+                Some(l) => Some(l),
+                None => {
+                    errors.add("language", Msg::new("profile-language-unknown"));
+                    None
+                }
+            },
+        };
+        errors.finish(ValidProfile {
+            display_name,
+            email,
+            language,
+        })
+    }
+}
+
+/// The settings form: the municipality's målform.
+#[derive(Default, Deserialize)]
+pub struct SettingsForm {
+    #[serde(default)]
+    pub malform: String,
+}
+
+impl SettingsForm {
+    pub fn validate(&self) -> Result<Malform, FormErrors> {
+        let mut errors = FormErrors::default();
+        let m = Malform::from_code(&self.malform);
+        if m.is_none() {
+            errors.add("malform", Msg::new("settings-malform-required"));
+        }
+        errors.finish(m.unwrap_or(Malform::Bokmal))
+    }
+}
+
 /// What the audit log keeps of a user: never the password or its hash, only that it was set.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct UserSnapshot {
@@ -124,6 +186,10 @@ pub struct UserSnapshot {
     pub active: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<&'static str>,
+    /// The user's interface language (`nb`, `nn`); absent while it follows the municipality, as
+    /// in every snapshot written before there was a choice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Audited for UserSnapshot {
@@ -133,12 +199,16 @@ impl Audited for UserSnapshot {
     }
 }
 
-/// What the audit log keeps of a municipality created from the command line.
-#[derive(Serialize)]
+/// What the audit log keeps of a municipality: made from the command line, its målform set on
+/// the settings page.
+#[derive(Serialize, Clone)]
 pub struct MunicipalitySnapshot {
     pub name: String,
     pub org_number: String,
     pub municipality_number: String,
+    /// bokmal, nynorsk, noytral; absent in snapshots from before there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub malform: Option<String>,
 }
 
 impl Audited for MunicipalitySnapshot {
@@ -162,11 +232,13 @@ mod tests {
             roles: vec!["ikt".into()],
             active: true,
             password: Some("nytt passord satt"),
+            language: Some("nn".into()),
         };
         let municipality = MunicipalitySnapshot {
             name: "Ringebu kommune".into(),
             org_number: "961381185".into(),
             municipality_number: "3439".into(),
+            malform: Some("nynorsk".into()),
         };
         assert!(unlabelled_keys(&user).is_empty());
         assert!(unlabelled_keys(&municipality).is_empty());

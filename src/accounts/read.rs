@@ -5,8 +5,9 @@ use sqlx::PgPool;
 
 use super::model::UserSnapshot;
 use crate::{
-    auth::{Role, RoleSet},
+    auth::RoleSet,
     error::{AppError, AppResult},
+    i18n::Lang,
 };
 
 pub struct UserRow {
@@ -17,22 +18,24 @@ pub struct UserRow {
     pub roles: RoleSet,
     pub active: bool,
     pub last_login_at: Option<DateTime<Utc>>,
+    /// `nb`, `nn`, or None to follow the municipality.
+    pub language: Option<String>,
 }
 
 impl UserRow {
-    pub fn role_labels(&self) -> String {
-        let labels: Vec<&str> = self.roles.iter().map(Role::label).collect();
+    pub fn role_labels(&self, lang: &Lang) -> String {
+        let labels: Vec<String> = self.roles.iter().map(|r| lang.t(r.label_key())).collect();
         if labels.is_empty() {
-            "Ingen roller".into()
+            lang.t("users-no-roles")
         } else {
             labels.join(", ")
         }
     }
 
-    pub fn last_login(&self) -> String {
+    pub fn last_login(&self, lang: &Lang) -> String {
         self.last_login_at
             .map(crate::domain::format_datetime)
-            .unwrap_or_else(|| "Aldri".into())
+            .unwrap_or_else(|| lang.t("users-never"))
     }
 
     pub fn snapshot(&self) -> UserSnapshot {
@@ -43,6 +46,7 @@ impl UserRow {
             roles: self.roles.codes(),
             active: self.active,
             password: None,
+            language: self.language.clone(),
         }
     }
 }
@@ -63,7 +67,7 @@ async fn query(db: &PgPool, municipality_id: i64, id: Option<i64>) -> AppResult<
     Ok(sqlx::query!(
         r#"
         select app_user_id, username, email, display_name, roles, active,
-               last_login_at as "last_login_at: DateTime<Utc>"
+               last_login_at as "last_login_at: DateTime<Utc>", language
         from app_user where municipality_id = $1 and ($2::bigint is null or app_user_id = $2)
         order by active desc, display_name collate "nb-NO-x-icu", username
         "#,
@@ -81,6 +85,7 @@ async fn query(db: &PgPool, municipality_id: i64, id: Option<i64>) -> AppResult<
         roles: RoleSet::from_codes(&r.roles),
         active: r.active,
         last_login_at: r.last_login_at,
+        language: r.language,
     })
     .collect())
 }

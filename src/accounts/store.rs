@@ -2,7 +2,7 @@
 //! transaction and audits itself there.
 
 use super::{
-    model::{MunicipalitySnapshot, UserSnapshot, ValidUser},
+    model::{MunicipalitySnapshot, UserSnapshot, ValidProfile, ValidUser},
     read::UserRow,
 };
 use crate::{
@@ -10,6 +10,7 @@ use crate::{
     auth::RoleSet,
     db::Tx,
     domain::OrgNumber,
+    i18n::Malform,
 };
 
 pub async fn insert_user(
@@ -32,7 +33,7 @@ pub async fn insert_user(
     )
     .fetch_one(&mut **tx)
     .await?;
-    let after = snapshot(user, user.roles, true);
+    let after = snapshot(user, user.roles, true, None);
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
     Ok(id)
 }
@@ -61,7 +62,7 @@ pub async fn update_user(
         tx,
         actor,
         before,
-        &snapshot(user, user.roles, before.active),
+        &snapshot(user, user.roles, before.active, before.language.clone()),
     )
     .await
 }
@@ -147,6 +148,7 @@ pub async fn insert_municipality(
         name: name.to_string(),
         org_number: org.as_str().to_string(),
         municipality_number: number.to_string(),
+        malform: None,
     };
     audit::record(
         tx,
@@ -160,7 +162,12 @@ pub async fn insert_municipality(
     Ok(id)
 }
 
-fn snapshot(user: &ValidUser, roles: RoleSet, active: bool) -> UserSnapshot {
+fn snapshot(
+    user: &ValidUser,
+    roles: RoleSet,
+    active: bool,
+    language: Option<String>,
+) -> UserSnapshot {
     UserSnapshot {
         username: user.username.clone(),
         email: user.email.clone(),
@@ -168,5 +175,65 @@ fn snapshot(user: &ValidUser, roles: RoleSet, active: bool) -> UserSnapshot {
         roles: roles.codes(),
         active,
         password: None,
+        language,
     }
+}
+
+/// The user's own name, e-mail and language (the profile page).
+pub async fn update_profile(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    before: &UserRow,
+    profile: &ValidProfile,
+) -> Result<(), sqlx::Error> {
+    let language = profile.language.map(|l| l.code().to_string());
+    sqlx::query!(
+        r#"
+        update app_user set display_name = $3, email = $4, language = $5, updated_at = now()
+        where app_user_id = $1 and municipality_id = $2
+        "#,
+        before.app_user_id,
+        actor.municipality_id,
+        profile.display_name,
+        profile.email,
+        language
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = UserSnapshot {
+        display_name: profile.display_name.clone(),
+        email: profile.email.clone(),
+        language,
+        ..before.snapshot()
+    };
+    audit_change(tx, actor, before, &after).await
+}
+
+/// The municipality's målform (the admin's settings page).
+pub async fn set_malform(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    malform: Malform,
+) -> Result<(), sqlx::Error> {
+    let before = sqlx::query_as!(
+        MunicipalitySnapshot,
+        r#"select name, org_number, municipality_number, malform as "malform?"
+           from municipality where municipality_id = $1 for update"#,
+        actor.municipality_id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "update municipality set malform = $2, updated_at = now() where municipality_id = $1",
+        actor.municipality_id,
+        malform.code()
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = MunicipalitySnapshot {
+        malform: Some(malform.code().to_string()),
+        ..before.clone()
+    };
+    let id = actor.municipality_id;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await
 }

@@ -22,6 +22,7 @@ use crate::{
     audit::Actor,
     auth::{Admin, Role, RoleSet, password},
     error::AppResult,
+    i18n::{Msg, k},
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect, on_constraint},
 };
 
@@ -134,7 +135,7 @@ async fn create(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        format!("Brukeren {} er opprettet.", valid.username),
+        Msg::with("users-created", [("username", valid.username.into())]),
         "/admin/users",
     )
     .await)
@@ -153,10 +154,7 @@ async fn update(
     let valid = form.validate().and_then(|v| {
         if id == admin.user_id && !v.roles.has(Role::Admin) {
             let mut errors = FormErrors::default();
-            errors.add(
-                "roles",
-                "Du kan ikke fjerne administratorrollen fra deg selv.",
-            );
+            errors.add("roles", Msg::new("users-keep-own-admin"));
             Err(errors)
         } else {
             Ok(v)
@@ -177,7 +175,7 @@ async fn update(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        format!("Endringene for {} er lagret.", valid.username),
+        Msg::with("users-saved", [("username", valid.username.into())]),
         "/admin/users",
     )
     .await)
@@ -202,7 +200,7 @@ async fn set_password(
         return Ok(flash_redirect(
             &session,
             FlashKind::Danger,
-            format!("Passordet ble ikke endret: {msg}"),
+            Msg::with("users-password-not-set", [("reason", msg.into())]),
             &back,
         )
         .await);
@@ -214,7 +212,7 @@ async fn set_password(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        format!("Nytt passord er satt for {}.", target.username),
+        Msg::with("users-password-set", [("username", target.username.into())]),
         &back,
     )
     .await)
@@ -240,7 +238,7 @@ async fn set_active(
         return Ok(flash_redirect(
             &session,
             FlashKind::Danger,
-            "Du kan ikke deaktivere deg selv.",
+            Msg::new("users-keep-own-access"),
             &back,
         )
         .await);
@@ -248,13 +246,11 @@ async fn set_active(
     let mut tx = state.db.begin().await?;
     store::set_active(&mut tx, Actor::from(&admin), &before, active).await?;
     tx.commit().await?;
-    let text = if active {
-        format!("{} er aktivert igjen.", before.username)
+    let key = if active {
+        k("users-activated")
     } else {
-        format!(
-            "{} er deaktivert og kan ikke lenger logge inn.",
-            before.username
-        )
+        k("users-deactivated")
     };
+    let text = Msg::with(key, [("username", before.username.into())]);
     Ok(flash_redirect(&session, FlashKind::Success, text, &back).await)
 }

@@ -18,6 +18,7 @@ use crate::{
     auth::Admin,
     domain,
     error::{AppError, AppResult},
+    i18n::{Msg, k},
     web::{Ctx, Pager},
 };
 
@@ -49,7 +50,7 @@ async fn record_history(
     if table == Table::AppUser {
         ctx.user.require(Admin::ROLES)?;
     }
-    let entries = history(&state.db, ctx.user.municipality_id, table, id).await?;
+    let entries = history(&state.db, ctx.user.municipality_id, table, id, ctx.lang).await?;
     // A record with no changes yet shows an empty history; one that neither exists in this
     // municipality nor was ever audited here is not found.
     if entries.is_empty() && !record_exists(&state.db, ctx.user.municipality_id, table, id).await? {
@@ -58,7 +59,7 @@ async fn record_history(
     let name = entries
         .iter()
         .find_map(|e| e.name.clone())
-        .unwrap_or_else(|| format!("nr. {id}"));
+        .unwrap_or_else(|| ctx.t1("audit-record-number", "id", id));
     let back = table
         .record_url(
             &mut *state.db.acquire().await?,
@@ -99,13 +100,13 @@ async fn record_exists(
 struct GlobalLogPage {
     ctx: Ctx,
     lines: Vec<Line>,
-    tables: Vec<(&'static str, &'static str)>,
+    tables: Vec<(&'static str, String)>,
     users: Vec<(i64, String)>,
     filter_table: String,
     filter_user: String,
     filter_from: String,
     filter_to: String,
-    error: Option<String>,
+    error: Option<Msg>,
     pager: Pager,
     query_base: String,
 }
@@ -120,26 +121,30 @@ async fn global_log(
     let mut error = None;
     // Parsed and bounded here (years 1900–2100), so an odd year such as 0000 or +10000 is a
     // message beside the filter, not a query PostgreSQL refuses (issue 9, item 3).
-    let mut date = |s: &Option<String>, label: &str| -> Option<NaiveDate> {
+    let mut date = |s: &Option<String>, label: &'static str| -> Option<NaiveDate> {
         let s = s.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             Ok(_) => match domain::parse_date(s) {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    error = Some(format!(
-                        "{label} må være en dato mellom 1900 og 2100 (åååå-mm-dd)."
+                    error = Some(Msg::with(
+                        "audit-filter-date-range",
+                        [("field", Msg::new(label).into())],
                     ));
                     None
                 }
             },
             Err(_) => {
-                error = Some(format!("{label} må være en dato (åååå-mm-dd)."));
+                error = Some(Msg::with(
+                    "audit-filter-date-invalid",
+                    [("field", Msg::new(label).into())],
+                ));
                 None
             }
         }
     };
-    let from = date(&f.from, "Fra-dato");
-    let to = date(&f.to, "Til-dato");
+    let from = date(&f.from, k("audit-filter-from-field"));
+    let to = date(&f.to, k("audit-filter-to-field"));
     let filter = Filter {
         table: f.table.as_deref().and_then(Table::parse),
         user_id: f.user.as_deref().and_then(|u| u.parse::<i64>().ok()),
@@ -148,7 +153,15 @@ async fn global_log(
     };
     let total = count_lines(&state.db, m, &filter).await?;
     let pager = Pager::new(f.page, 50, total);
-    let lines = lines(&state.db, m, &filter, pager.per_page, pager.offset()).await?;
+    let lines = lines(
+        &state.db,
+        m,
+        &filter,
+        pager.per_page,
+        pager.offset(),
+        ctx.lang,
+    )
+    .await?;
     let users = sqlx::query!(
         r#"select app_user_id, display_name from app_user where municipality_id = $1 order by display_name"#,
         m
@@ -165,10 +178,14 @@ async fn global_log(
         ("to", f.to.clone().unwrap_or_default()),
     ])
     .unwrap_or_default();
+    let tables = Table::ALL
+        .iter()
+        .map(|t| (t.code(), ctx.t(t.label_key())))
+        .collect();
     Ok(GlobalLogPage {
         ctx,
         lines,
-        tables: Table::ALL.iter().map(|t| (t.code(), t.label())).collect(),
+        tables,
         users,
         filter_table: f.table.unwrap_or_default(),
         filter_user: f.user.unwrap_or_default(),

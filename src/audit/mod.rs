@@ -2,8 +2,8 @@
 //! name, before and after as JSON) inside the same transaction as the change itself.
 //!
 //! Each audited record type has a snapshot struct implementing [`Audited`]: which table it is,
-//! how the log names a record, and the Norwegian label of each snapshot key. Snapshot keys are
-//! English code names, like the columns; people only ever see the labels.
+//! how the log names a record, and the catalog key of each snapshot key's label. Snapshot keys
+//! are English code names, like the columns; people only ever see the labels, in their language.
 
 mod history;
 mod read;
@@ -15,7 +15,10 @@ pub use read::{Change, Entry, EventLine, EventRef, history};
 use serde::Serialize;
 use sqlx::PgConnection;
 
-use crate::db::Tx;
+use crate::{
+    db::Tx,
+    i18n::{Lang, k},
+};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Action {
@@ -85,34 +88,36 @@ impl EventKind {
     }
 
     /// How the log names the act, with the event's label: «Import av filen «tiltak.xlsx»».
-    pub fn title(self, label: &str) -> String {
-        match self {
-            EventKind::Import => format!("Import av filen «{label}»"),
-            EventKind::Roll => format!("Rullering til «{label}»"),
-        }
+    pub fn title(self, label: &str, lang: Lang) -> String {
+        let key = match self {
+            EventKind::Import => k("audit-event-import-title"),
+            EventKind::Roll => k("audit-event-roll-title"),
+        };
+        lang.t1(key, "label", label)
     }
 
     /// A row's history says which act it was part of: «Del av rulleringen til «…»».
-    pub fn part_of(self, label: &str) -> String {
+    pub fn part_of(self, label: &str, lang: Lang) -> String {
+        let key = match self {
+            EventKind::Import => k("audit-event-import-part"),
+            EventKind::Roll => k("audit-event-roll-part"),
+        };
+        lang.t1(key, "label", label)
+    }
+
+    /// What the log's «Handling» column says (a catalog key).
+    pub fn label_key(self) -> &'static str {
         match self {
-            EventKind::Import => format!("Del av importen av filen «{label}»"),
-            EventKind::Roll => format!("Del av rulleringen til «{label}»"),
+            EventKind::Import => k("audit-event-import"),
+            EventKind::Roll => k("audit-event-roll"),
         }
     }
 
-    /// What the log's «Handling» column says.
-    pub fn label(self) -> &'static str {
+    /// The words of the link to what the act made (a catalog key).
+    pub fn link_key(self) -> &'static str {
         match self {
-            EventKind::Import => "Import",
-            EventKind::Roll => "Rullering",
-        }
-    }
-
-    /// The words of the link to what the act made.
-    pub fn link_text(self) -> &'static str {
-        match self {
-            EventKind::Import => "Se planen det ble importert til",
-            EventKind::Roll => "Se den nye planen",
+            EventKind::Import => k("audit-event-import-link"),
+            EventKind::Roll => k("audit-event-roll-link"),
         }
     }
 }
@@ -183,6 +188,20 @@ impl Table {
         }
     }
 
+    /// The catalog key of the record type's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Table::AppUser => k("audit-table-app-user"),
+            Table::Municipality => k("audit-table-municipality"),
+            Table::StrategyDocument => k("audit-table-strategy-document"),
+            Table::GoalArea => k("audit-table-goal-area"),
+            Table::Strategy => k("audit-table-strategy"),
+            Table::ActionPlan => k("audit-table-action-plan"),
+            Table::Measure => k("audit-table-measure"),
+        }
+    }
+
+    /// The record type's name in bokmål (logs, tests).
     pub fn label(self) -> &'static str {
         match self {
             Table::AppUser => "Bruker",
@@ -199,16 +218,17 @@ impl Table {
         Table::ALL.into_iter().find(|t| t.code() == code)
     }
 
-    /// «brukeren», «tiltaket»: the record in a sentence («Tilbake til tiltaket»).
-    pub fn definite(self) -> &'static str {
+    /// «Tilbake til tiltaket»: the way back to the record's page, as a catalog key. A goal
+    /// area or a strategy is shown on its document's page.
+    pub fn back_key(self) -> &'static str {
         match self {
-            Table::AppUser => "brukeren",
-            Table::Municipality => "kommunen",
-            Table::StrategyDocument => "strategidokumentet",
-            Table::GoalArea => "strategidokumentet",
-            Table::Strategy => "strategidokumentet",
-            Table::ActionPlan => "handlingsplanen",
-            Table::Measure => "tiltaket",
+            Table::AppUser => k("history-back-app-user"),
+            Table::Municipality => k("history-back-municipality"),
+            Table::StrategyDocument | Table::GoalArea | Table::Strategy => {
+                k("history-back-strategy-document")
+            }
+            Table::ActionPlan => k("history-back-action-plan"),
+            Table::Measure => k("history-back-measure"),
         }
     }
 
@@ -256,73 +276,97 @@ impl Table {
             .await
     }
 
-    /// The (key, label) pairs of the table's snapshot, in the order a person reads the record.
+    /// The (key, label key) pairs of the table's snapshot, in the order a person reads the
+    /// record.
     /// Kept here, beside the table names, so the log reads without knowing the modules; each
     /// module's tests check that its snapshot has a label for every key (`unlabelled_keys`).
     pub fn fields(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Table::AppUser => &[
-                ("display_name", "Navn"),
-                ("username", "Brukernavn"),
-                ("email", "E-post"),
-                ("roles", "Roller"),
-                ("active", "Aktiv"),
-                ("password", "Passord"),
-            ],
-            Table::Municipality => &[
-                ("name", "Navn"),
-                ("org_number", "Organisasjonsnummer"),
-                ("municipality_number", "Kommunenummer"),
-            ],
-            Table::StrategyDocument => &[
-                ("title", "Tittel"),
-                ("period_start", "Periode fra"),
-                ("period_end", "Periode til"),
-                ("adopted_note", "Vedtatt"),
-                ("vision", "Visjon"),
-                ("main_goal", "Hovedmål"),
-                ("main_goal_text", "Hovedmål, utdyping"),
-            ],
-            Table::GoalArea => &[
-                ("document", "Strategidokument"),
-                ("position", "Plassering"),
-                ("name", "Navn"),
-                ("goal_statement", "Målformulering"),
-            ],
-            Table::Strategy => &[
-                ("goal_area", "Målområde"),
-                ("position", "Plassering"),
-                ("text", "Strategi"),
-                ("key_measures", "Sentrale tiltak"),
-            ],
-            Table::ActionPlan => &[
-                ("name", "Navn"),
-                ("start_year", "Første år"),
-                ("end_year", "Siste år"),
-                ("strategy_document", "Strategi"),
-                ("rolled_from", "Rullert fra"),
-                ("carried", "Tiltak ført videre"),
-            ],
-            Table::Measure => &[
-                ("title", "Tittel"),
-                ("description", "Beskrivelse"),
-                ("strategies", "Strategier"),
-                ("responsible", "Ansvarlig"),
-                ("hours", "Egeninnsats (timer)"),
-                ("costs", "Kostnad"),
-                ("schedule", "Framdrift"),
-                ("priority", "Prioritert tiltak"),
-                ("status", "Status"),
-                ("status_date", "Statusdato"),
-                ("status_comment", "Statuskommentar"),
-                ("depends_on", "Avhenger av"),
-            ],
+            Table::AppUser => {
+                const F: &[(&str, &str)] = &[
+                    ("display_name", k("audit-f-name")),
+                    ("username", k("user-username")),
+                    ("email", k("user-email")),
+                    ("roles", k("user-roles")),
+                    ("active", k("users-active")),
+                    ("password", k("login-password")),
+                    ("language", k("profile-language")),
+                ];
+                F
+            }
+            Table::Municipality => {
+                const F: &[(&str, &str)] = &[
+                    ("name", k("audit-f-name")),
+                    ("org_number", k("audit-f-org-number")),
+                    ("municipality_number", k("audit-f-municipality-number")),
+                    ("malform", k("audit-f-malform")),
+                ];
+                F
+            }
+            Table::StrategyDocument => {
+                const F: &[(&str, &str)] = &[
+                    ("title", k("audit-f-title")),
+                    ("period_start", k("audit-f-period-start")),
+                    ("period_end", k("audit-f-period-end")),
+                    ("adopted_note", k("audit-f-adopted")),
+                    ("vision", k("audit-f-vision")),
+                    ("main_goal", k("audit-f-main-goal")),
+                    ("main_goal_text", k("audit-f-main-goal-text")),
+                ];
+                F
+            }
+            Table::GoalArea => {
+                const F: &[(&str, &str)] = &[
+                    ("document", k("audit-table-strategy-document")),
+                    ("position", k("audit-f-position")),
+                    ("name", k("audit-f-name")),
+                    ("goal_statement", k("audit-f-goal-statement")),
+                ];
+                F
+            }
+            Table::Strategy => {
+                const F: &[(&str, &str)] = &[
+                    ("goal_area", k("audit-table-goal-area")),
+                    ("position", k("audit-f-position")),
+                    ("text", k("audit-table-strategy")),
+                    ("key_measures", k("audit-f-key-measures")),
+                ];
+                F
+            }
+            Table::ActionPlan => {
+                const F: &[(&str, &str)] = &[
+                    ("name", k("audit-f-name")),
+                    ("start_year", k("audit-f-start-year")),
+                    ("end_year", k("audit-f-end-year")),
+                    ("strategy_document", k("audit-table-strategy")),
+                    ("rolled_from", k("audit-f-rolled-from")),
+                    ("carried", k("audit-f-carried")),
+                ];
+                F
+            }
+            Table::Measure => {
+                const F: &[(&str, &str)] = &[
+                    ("title", k("audit-f-title")),
+                    ("description", k("audit-f-description")),
+                    ("strategies", k("audit-f-strategies")),
+                    ("responsible", k("audit-f-responsible")),
+                    ("hours", k("audit-f-hours")),
+                    ("costs", k("audit-f-costs")),
+                    ("schedule", k("audit-f-schedule")),
+                    ("priority", k("audit-f-priority")),
+                    ("status", k("audit-f-status")),
+                    ("status_date", k("audit-f-status-date")),
+                    ("status_comment", k("audit-f-status-comment")),
+                    ("depends_on", k("audit-f-depends-on")),
+                ];
+                F
+            }
         }
     }
 
     /// «Tittel» for `title`. Keys of older snapshots (Norwegian, or ids) are read by the key
     /// they became; a key never labelled reads as words, not as code.
-    pub fn field_label(self, key: &str) -> String {
+    pub fn field_label(self, key: &str, lang: Lang) -> String {
         let key = LEGACY_KEYS
             .iter()
             .find(|(old, _)| *old == key)
@@ -331,7 +375,7 @@ impl Table {
         self.fields()
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, l)| l.to_string())
+            .map(|(_, l)| lang.t(l))
             .unwrap_or_else(|| {
                 let words = key.trim_end_matches("_id").replace('_', " ");
                 let mut c = words.chars();

@@ -10,10 +10,10 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{
-    EventKind, Table,
+    EventKind, Table, k,
     words::{changes, names, wanted_ids},
 };
-use crate::error::AppResult;
+use crate::{error::AppResult, i18n::Lang};
 
 /// One audit row as people read it.
 pub struct Entry {
@@ -27,6 +27,8 @@ pub struct Entry {
     pub changes: Vec<Change>,
     /// The act the row was part of, if one act wrote many rows.
     pub event: Option<EventRef>,
+    /// The reader's language: labels and words are in it.
+    pub lang: Lang,
 }
 
 pub struct Change {
@@ -61,24 +63,23 @@ impl Entry {
     pub fn when(&self) -> String {
         crate::domain::format_datetime(self.occurred_at)
     }
-    pub fn action_label(&self) -> &'static str {
-        match self.action.as_str() {
-            "create" => "Opprettet",
-            "update" => "Endret",
-            "delete" => "Slettet",
-            _ => "Ukjent",
-        }
+    pub fn action_label(&self) -> String {
+        self.lang.t(action_key(&self.action))
     }
-    /// «Tiltak: Innføre Feide i skole», or «Tiltak nr. 12» when no snapshot named it.
+    /// «Tiltak: Innføre Feide i skole», or «Tiltak: nr. 12» when no snapshot named it.
     pub fn record_label(&self) -> String {
-        format!("{}: {}", self.table.label(), self.record_name())
+        format!(
+            "{}: {}",
+            self.lang.t(self.table.label_key()),
+            self.record_name()
+        )
     }
 
     /// The record's name, or «nr. 12» when no snapshot named it.
     pub fn record_name(&self) -> String {
         match &self.name {
             Some(n) => n.clone(),
-            None => format!("nr. {}", self.record_id),
+            None => self.lang.t1("audit-record-number", "id", self.record_id),
         }
     }
 
@@ -86,10 +87,10 @@ impl Entry {
     /// and after; a creation or a deletion is one event, not a list of every field.
     pub fn summary(&self) -> Vec<String> {
         match self.action.as_str() {
-            "update" if self.changes.is_empty() => vec!["Ingen synlige endringer".into()],
+            "update" if self.changes.is_empty() => vec![self.lang.t("audit-no-visible-changes")],
             "update" => self.changes.iter().map(Change::sentence).collect(),
-            "create" => vec!["Ny oppføring".into()],
-            _ => vec!["Oppføringen er fjernet".into()],
+            "create" => vec![self.lang.t("audit-new-record")],
+            _ => vec![self.lang.t("audit-record-removed")],
         }
     }
 
@@ -107,24 +108,34 @@ pub struct EventRef {
     pub link: Option<String>,
     /// How many audit rows the act wrote.
     pub rows: i64,
+    pub lang: Lang,
 }
 
 impl EventRef {
     pub fn title(&self) -> String {
-        self.kind.title(&self.label)
+        self.kind.title(&self.label, self.lang)
     }
     pub fn part_of(&self) -> String {
-        self.kind.part_of(&self.label)
+        self.kind.part_of(&self.label, self.lang)
     }
-    pub fn link_text(&self) -> &'static str {
-        self.kind.link_text()
+    pub fn link_text(&self) -> String {
+        self.lang.t(self.kind.link_key())
+    }
+    pub fn kind_label(&self) -> String {
+        self.lang.t(self.kind.label_key())
     }
     /// «60 endringer»
     pub fn count_text(&self) -> String {
-        match self.rows {
-            1 => "1 endring".into(),
-            n => format!("{n} endringer"),
-        }
+        self.lang.t1("audit-change-count", "count", self.rows)
+    }
+}
+
+fn action_key(action: &str) -> &'static str {
+    match action {
+        "create" => k("audit-action-create"),
+        "update" => k("audit-action-update"),
+        "delete" => k("audit-action-delete"),
+        _ => k("audit-action-unknown"),
     }
 }
 
@@ -143,14 +154,14 @@ impl EventLine {
     /// «59 opprettet, 1 endret»
     pub fn counts(&self) -> String {
         let mut parts = Vec::new();
-        for (code, word) in [
-            ("create", "opprettet"),
-            ("update", "endret"),
-            ("delete", "slettet"),
+        for (code, key) in [
+            ("create", k("audit-counts-create")),
+            ("update", k("audit-counts-update")),
+            ("delete", k("audit-counts-delete")),
         ] {
             let n = self.entries.iter().filter(|e| e.action == code).count();
             if n > 0 {
-                parts.push(format!("{n} {word}"));
+                parts.push(self.event.lang.t1(key, "count", n));
             }
         }
         parts.join(", ")
@@ -178,6 +189,7 @@ pub async fn history(
     municipality_id: i64,
     table: Table,
     record_id: i64,
+    lang: Lang,
 ) -> AppResult<Vec<Entry>> {
     let rows = sqlx::query_as!(
         RawRow,
@@ -201,9 +213,10 @@ pub async fn history(
         db,
         municipality_id,
         rows.iter().filter_map(|r| r.audit_event_id).collect(),
+        lang,
     )
     .await?;
-    entries(db, municipality_id, rows, &events).await
+    entries(db, municipality_id, rows, &events, lang).await
 }
 
 /// An audit row as stored.
@@ -225,6 +238,7 @@ async fn entries(
     m: i64,
     rows: Vec<RawRow>,
     events: &HashMap<i64, EventRef>,
+    lang: Lang,
 ) -> AppResult<Vec<Entry>> {
     let mut wanted = HashSet::new();
     for r in &rows {
@@ -239,13 +253,14 @@ async fn entries(
             let table = Table::parse(&r.table_name)?;
             Some(Entry {
                 name: r.record_name.filter(|n| !n.is_empty()),
-                changes: changes(table, r.before.as_ref(), r.after.as_ref(), &names),
+                changes: changes(table, r.before.as_ref(), r.after.as_ref(), &names, lang),
                 occurred_at: r.occurred_at,
                 who: r.who,
                 table,
                 action: r.action,
                 record_id: r.record_id,
                 event: r.audit_event_id.and_then(|id| events.get(&id).cloned()),
+                lang,
             })
         })
         .collect())
@@ -255,6 +270,7 @@ async fn event_refs(
     db: &sqlx::PgPool,
     m: i64,
     ids: HashSet<i64>,
+    lang: Lang,
 ) -> AppResult<HashMap<i64, EventRef>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -282,6 +298,7 @@ async fn event_refs(
                     label: r.label,
                     link: r.link,
                     rows: r.rows,
+                    lang,
                 },
             ))
         })
@@ -331,6 +348,7 @@ pub(super) async fn lines(
     f: &Filter,
     limit: i64,
     offset: i64,
+    lang: Lang,
 ) -> AppResult<Vec<Line>> {
     let page = sqlx::query!(
         r#"
@@ -383,7 +401,7 @@ pub(super) async fn lines(
     .fetch_all(db)
     .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.audit_log_id).collect();
-    let events = event_refs(db, m, event_ids.iter().copied().collect()).await?;
+    let events = event_refs(db, m, event_ids.iter().copied().collect(), lang).await?;
     let heads: HashMap<i64, (DateTime<Utc>, String)> = sqlx::query!(
         r#"
         select e.audit_event_id, e.occurred_at as "occurred_at: DateTime<Utc>",
@@ -401,7 +419,10 @@ pub(super) async fn lines(
     .collect();
     let mut by_row: HashMap<i64, Entry> = HashMap::new();
     let mut by_event: HashMap<i64, Vec<Entry>> = HashMap::new();
-    for (id, e) in ids.into_iter().zip(entries(db, m, rows, &events).await?) {
+    for (id, e) in ids
+        .into_iter()
+        .zip(entries(db, m, rows, &events, lang).await?)
+    {
         match &e.event {
             Some(ev) if !row_ids.contains(&id) => by_event.entry(ev.id).or_default().push(e),
             _ => {

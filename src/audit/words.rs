@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::{ID_KEYS, Table, read::Change};
-use crate::{auth::Role, error::AppResult};
+use crate::{auth::Role, error::AppResult, i18n::Lang};
 
 /// Names of records the snapshots point to by id, from their latest audit row.
 pub(super) type Names = HashMap<(Table, i64), String>;
@@ -66,19 +66,24 @@ pub(super) async fn names(
 }
 
 /// A snapshot value in words.
-fn show(table: Table, key: &str, v: Option<&Value>, names: &Names) -> String {
+fn show(table: Table, key: &str, v: Option<&Value>, names: &Names, lang: Lang) -> String {
     let named = |t: Table, id: i64| {
-        names
-            .get(&(t, id))
-            .cloned()
-            .unwrap_or_else(|| format!("{} nr. {id}", t.label()))
+        names.get(&(t, id)).cloned().unwrap_or_else(|| {
+            lang.t2(
+                "audit-record-number-of",
+                "table",
+                lang.t(t.label_key()),
+                "id",
+                id,
+            )
+        })
     };
     match v {
         None | Some(Value::Null) => "–".into(),
         Some(Value::String(s)) if s.trim().is_empty() => "–".into(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Bool(true)) => "ja".into(),
-        Some(Value::Bool(false)) => "nei".into(),
+        Some(Value::Bool(true)) => lang.t("audit-yes"),
+        Some(Value::Bool(false)) => lang.t("audit-no"),
         Some(Value::Number(n)) => match (id_table(key), n.as_i64()) {
             (Some(t), Some(id)) => named(t, id),
             _ => n.to_string().replace('.', ","),
@@ -89,14 +94,14 @@ fn show(table: Table, key: &str, v: Option<&Value>, names: &Names) -> String {
             .map(|item| match item {
                 Value::String(code) if table == Table::AppUser && key == "roles" => {
                     Role::parse(code)
-                        .map(|r| r.label().to_string())
+                        .map(|r| lang.t(r.label_key()))
                         .unwrap_or_else(|| code.clone())
                 }
                 Value::Number(n) => match (id_table(key), n.as_i64()) {
                     (Some(t), Some(id)) => named(t, id),
                     _ => n.to_string(),
                 },
-                other => show(table, key, Some(other), names),
+                other => show(table, key, Some(other), names, lang),
             })
             .collect::<Vec<_>>()
             .join(", "),
@@ -105,8 +110,8 @@ fn show(table: Table, key: &str, v: Option<&Value>, names: &Names) -> String {
             .map(|(k, v)| {
                 format!(
                     "{}: {}",
-                    table.field_label(k),
-                    show(table, k, Some(v), names)
+                    table.field_label(k, lang),
+                    show(table, k, Some(v), names, lang)
                 )
             })
             .collect::<Vec<_>>()
@@ -121,6 +126,7 @@ pub(super) fn changes(
     before: Option<&Value>,
     after: Option<&Value>,
     names: &Names,
+    lang: Lang,
 ) -> Vec<Change> {
     let empty = serde_json::Map::new();
     let b = before.and_then(Value::as_object).unwrap_or(&empty);
@@ -137,9 +143,9 @@ pub(super) fn changes(
         })
         .filter(|k| b.get(*k) != a.get(*k))
         .map(|k| Change {
-            field: table.field_label(k),
-            before: show(table, k, b.get(k), names),
-            after: show(table, k, a.get(k), names),
+            field: table.field_label(k, lang),
+            before: show(table, k, b.get(k), names, lang),
+            after: show(table, k, a.get(k), names, lang),
         })
         .collect()
 }
@@ -153,7 +159,7 @@ mod tests {
     fn an_update_lists_only_the_fields_that_changed() {
         let b = json!({"title": "A", "hours": "10", "version": 1});
         let a = json!({"title": "A", "hours": "12,5", "version": 2});
-        let c = changes(Table::Measure, Some(&b), Some(&a), &Names::new());
+        let c = changes(Table::Measure, Some(&b), Some(&a), &Names::new(), Lang::Nb);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].sentence(), "Egeninnsats (timer): 10 → 12,5");
     }
@@ -162,7 +168,7 @@ mod tests {
     fn roles_read_by_their_names_and_yes_no_in_words() {
         let b = json!({"roles": ["ikt"], "active": true});
         let a = json!({"roles": ["ikt", "superbruker"], "active": false});
-        let c = changes(Table::AppUser, Some(&b), Some(&a), &Names::new());
+        let c = changes(Table::AppUser, Some(&b), Some(&a), &Names::new(), Lang::Nb);
         let s: Vec<String> = c.iter().map(Change::sentence).collect();
         assert_eq!(
             s,
@@ -178,7 +184,7 @@ mod tests {
         let names = Names::from([((Table::StrategyDocument, 3), "IKT-strategi 2014".into())]);
         let b = json!({"navn": "Plan A", "strategy_document_id": 3});
         let a = json!({"navn": "Plan B", "strategy_document_id": 4});
-        let c = changes(Table::ActionPlan, Some(&b), Some(&a), &names);
+        let c = changes(Table::ActionPlan, Some(&b), Some(&a), &names, Lang::Nb);
         let s: Vec<String> = c.iter().map(Change::sentence).collect();
         assert_eq!(
             s,
@@ -189,7 +195,7 @@ mod tests {
         );
         let b = json!({"avhenger_av": ""});
         let a = json!({"avhenger_av": "Kartlegge superbrukere"});
-        let c = changes(Table::Measure, Some(&b), Some(&a), &names);
+        let c = changes(Table::Measure, Some(&b), Some(&a), &names, Lang::Nb);
         assert_eq!(c[0].sentence(), "Avhenger av: – → Kartlegge superbrukere");
     }
 }

@@ -83,10 +83,6 @@ impl CurrentUser {
         self.can(Editor::ROLES)
     }
 
-    pub fn role_labels(&self) -> Vec<&'static str> {
-        self.roles.iter().map(Role::label).collect()
-    }
-
     /// The `lang` of text users wrote: the målform's code, or "" (unknown) in a nøytral
     /// municipality, whose users write either. See `Ctx::user_text_lang`.
     pub fn user_text_lang(&self) -> &'static str {

@@ -39,9 +39,12 @@ fn dummy_hash() -> &'static str {
 }
 
 /// A Norwegian message when the password is too weak, else None.
-pub fn weakness(password: &str) -> Option<String> {
+pub fn weakness(password: &str) -> Option<crate::i18n::Msg> {
     if password.chars().count() < MIN_LENGTH {
-        return Some(format!("Passordet må ha minst {MIN_LENGTH} tegn."));
+        return Some(crate::i18n::Msg::with(
+            "password-too-short",
+            [("min", MIN_LENGTH.into())],
+        ));
     }
     None
 }

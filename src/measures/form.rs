@@ -53,7 +53,8 @@ pub struct GridYear {
 pub struct ConflictView {
     pub who: String,
     pub when: String,
-    /// (field, value the user started with, value now); empty when the start is unknown.
+    /// (field label's catalog key, value the user started with, value now); empty when the
+    /// start is unknown.
     pub changes: Vec<(&'static str, String, String)>,
     /// (form field, saved value) where the submitted value differs from what is saved.
     pub saved: Vec<(&'static str, String)>,

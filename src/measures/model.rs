@@ -420,7 +420,7 @@ impl Audited for MeasureSnapshot {
 }
 
 impl MeasureSnapshot {
-    /// (field, label, value as read) in form order, for the conflict view.
+    /// (field, label's catalog key, value as read) in form order, for the conflict view.
     pub fn fields(&self) -> Vec<(&'static str, &'static str, String)> {
         let values = [
             self.title.clone(),

@@ -83,7 +83,7 @@ pub(super) async fn page(
         can_edit: ctx.user.can_edit_plan(),
         rel: read::relations(&state.db, m, id).await?,
         timeline: read::timeline(&state.db, m, id).await?,
-        entries: audit::history(&state.db, m, Table::Measure, id).await?,
+        entries: audit::history(&state.db, m, Table::Measure, id, ctx.lang).await?,
         statuses: Status::ALL,
         today: today(),
         ctx,
