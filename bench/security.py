@@ -431,7 +431,7 @@ def targets(site, roles, kinds):
 def run_sqlmap(t, n, args, outdir):
     log = os.path.join(outdir, "%02d.log" % n)
     cmd = [args.sqlmap, "-u", t["url"], "--batch", "--flush-session", "--disable-coloring",
-           "--level", str(args.level), "--risk", str(args.risk), "--threads", str(args.threads),
+           "--level", str(args.level), "--risk", str(args.risk),
            "--dbms", "PostgreSQL", "--output-dir", os.path.join(outdir, "sqlmap"),
            "--timeout", "30", "--retries", "2",
            # A form answers 303 when it saves and 200 with its messages when it refuses: that
@@ -449,7 +449,10 @@ def run_sqlmap(t, n, args, outdir):
         cmd += ["-p", ",".join(t["params"]), "--skip", SESSION_COOKIE]
     else:
         cmd += ["--skip", SESSION_COOKIE]
-    if t["csrf"]:
+    if not t["csrf"]:
+        # sqlmap refuses threads with a token to fetch before each request.
+        cmd += ["--threads", str(args.threads)]
+    else:
         cmd += ["--csrf-token", CSRF_FIELD]
         if t["csrf_url"]:
             cmd += ["--csrf-url", t["csrf_url"]]
@@ -509,7 +512,9 @@ def main():
         for t in ts:
             if t["role"] == "(logged out)" and t["method"] == "POST" and t["data"]:
                 # The login form: a name no account has, so the failures sqlmap causes lock nobody.
+                # Nothing logged out is probed for a saving baseline; an empty field gets a value.
                 t["data"] = re.sub(r"(^|&)username=[^&]*", r"\1username=sqlmap-probe", t["data"])
+                t["data"] = re.sub(r"=(?=&|$)", "=sqlmap", t["data"])
         if round_no == 1 and roles[0]["cookie"]:
             # The session cookie itself, once.
             ts.append({"role": roles[0]["name"], "cookie": roles[0]["cookie"], "method": "GET",
@@ -542,7 +547,12 @@ def main():
             done.append((t, None))
         r = run_sqlmap(t, n, args, args.out)
         done[n] = (t, r)
-        verdict = "INJECTABLE: " + ", ".join(r["injectable"]) if r["injectable"] else "not injectable"
+        if r["injectable"]:
+            verdict = "INJECTABLE: " + ", ".join(r["injectable"])
+        elif r["critical"] and not r["not_injectable"]:
+            verdict = "NOT TESTED"
+        else:
+            verdict = "not injectable"
         print("  [%4.0fs] %-4s %s: %s%s" % (r["seconds"], t["method"], t["url"][len(site.base):], verdict,
                                            ("; sqlmap: " + "; ".join(r["critical"])) if r["critical"] else ""),
               flush=True)
@@ -595,7 +605,8 @@ def main():
     print("sqlmap time:               %dm%02ds" % (elapsed // 60, elapsed % 60))
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump([{"method": t["method"], "url": t["url"], "params": t["params"], **r} for t, r in done], f, indent=1)
-    sys.exit(1 if injectable else 0)
+    # A target sqlmap could not test is no pass either.
+    sys.exit(1 if injectable or troubled else 0)
 
 
 if __name__ == "__main__":
