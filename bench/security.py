@@ -128,7 +128,7 @@ class PageParser(html.parser.HTMLParser):
 
 
 # Values tried, in turn, in a field the app marks invalid (aria-invalid) until the form saves.
-CANDIDATES = ["sqlmap", "1", "2025", "01.01.2025", "sqlmap@example.org"]
+CANDIDATES = ["sqlmap", "1", "2025", "01.01.2025", "2025-01-01", "sqlmap@example.org"]
 
 
 def invalid_fields(page):
@@ -406,10 +406,22 @@ def targets(site, roles, kinds):
             for n, v in urllib.parse.parse_qsl(query, keep_blank_values=True):
                 q["params"].setdefault(n, v)
         for k, q in sorted(queries.items()):
-            params = {n: (v or "1") for n, v in q["params"].items()}
+            params = dict(q["params"])
             new = [n for n in params if "GET ?%s %s" % (k, n) not in kinds]
             if not new:
                 continue
+            # An empty filter gets the first value the page answers 200 for and does not mark invalid, as a form field
+            # gets one the form saves with; none such, and it stays empty.
+            # (nor answers with a message the page without it has not: role="alert").
+            _, _, plain = site.get(q["path"] + "?" + urllib.parse.urlencode(params), cookie)
+            alerts = plain.count(b'role="alert"')
+            for n in [n for n, v in params.items() if v == ""]:
+                for c in CANDIDATES:
+                    status, _, body = site.get(q["path"] + "?" + urllib.parse.urlencode({**params, n: c}), cookie)
+                    if (status == 200 and n not in invalid_fields(body.decode("utf-8", "replace"))
+                            and body.count(b'role="alert"') <= alerts):
+                        params[n] = c
+                        break
             kinds.update("GET ?%s %s" % (k, n) for n in new)
             out.append({"role": role["name"], "cookie": cookie, "method": "GET", "page": q["path"],
                         "url": site.base + q["path"] + "?" + urllib.parse.urlencode(params),
@@ -546,11 +558,14 @@ def main():
             n = len(done)
             done.append((t, None))
         r = run_sqlmap(t, n, args, args.out)
+        # A target is tested when sqlmap gave each of its parameters a verdict; its critical
+        # lines (such as 'heavily dynamic', after which it retries) are shown, not failed on.
+        r["untested"] = max(0, len(t["params"]) - len(r["not_injectable"]) - len(r["injectable"]))
         done[n] = (t, r)
         if r["injectable"]:
             verdict = "INJECTABLE: " + ", ".join(r["injectable"])
-        elif r["critical"] and not r["not_injectable"]:
-            verdict = "NOT TESTED"
+        elif r["untested"]:
+            verdict = "NOT TESTED: %d of %d without a verdict" % (r["untested"], len(t["params"]))
         else:
             verdict = "not injectable"
         print("  [%4.0fs] %-4s %s: %s%s" % (r["seconds"], t["method"], t["url"][len(site.base):], verdict,
@@ -579,7 +594,8 @@ def main():
     results = [r for _, r in done]
     order = [t for t, _ in done]
     injectable = [(t, r) for t, r in done if r["injectable"]]
-    troubled = [(t, r) for t, r in done if r["critical"]]
+    troubled = [(t, r) for t, r in done if r["untested"]]
+    noted = [(t, r) for t, r in done if r["critical"] and not r["untested"]]
     forms = [t for t in order if t["method"] == "POST"]
     queries = [t for t in order if t["method"] == "GET" and "*" not in t["url"] and not t.get("cookie_test")]
     paths = [t for t in order if t["method"] == "GET" and "*" in t["url"]]
@@ -597,8 +613,10 @@ def main():
     print("parameters tested:         %d" % params)
     print("'not injectable' verdicts: %d" % sum(len(r["not_injectable"]) for r in results))
     print("re-logins:                 %d" % relogins[0])
-    print("sqlmap errors:             %d target(s)%s" % (len(troubled), "".join(
+    print("not tested (no verdict):   %d target(s)%s" % (len(troubled), "".join(
         "\n  %s %s: %s" % (t["method"], t["url"][len(site.base):], "; ".join(r["critical"])) for t, r in troubled)))
+    print("tested, sqlmap noted:      %d target(s)%s" % (len(noted), "".join(
+        "\n  %s %s: %s" % (t["method"], t["url"][len(site.base):], "; ".join(r["critical"])) for t, r in noted)))
     print("injectable:                %d%s" % (sum(len(r["injectable"]) for _, r in injectable), "".join(
         "\n  %s %s: %s (log %s)" % (t["method"], t["url"][len(site.base):], ", ".join(r["injectable"]),
                                      os.path.join(args.out, "%02d.log" % order.index(t))) for t, r in injectable)))
