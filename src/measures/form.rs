@@ -26,6 +26,7 @@ use crate::{
     auth::Editor,
     domain::{format_datetime, today},
     error::AppResult,
+    i18n::{Msg, k},
     plan::read::{PlanHead, load_head},
     web::{Ctx, FlashKind, FormErrors, FormPairs, flash_redirect},
 };
@@ -45,6 +46,7 @@ pub struct GridCell {
 
 pub struct GridYear {
     pub year: i32,
+    /// The catalog key of how the year is divided.
     pub unit: &'static str,
     pub cells: Vec<GridCell>,
 }
@@ -100,9 +102,9 @@ impl FormPage {
         for (year, period) in span.periods() {
             if grid.last().map(|g| g.year) != Some(year) {
                 let unit = if year == span.start_year {
-                    "måneder"
+                    k("measure-form-schedule-months")
                 } else {
-                    "kvartaler"
+                    k("measure-form-schedule-quarters")
                 };
                 grid.push(GridYear {
                     year,
@@ -170,7 +172,14 @@ impl FormPage {
     fn saved(&self, field: &str) -> Option<String> {
         let c = self.conflict.as_ref()?;
         let (_, value) = c.saved.iter().find(|(f, _)| *f == field)?;
-        Some(format!("Lagret av {} {}: {}", c.who, c.when, shown(value)))
+        Some(self.ctx.lang.tr(
+            "measure-form-saved-by",
+            &[
+                ("who", c.who.as_str().into()),
+                ("when", c.when.as_str().into()),
+                ("value", shown(value).into()),
+            ],
+        ))
     }
 
     /// The ids an input's aria-describedby lists: its hint, error and saved-value note.
@@ -256,7 +265,7 @@ pub(super) async fn create(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        "Tiltaket er opprettet.",
+        Msg::new("measure-created"),
         &format!("/measures/{id}"),
     )
     .await)
@@ -328,11 +337,23 @@ pub(super) async fn update(
     match store::update(&mut tx, Actor::from(&user), id, based_on, &input).await? {
         Outcome::Saved => {
             tx.commit().await?;
-            Ok(flash_redirect(&session, FlashKind::Success, "Tiltaket er lagret.", &back).await)
+            Ok(flash_redirect(
+                &session,
+                FlashKind::Success,
+                Msg::new("measure-saved"),
+                &back,
+            )
+            .await)
         }
         Outcome::Unchanged => {
             tx.rollback().await?;
-            Ok(flash_redirect(&session, FlashKind::Info, "Ingen endringer å lagre.", &back).await)
+            Ok(flash_redirect(
+                &session,
+                FlashKind::Info,
+                Msg::new("measure-unchanged"),
+                &back,
+            )
+            .await)
         }
         Outcome::Conflict(c) => {
             tx.rollback().await?;
