@@ -10,7 +10,7 @@ measure-status-postponed = Utsett
 measure-status-cancelled = Avbrote
 measure-status-unknown = Ukjend
 
-measure-financing-current-budget = vert dekt av gjeldande budsjett
+measure-financing-current-budget = blir dekt av gjeldande budsjett
 measure-financing-approved-budget = innanfor vedteke budsjett
 measure-financing-requires-appropriation = krev budsjettløyving
 measure-financing-other-project = inngår i anna prosjekt
@@ -58,7 +58,7 @@ measure-timeline-empty = Ingen statusendringar registrerte.
 measure-timeline-set = sett { $when } av { $who }
 measure-history-heading = Historikk
 
-# A cost line described on the page: «kr 34 984 – innføring; vert dekt av gjeldande budsjett».
+# A cost line described on the page: «kr 34 984 – innføring; blir dekt av gjeldande budsjett».
 measure-cost-unknown-amount = ukjend beløp
 measure-cost-part-of = inngår i { $project }
 measure-cost-remark = merknad: { $remark }
@@ -78,7 +78,7 @@ measure-conflict-advice = Skjemaet viser framleis det du skreiv. Sjekk felta mer
 measure-form-saved-by = Lagra av { $who } { $when }: { $value }
 measure-form-has-errors = Tiltaket vart ikkje lagra fordi skjemaet har feil:
 measure-form-strategies = Strategiar tiltaket følgjer opp
-measure-form-strategies-hint = Vel éin eller fleire. Eit tiltak utan strategi vert knytt til hovudmålet og står under «Tiltak utan strategi» i framdriftsplanen.
+measure-form-strategies-hint = Vel éin eller fleire. Eit tiltak utan strategi blir knytt til hovudmålet og står under «Tiltak utan strategi» i framdriftsplanen.
 measure-form-responsible-hint = Vel ein person eller ei eining, eller skriv ei rolle. Berre eitt av dei to.
 measure-form-person-or-unit = Person eller eining
 measure-form-none-chosen = Ingen vald
@@ -87,7 +87,7 @@ measure-form-units = Einingar
 measure-form-role = Eller ei rolle, til dømes «Systemeigar» eller «Rådmannen / SU»
 measure-form-hours-hint = Desimalar med komma, til dømes 50,5. La feltet stå tomt dersom talet ikkje er kjent.
 measure-form-costs = Kostnader
-measure-form-costs-hint = Éi linje per kostnad. La beløpet stå tomt dersom det ikkje er kjent, og skriv heller ein merknad som «må utgreiast». Tomme linjer vert ikkje lagra.
+measure-form-costs-hint = Éi linje per kostnad. La beløpet stå tomt dersom det ikkje er kjent, og skriv heller ein merknad som «må utgreiast». Tomme linjer blir ikkje lagra.
 measure-form-cost-lines = Kostnadslinjer
 measure-form-cost-line = Linje
 measure-form-cost-amount = Beløp (kr)
@@ -103,7 +103,7 @@ measure-form-cost-project-n = Prosjekt, linje { $line }
 measure-form-cost-remark-n = Merknad til linja, linje { $line }
 measure-form-more-lines = Treng du fleire linjer, lagre og opne skjemaet igjen: det har alltid to tomme linjer.
 measure-form-schedule = Framdriftsplan
-measure-form-schedule-hint = Kryss av periodane tiltaket er planlagt i. Første år er delt i månader, seinare år i kvartal. Ein merknad som «Utgreiing» eller «innføring» utan kryss vert også rekna som planlagt.
+measure-form-schedule-hint = Kryss av periodane tiltaket er planlagt i. Første år er delt i månader, seinare år i kvartal. Ein merknad som «Utgreiing» eller «innføring» utan kryss blir også rekna som planlagt.
 measure-form-schedule-months = månader
 measure-form-schedule-quarters = kvartal
 measure-form-period = Periode
@@ -177,7 +177,7 @@ measure-status-conflict =
 
 measure-delete-title = Slett tiltak: { $title }
 measure-delete-heading = Slette tiltaket «{ $title }»?
-measure-delete-explained = Tiltaket vert fjerna frå { $plan } med kostnader, framdrift og statushistorikk. Endringsloggen held på korleis tiltaket såg ut.
+measure-delete-explained = Tiltaket blir fjerna frå { $plan } med kostnader, framdrift og statushistorikk. Endringsloggen held på korleis tiltaket såg ut.
 measure-delete-dependents =
     { $count ->
         [one] Eitt tiltak avheng av dette tiltaket
@@ -185,7 +185,7 @@ measure-delete-dependents =
     }
 measure-delete-dependents-removed =
     { $count ->
-        [one] Avhengnaden vert fjerna frå det tiltaket når du slettar.
-       *[other] Avhengnaden vert fjerna frå desse tiltaka når du slettar.
+        [one] Avhengnaden blir fjerna frå det tiltaket når du slettar.
+       *[other] Avhengnaden blir fjerna frå desse tiltaka når du slettar.
     }
 measure-delete-submit = Slett tiltaket
