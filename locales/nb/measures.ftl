@@ -66,6 +66,8 @@ measure-cost-remark = merknad: { $remark }
 ## The form
 
 measure-form-new-title = Nytt tiltak
+# Headings that hold a title users wrote are marked with its language as a whole: their own
+# words read the same in bokmål and nynorsk.
 measure-form-new-heading = Nytt tiltak i { $plan }
 measure-form-edit-title = Rediger tiltak: { $title }
 measure-back-to-measure = ← Tilbake til tiltaket
@@ -75,6 +77,10 @@ measure-conflict-heading = Tiltaket ble ikke lagret: { $who } lagret det { $when
 measure-conflict-no-start = Det som er lagret nå, står ved feltene der det er forskjellig fra det du sendte.
 measure-conflict-changes = Dette endret { $who } (verdi du startet med → verdi nå):
 measure-conflict-advice = Skjemaet viser fortsatt det du skrev. Sjekk feltene merket «Lagret av { $who }», og trykk «Lagre endringer» igjen hvis det du skrev skal erstatte det som er lagret.
+# Who saved meanwhile, when the log does not say.
+measure-someone-else = en annen
+measure-yes = ja
+measure-no = nei
 measure-form-saved-by = Lagret av { $who } { $when }: { $value }
 measure-form-has-errors = Tiltaket ble ikke lagret fordi skjemaet har feil:
 measure-form-strategies = Strategier tiltaket følger opp

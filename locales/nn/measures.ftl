@@ -66,6 +66,8 @@ measure-cost-remark = merknad: { $remark }
 ## The form
 
 measure-form-new-title = Nytt tiltak
+# Headings that hold a title users wrote are marked with its language as a whole: their own
+# words read the same in bokmål and nynorsk.
 measure-form-new-heading = Nytt tiltak i { $plan }
 measure-form-edit-title = Rediger tiltak: { $title }
 measure-back-to-measure = ← Tilbake til tiltaket
@@ -75,6 +77,10 @@ measure-conflict-heading = Tiltaket vart ikkje lagra: { $who } lagra det { $when
 measure-conflict-no-start = Det som er lagra no, står ved felta der det er ulikt det du sende.
 measure-conflict-changes = Dette endra { $who } (verdien du starta med → verdien no):
 measure-conflict-advice = Skjemaet viser framleis det du skreiv. Sjekk felta merkte «Lagra av { $who }», og trykk «Lagre endringar» igjen dersom det du skreiv skal erstatte det som er lagra.
+# Who saved meanwhile, when the log does not say.
+measure-someone-else = ein annan
+measure-yes = ja
+measure-no = nei
 measure-form-saved-by = Lagra av { $who } { $when }: { $value }
 measure-form-has-errors = Tiltaket vart ikkje lagra fordi skjemaet har feil:
 measure-form-strategies = Strategiar tiltaket følgjer opp

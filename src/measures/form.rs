@@ -15,7 +15,7 @@ use axum::{
 use tower_sessions::Session;
 
 use super::{
-    model::{Financing, MeasureSnapshot, Status},
+    model::{Financing, MeasureSnapshot, Status, snapshot_status_in},
     read::{self, Options},
     store::{self, Outcome},
     values::{CostRow, Values, snapshot_of_input},
@@ -26,7 +26,7 @@ use crate::{
     auth::Editor,
     domain::{format_datetime, today},
     error::AppResult,
-    i18n::{Msg, k},
+    i18n::{Lang, Msg, k},
     plan::read::{PlanHead, load_head},
     web::{Ctx, FlashKind, FormErrors, FormPairs, flash_redirect},
 };
@@ -210,6 +210,16 @@ fn same_value(field: &str, a: &str, b: &str) -> bool {
     }
 }
 
+/// A snapshot's value as the reader reads it: the status and «ja»/«nei» in their language.
+fn shown_in(lang: Lang, field: &str, v: &str) -> String {
+    match (field, v) {
+        ("status", s) => shown(&snapshot_status_in(lang, s)),
+        ("priority", "ja") => lang.t("measure-yes"),
+        ("priority", "nei") => lang.t("measure-no"),
+        _ => shown(v),
+    }
+}
+
 fn shown(v: &str) -> String {
     if v.trim().is_empty() {
         "–".into()
@@ -360,13 +370,16 @@ pub(super) async fn update(
             let submitted = snapshot_of_input(&input, plan.span(), &options);
             let started: Option<MeasureSnapshot> = serde_json::from_str(&v.base).ok();
             let now = c.current.fields();
+            let lang = ctx.lang;
             let changes = match &started {
                 Some(s) => s
                     .fields()
                     .into_iter()
                     .zip(now.iter())
                     .filter(|((f, _, a), (_, _, b))| !same_value(f, a, b))
-                    .map(|((_, label, a), (_, _, b))| (label, shown(&a), shown(b)))
+                    .map(|((f, label, a), (_, _, b))| {
+                        (label, shown_in(lang, f, &a), shown_in(lang, f, b))
+                    })
                     .collect(),
                 None => Vec::new(),
             };
@@ -375,14 +388,14 @@ pub(super) async fn update(
                 .into_iter()
                 .zip(now.iter())
                 .filter(|((f, _, a), (_, _, b))| !same_value(f, a, b))
-                .map(|((f, _, _), (_, _, b))| (f, b.clone()))
+                .map(|((f, _, _), (_, _, b))| (f, shown_in(lang, f, b)))
                 .collect();
             // The next save is based on what is saved now: submitting again is deliberate.
             v.version = c.version.to_string();
             v.base = serde_json::to_string(&c.current).unwrap_or_default();
             let mut page = FormPage::new(ctx, plan, measure, v, options, FormErrors::default());
             page.conflict = Some(ConflictView {
-                who: c.who,
+                who: c.who_in(lang),
                 when: format_datetime(c.when),
                 changes,
                 saved,

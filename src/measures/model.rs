@@ -441,6 +441,18 @@ impl MeasureInput {
     }
 }
 
+/// A status as the audit snapshot spells it («Utført 31.03.2014», bokmål) in `lang`; text that
+/// starts with no status label is shown as it is.
+pub fn snapshot_status_in(lang: Lang, text: &str) -> String {
+    Status::ALL
+        .into_iter()
+        .find_map(|s| {
+            text.strip_prefix(s.label())
+                .map(|rest| format!("{}{rest}", lang.t(s.label_key())))
+        })
+        .unwrap_or_else(|| text.to_string())
+}
+
 /// Periods («2017 periode 3») outside the plan's years, for the schedule field.
 pub fn outside_message(plan: Span, outside: &[String]) -> Msg {
     Msg::with(
@@ -579,6 +591,44 @@ mod tests {
             tromsvang.describe(),
             "kr 120 000 – krever budsjettbevilgning; merknad: eller innarbeides som en del av sentrumsprosjektet"
         );
+    }
+
+    #[test]
+    fn status_and_financing_labels_read_in_both_languages_and_bokmal_is_as_before() {
+        use crate::i18n::Lang;
+        for s in Status::ALL {
+            assert_eq!(Lang::Nb.t(s.label_key()), s.label());
+        }
+        for f in Financing::ALL {
+            assert_eq!(Lang::Nb.t(f.label_key()), f.label());
+        }
+        assert_eq!(Lang::Nn.t(Status::NotStarted.label_key()), "Ikkje starta");
+        assert_eq!(Lang::Nn.t(Status::Postponed.label_key()), "Utsett");
+        assert_eq!(Lang::Nn.t(Status::Cancelled.label_key()), "Avbrote");
+        assert_eq!(snapshot_status_in(Lang::Nn, "Ikke startet"), "Ikkje starta");
+        assert_eq!(
+            snapshot_status_in(Lang::Nn, "Utsatt 01.02.2015"),
+            "Utsett 01.02.2015"
+        );
+        assert_eq!(snapshot_status_in(Lang::Nn, "noe annet"), "noe annet");
+    }
+
+    #[test]
+    fn a_cost_line_described_for_a_nynorsk_reader_uses_nynorsk_words_and_norwegian_amounts() {
+        use crate::i18n::Lang;
+        let c = CostInput {
+            amount: Some(Nok::parse("120000").unwrap()),
+            financing: Financing::RequiresAppropriation,
+            remark: Some("eller innarbeides".into()),
+            ..CostInput::default()
+        };
+        assert_eq!(
+            c.describe_in(Lang::Nn),
+            "kr 120 000 – krev budsjettløyving; merknad: eller innarbeides"
+        );
+        assert_eq!(c.describe_in(Lang::Nb), c.describe());
+        let none = CostInput::default();
+        assert_eq!(none.describe_in(Lang::Nn), "ukjend beløp");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::{
-    model::{Status, StatusInput},
+    model::{Status, StatusInput, snapshot_status_in},
     read,
     store::{self, Conflict, Outcome},
 };
@@ -209,10 +209,9 @@ fn conflict_message(lang: Lang, c: &Conflict, mine: &StatusInput) -> String {
     lang.tr(
         "measure-status-conflict",
         &[
-            ("who", c.who.as_str().into()),
+            ("who", c.who_in(lang).into()),
             ("when", format_datetime(c.when).into()),
-            // The saved status as the audit snapshot spells it (bokmål), like the history.
-            ("now", now.status.as_str().into()),
+            ("now", snapshot_status_in(lang, &now.status).into()),
             (
                 "now-has-comment",
                 yes_no(!now.status_comment.is_empty()).into(),
