@@ -413,3 +413,60 @@ async fn the_measure_form_says_what_is_wrong_in_nynorsk_beside_the_field_and_kee
     assert!(html.contains("Skriv en tittel på tiltaket."));
     assert!(html.contains("«mange» er ikke et antall timer."));
 }
+
+#[sqlx::test]
+async fn a_nynorsk_reader_s_status_row_says_what_is_wrong_and_what_was_saved_in_nynorsk(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    choose_language(&app, "ikt", "nn").await;
+    let c = app.user("ikt").await;
+    let id = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let row = |fields: Vec<(&'static str, String)>| {
+        c.post(app.url(&format!("/measures/{id}/status")))
+            .header("hx-request", "true")
+            .form(&fields)
+            .send()
+    };
+    let r = row(vec![
+        ("status", "done".into()),
+        ("version", "1".into()),
+        ("status_date", "32.13.2014".into()),
+        ("comment", "x".repeat(2001)),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains(
+            "Statusdato: Skriv datoen som dd.mm.åååå. Kommentaren kan ha høgst 2000 teikn."
+        ),
+        "{html}"
+    );
+    assert_eq!(status_of(&app, id).await.0, "not_started", "nothing saved");
+
+    let r = row(vec![
+        ("status", "postponed".into()),
+        ("version", "1".into()),
+        ("status_date", "01.02.2015".into()),
+    ])
+    .await
+    .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Lagra: Utsett 01.02.2015."), "{html}");
+
+    // A second save based on the old version names who saved and what the status is now.
+    let r = row(vec![
+        ("status", "cancelled".into()),
+        ("version", "1".into()),
+    ])
+    .await
+    .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Status er no «Utsett"), "{html}");
+    assert!(
+        html.contains("Endringa di («Avbrote») er ikkje lagra"),
+        "{html}"
+    );
+}
