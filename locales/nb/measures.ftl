@@ -121,7 +121,11 @@ measure-form-progress = Hvor langt tiltaket har kommet
 measure-form-status-date-hint = Datoen statusen gjelder fra; for «Utført» datoen tiltaket ble ferdig. Kan stå tom. Skriv dd.mm.åååå.
 measure-form-depends-hint = Andre tiltak i planen som må gjøres først, for eksempel «avhenger av mini-ROS».
 measure-form-no-other-measures = Planen har ingen andre tiltak ennå.
-measure-form-choose-depends = Velg blant planens { $count } andre tiltak ({ $chosen } valgt)
+measure-form-choose-depends =
+    Velg blant planens { $count } andre tiltak ({ $chosen ->
+        [one] { $chosen } valgt
+       *[other] { $chosen } valgt
+    })
 measure-form-save = Lagre endringer
 measure-form-create = Opprett tiltak
 measure-form-history-link = Historikk for tiltaket

@@ -121,7 +121,11 @@ measure-form-progress = Kor langt tiltaket har kome
 measure-form-status-date-hint = Datoen statusen gjeld frå; for «Utført» datoen tiltaket vart ferdig. Kan stå tom. Skriv dd.mm.åååå.
 measure-form-depends-hint = Andre tiltak i planen som må gjerast først, til dømes «avheng av mini-ROS».
 measure-form-no-other-measures = Planen har ingen andre tiltak enno.
-measure-form-choose-depends = Vel blant dei { $count } andre tiltaka i planen ({ $chosen } valde)
+measure-form-choose-depends =
+    Vel blant dei { $count } andre tiltaka i planen ({ $chosen ->
+        [one] { $chosen } vald
+       *[other] { $chosen } valde
+    })
 measure-form-save = Lagre endringar
 measure-form-create = Opprett tiltak
 measure-form-history-link = Historikk for tiltaket
@@ -183,7 +187,7 @@ measure-status-conflict =
 
 measure-delete-title = Slett tiltak: { $title }
 measure-delete-heading = Slette tiltaket «{ $title }»?
-measure-delete-explained = Tiltaket blir fjerna frå { $plan } med kostnader, framdrift og statushistorikk. Endringsloggen held på korleis tiltaket såg ut.
+measure-delete-explained = Tiltaket blir fjerna frå { $plan } med kostnader, framdrift og statushistorikk. Endringsloggen tek vare på korleis tiltaket såg ut.
 measure-delete-dependents =
     { $count ->
         [one] Eitt tiltak avheng av dette tiltaket

@@ -120,5 +120,5 @@ strategy-document-created = Strategien «{ $title }» er oppretta. Legg til mål
 strategy-saved = Endringane i strategien er lagra.
 strategy-goal-area-added = Målområdet «{ $name }» er lagt til.
 strategy-goal-area-saved = Målområdet «{ $name }» er lagra.
-strategy-added = Strategien er lagd til.
+strategy-added = Strategien er lagt til.
 strategy-deleted = Strategien er sletta.
