@@ -251,3 +251,222 @@ async fn tromsvangs_cost_remark_shows_on_the_measure_the_progress_plan_and_the_e
     let (_, csv) = app.text(&c, &format!("/plan/{plan}/export.csv")).await;
     assert!(csv.contains(remark), "export");
 }
+
+async fn choose_language(app: &TestApp, username: &str, lang: &str) {
+    sqlx::query("update app_user set language = $2 where username = $1")
+        .bind(username)
+        .bind(lang)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+/// The page's text that is the interface's own: everything but what sits in an element marked
+/// with a `lang` of its own (users' text, marked with the municipality's language).
+fn interface_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let mut out = Vec::new();
+    for node in doc.root_element().descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let marked_or_code = node
+            .ancestors()
+            .filter_map(|a| a.value().as_element())
+            .any(|e| {
+                matches!(e.name(), "script" | "style")
+                    || (e.name() != "html" && e.attr("lang").is_some())
+            });
+        if !marked_or_code {
+            out.push(text.to_string());
+        }
+    }
+    out.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `phrase` occurs in `text` as whole words («ikke» is not in «Sikkerhet»).
+fn has_words(text: &str, phrase: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(" {} ", words(text)).contains(&format!(" {} ", words(phrase)))
+}
+
+/// Words only bokmål has, that the measure pages would say if a string had been left behind.
+const BOKMAL_ONLY: [&str; 12] = [
+    "ikke",
+    "Ansvarlig",
+    "Egeninnsats",
+    "Beskrivelse",
+    "endringer",
+    "Velg",
+    "hvis",
+    "Hvor",
+    "måneder",
+    "kvartaler",
+    "Ikke startet",
+    "eksempel",
+];
+
+#[sqlx::test]
+async fn a_user_who_chose_nynorsk_edits_a_measure_in_nynorsk_and_its_bokmal_title_is_marked(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    choose_language(&app, "ikt", "nn").await;
+    let c = app.user("ikt").await;
+    let id = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let (status, html) = app.text(&c, &format!("/measures/{id}/edit")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<html lang=\"nn\""));
+    let text = interface_text(&html);
+    for nn in [
+        "Ansvarleg",
+        "Eigeninnsats (timar)",
+        "Framdriftsplan",
+        "Kor langt tiltaket har kome",
+        "Ikkje starta",
+        "Avbrote",
+        "Utsett",
+        "Skildring",
+        "Lagre endringar",
+        "månader",
+        "vedteke budsjett",
+    ] {
+        assert!(text.contains(nn), "«{nn}» missing in: {text}");
+    }
+    for nb in BOKMAL_ONLY {
+        assert!(!has_words(&text, nb), "bokmål «{nb}» in: {text}");
+    }
+    assert!(html.contains("<optgroup label=\"Personar\">"));
+    // The measure's own (bokmål) title is shown as written, marked as the municipality's.
+    assert!(html.contains("Utarbeide mini-ROS innen IKT"));
+    assert!(html.contains("lang=\"nb\""));
+
+    // The delete page too. Its heading holds the title, so it is marked as a whole (its own
+    // words are the same in both languages).
+    let (_, html) = app.text(&c, &format!("/measures/{id}/delete")).await;
+    let text = interface_text(&html);
+    assert!(html.contains(
+        "<h1 class=\"ds-heading\" data-size=\"lg\" lang=\"nb\">Slette tiltaket «Utarbeide mini-ROS innen IKT»?</h1>"
+    ));
+    assert!(text.contains("blir fjerna frå"), "{text}");
+    for nb in BOKMAL_ONLY {
+        assert!(!has_words(&text, nb), "bokmål «{nb}» in: {text}");
+    }
+}
+
+#[sqlx::test]
+async fn the_measure_form_says_what_is_wrong_in_nynorsk_beside_the_field_and_keeps_the_input(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    choose_language(&app, "ikt", "nn").await;
+    let c = app.user("ikt").await;
+    let id = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let mut fields = edit_form(&app, &c, id).await;
+    set(&mut fields, "title", "  ");
+    set(&mut fields, "hours", "mange");
+    set(&mut fields, "description", "Ny skildring som skal stå att");
+    let r = submit(&app, &c, &format!("/measures/{id}/edit"), &fields).await;
+    assert_eq!(r.status(), 200, "the form is shown again, not saved");
+    let html = r.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let beside = |id: &str| {
+        doc.select(&scraper::Selector::parse(&format!("#{id}")).unwrap())
+            .next()
+            .map(|e| e.text().collect::<String>())
+            .unwrap_or_default()
+    };
+    assert_eq!(beside("title-error"), "Skriv ein tittel på tiltaket.");
+    assert_eq!(
+        beside("hours-error"),
+        "«mange» er ikkje eit tal på timar. Skriv til dømes 50,5."
+    );
+    assert!(html.contains("Tiltaket vart ikkje lagra fordi skjemaet har feil:"));
+    assert!(!html.contains("Skriv en tittel") && !html.contains("ikke et antall"));
+    // What the user typed is still there.
+    let kept = form_fields(&html);
+    assert_eq!(get(&kept, "hours"), Some("mange"));
+    assert_eq!(
+        get(&kept, "description"),
+        Some("Ny skildring som skal stå att")
+    );
+    // Nothing was saved.
+    let title: String = sqlx::query_scalar("select title from measure where measure_id = $1")
+        .bind(id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(title, "Utarbeide mini-ROS innen IKT");
+
+    // A bokmål reader gets the same messages in bokmål, as before.
+    let c = app.user("admin").await;
+    let r = submit(&app, &c, &format!("/measures/{id}/edit"), &fields).await;
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Skriv en tittel på tiltaket."));
+    assert!(html.contains("«mange» er ikke et antall timer."));
+}
+
+#[sqlx::test]
+async fn a_nynorsk_reader_s_status_row_says_what_is_wrong_and_what_was_saved_in_nynorsk(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    choose_language(&app, "ikt", "nn").await;
+    let c = app.user("ikt").await;
+    let id = measure_id(&app, "Utarbeide mini-ROS innen IKT").await;
+    let row = |fields: Vec<(&'static str, String)>| {
+        c.post(app.url(&format!("/measures/{id}/status")))
+            .header("hx-request", "true")
+            .form(&fields)
+            .send()
+    };
+    let r = row(vec![
+        ("status", "done".into()),
+        ("version", "1".into()),
+        ("status_date", "32.13.2014".into()),
+        ("comment", "x".repeat(2001)),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains(
+            "Statusdato: Skriv datoen som dd.mm.åååå. Kommentaren kan ha høgst 2000 teikn."
+        ),
+        "{html}"
+    );
+    assert_eq!(status_of(&app, id).await.0, "not_started", "nothing saved");
+
+    let r = row(vec![
+        ("status", "postponed".into()),
+        ("version", "1".into()),
+        ("status_date", "01.02.2015".into()),
+    ])
+    .await
+    .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Lagra: Utsett 01.02.2015."), "{html}");
+
+    // A second save based on the old version names who saved and what the status is now.
+    let r = row(vec![
+        ("status", "cancelled".into()),
+        ("version", "1".into()),
+    ])
+    .await
+    .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Status er no «Utsett"), "{html}");
+    assert!(
+        html.contains("Endringa di («Avbrote») er ikkje lagra"),
+        "{html}"
+    );
+}

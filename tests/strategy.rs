@@ -787,3 +787,145 @@ async fn another_municipality_gets_404_for_ringebus_strategy_on_every_route(db: 
             .contains("Sør-Fron IKT")
     );
 }
+
+async fn choose_language(app: &TestApp, username: &str, lang: &str) {
+    sqlx::query("update app_user set language = $2 where username = $1")
+        .bind(username)
+        .bind(lang)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+/// The page's text that is the interface's own: everything but what sits in an element marked
+/// with a `lang` of its own (users' text, marked with the municipality's language).
+fn interface_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let mut out = Vec::new();
+    for node in doc.root_element().descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let marked_or_code = node
+            .ancestors()
+            .filter_map(|a| a.value().as_element())
+            .any(|e| {
+                matches!(e.name(), "script" | "style")
+                    || (e.name() != "html" && e.attr("lang").is_some())
+            });
+        if !marked_or_code {
+            out.push(text.to_string());
+        }
+    }
+    squash(&out.join(" "))
+}
+
+/// Whether `phrase` occurs in `text` as whole words («ikke» is not in «Sikkerhet»).
+fn has_words(text: &str, phrase: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(" {} ", words(text)).contains(&format!(" {} ", words(phrase)))
+}
+
+const BOKMAL_ONLY: [&str; 7] = [
+    "ikke",
+    "Hovedmål",
+    "Strategier",
+    "Handlinger",
+    "ennå",
+    "Velg",
+    "Lagre endringer",
+];
+
+#[sqlx::test]
+async fn an_editor_who_chose_nynorsk_reads_the_strategy_in_nynorsk_and_its_bokmal_text_is_marked(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    choose_language(&app, "ikt", "nn").await;
+    let ikt = app.user("ikt").await;
+    let (status, html) = app.text(&ikt, "/strategy").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<html lang=\"nn\""));
+    let text = interface_text(&html);
+    for nn in [
+        "Visjon",
+        "Hovudmål",
+        "Strategiar for mål 1:",
+        "Tiltak i handlingsplanen",
+        "Handlingar",
+        "Nytt målområde",
+        "Endre målområdet",
+    ] {
+        assert!(text.contains(nn), "«{nn}» missing in: {text}");
+    }
+    for nb in BOKMAL_ONLY {
+        assert!(!has_words(&text, nb), "bokmål «{nb}» in: {text}");
+    }
+    // Ringebu's own (bokmål) strategy text is shown as written, marked as bokmål.
+    let all = visible_text(&html);
+    assert!(all.contains("IKT gir Ringebu muligheter til å lykkes"));
+    assert!(html.contains("lang=\"nb\""));
+
+    // The document form in nynorsk.
+    let doc = ringebu_document(&app.db).await;
+    let (_, html) = app.text(&ikt, &format!("/strategy/{doc}/edit")).await;
+    let text = interface_text(&html);
+    for nn in ["Frå år", "Om hovudmålet (valfritt)", "Lagre endringar"] {
+        assert!(text.contains(nn), "«{nn}» missing in: {text}");
+    }
+    for nb in BOKMAL_ONLY {
+        assert!(!has_words(&text, nb), "bokmål «{nb}» in: {text}");
+    }
+}
+
+#[sqlx::test]
+async fn empty_required_fields_give_nynorsk_messages_by_the_fields_to_a_nynorsk_reader(db: PgPool) {
+    let app = spawn(db).await;
+    choose_language(&app, "ikt", "nn").await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            "/strategy/new",
+            &[
+                ("title", " "),
+                ("period_start", "13"),
+                ("period_end", "2012"),
+                ("vision", ""),
+                ("main_goal", ""),
+                ("main_goal_text", "Halden tekst"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    for msg in [
+        "Skjemaet har feil. Sjå meldingane ved felta.",
+        "Skriv tittelen på strategien.",
+        "Skriv startåret med fire siffer, til dømes 2013.",
+        "Skriv visjonen.",
+        "Skriv hovudmålet.",
+    ] {
+        assert!(html.contains(msg), "{msg}");
+    }
+    assert!(!html.contains("Skriv hovedmålet.") && !html.contains("sifre"));
+    assert!(html.contains("Halden tekst"), "input kept");
+
+    // A goal area without a name, in nynorsk.
+    let doc = ringebu_document(&app.db).await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/strategy/{doc}/goal-areas/new"),
+            &[("name", ""), ("goal_statement", ""), ("position", "x")],
+        )
+        .await;
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Skriv namnet på målområdet."), "{html}");
+    assert!(html.contains("Skriv plasseringa som eit heilt tal frå 1, til dømes 1."));
+}

@@ -14,6 +14,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::{AppError, AppResult},
+    i18n::Msg,
     web::{Ctx, FlashKind, flash_redirect},
 };
 
@@ -80,7 +81,7 @@ pub(super) async fn delete(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        format!("Tiltaket «{}» er slettet.", deleted.title),
+        Msg::with("measure-deleted", [("title", deleted.title.into())]),
         &format!("/plan/{}", deleted.action_plan_id),
     )
     .await)

@@ -15,7 +15,7 @@ use axum::{
 use tower_sessions::Session;
 
 use super::{
-    model::{Financing, MeasureSnapshot, Status},
+    model::{Financing, MeasureSnapshot, Status, snapshot_status_in},
     read::{self, Options},
     store::{self, Outcome},
     values::{CostRow, Values, snapshot_of_input},
@@ -26,6 +26,7 @@ use crate::{
     auth::Editor,
     domain::{format_datetime, today},
     error::AppResult,
+    i18n::{Lang, Msg, k},
     plan::read::{PlanHead, load_head},
     web::{Ctx, FlashKind, FormErrors, FormPairs, flash_redirect},
 };
@@ -45,6 +46,7 @@ pub struct GridCell {
 
 pub struct GridYear {
     pub year: i32,
+    /// The catalog key of how the year is divided.
     pub unit: &'static str,
     pub cells: Vec<GridCell>,
 }
@@ -101,9 +103,9 @@ impl FormPage {
         for (year, period) in span.periods() {
             if grid.last().map(|g| g.year) != Some(year) {
                 let unit = if year == span.start_year {
-                    "måneder"
+                    k("measure-form-schedule-months")
                 } else {
-                    "kvartaler"
+                    k("measure-form-schedule-quarters")
                 };
                 grid.push(GridYear {
                     year,
@@ -171,7 +173,14 @@ impl FormPage {
     fn saved(&self, field: &str) -> Option<String> {
         let c = self.conflict.as_ref()?;
         let (_, value) = c.saved.iter().find(|(f, _)| *f == field)?;
-        Some(format!("Lagret av {} {}: {}", c.who, c.when, shown(value)))
+        Some(self.ctx.lang.tr(
+            "measure-form-saved-by",
+            &[
+                ("who", c.who.as_str().into()),
+                ("when", c.when.as_str().into()),
+                ("value", shown(value).into()),
+            ],
+        ))
     }
 
     /// The ids an input's aria-describedby lists: its hint, error and saved-value note.
@@ -199,6 +208,16 @@ fn same_value(field: &str, a: &str, b: &str) -> bool {
         set(a) == set(b)
     } else {
         a.trim() == b.trim()
+    }
+}
+
+/// A snapshot's value as the reader reads it: the status and «ja»/«nei» in their language.
+fn shown_in(lang: Lang, field: &str, v: &str) -> String {
+    match (field, v) {
+        ("status", s) => shown(&snapshot_status_in(lang, s)),
+        ("priority", "ja") => lang.t("measure-yes"),
+        ("priority", "nei") => lang.t("measure-no"),
+        _ => shown(v),
     }
 }
 
@@ -257,7 +276,7 @@ pub(super) async fn create(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        "Tiltaket er opprettet.",
+        Msg::new("measure-created"),
         &format!("/measures/{id}"),
     )
     .await)
@@ -329,24 +348,39 @@ pub(super) async fn update(
     match store::update(&mut tx, Actor::from(&user), id, based_on, &input).await? {
         Outcome::Saved => {
             tx.commit().await?;
-            Ok(flash_redirect(&session, FlashKind::Success, "Tiltaket er lagret.", &back).await)
+            Ok(flash_redirect(
+                &session,
+                FlashKind::Success,
+                Msg::new("measure-saved"),
+                &back,
+            )
+            .await)
         }
         Outcome::Unchanged => {
             tx.rollback().await?;
-            Ok(flash_redirect(&session, FlashKind::Info, "Ingen endringer å lagre.", &back).await)
+            Ok(flash_redirect(
+                &session,
+                FlashKind::Info,
+                Msg::new("measure-unchanged"),
+                &back,
+            )
+            .await)
         }
         Outcome::Conflict(c) => {
             tx.rollback().await?;
             let submitted = snapshot_of_input(&input, plan.span(), &options);
             let started: Option<MeasureSnapshot> = serde_json::from_str(&v.base).ok();
             let now = c.current.fields();
+            let lang = ctx.lang;
             let changes = match &started {
                 Some(s) => s
                     .fields()
                     .into_iter()
                     .zip(now.iter())
                     .filter(|((f, _, a), (_, _, b))| !same_value(f, a, b))
-                    .map(|((_, label, a), (_, _, b))| (label, shown(&a), shown(b)))
+                    .map(|((f, label, a), (_, _, b))| {
+                        (label, shown_in(lang, f, &a), shown_in(lang, f, b))
+                    })
                     .collect(),
                 None => Vec::new(),
             };
@@ -355,14 +389,14 @@ pub(super) async fn update(
                 .into_iter()
                 .zip(now.iter())
                 .filter(|((f, _, a), (_, _, b))| !same_value(f, a, b))
-                .map(|((f, _, _), (_, _, b))| (f, b.clone()))
+                .map(|((f, _, _), (_, _, b))| (f, shown_in(lang, f, b)))
                 .collect();
             // The next save is based on what is saved now: submitting again is deliberate.
             v.version = c.version.to_string();
             v.base = serde_json::to_string(&c.current).unwrap_or_default();
             let mut page = FormPage::new(ctx, plan, measure, v, options, FormErrors::default());
             page.conflict = Some(ConflictView {
-                who: c.who,
+                who: c.who_in(lang),
                 when: format_datetime(c.when),
                 changes,
                 saved,

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{Audited, Table},
     domain::{Hours, Nok},
+    i18n::{Lang, Msg, k},
     plan::model::Span,
     web::FormErrors,
 };
@@ -54,6 +55,7 @@ impl Status {
         }
     }
 
+    /// The bokmål label, for callers not yet converted (the plan area, imports reading labels).
     pub fn label(self) -> &'static str {
         match self {
             Status::NotStarted => "Ikke startet",
@@ -61,6 +63,17 @@ impl Status {
             Status::Done => "Utført",
             Status::Postponed => "Utsatt",
             Status::Cancelled => "Avbrutt",
+        }
+    }
+
+    /// The catalog key of its label (`ctx.t(s.label_key())`), stable for every area that shows it.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::NotStarted => k("measure-status-not-started"),
+            Status::InProgress => k("measure-status-in-progress"),
+            Status::Done => k("measure-status-done"),
+            Status::Postponed => k("measure-status-postponed"),
+            Status::Cancelled => k("measure-status-cancelled"),
         }
     }
 
@@ -128,6 +141,8 @@ impl Financing {
         }
     }
 
+    /// The bokmål label: also how a described cost line (audit snapshot, export) spells it and
+    /// what the import reads back, so it stays bokmål whatever the reader's language.
     pub fn label(self) -> &'static str {
         match self {
             Financing::CurrentBudget => "dekkes av gjeldende budsjett",
@@ -135,6 +150,17 @@ impl Financing {
             Financing::RequiresAppropriation => "krever budsjettbevilgning",
             Financing::OtherProject => "inngår i annet prosjekt",
             Financing::Unknown => "ukjent",
+        }
+    }
+
+    /// The catalog key of its label, for the form and the pages.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Financing::CurrentBudget => k("measure-financing-current-budget"),
+            Financing::ApprovedBudget => k("measure-financing-approved-budget"),
+            Financing::RequiresAppropriation => k("measure-financing-requires-appropriation"),
+            Financing::OtherProject => k("measure-financing-other-project"),
+            Financing::Unknown => k("measure-financing-unknown"),
         }
     }
 
@@ -234,6 +260,35 @@ impl CostInput {
         s
     }
 
+    /// `describe` in the reader's language, for pages. `describe` itself stays bokmål: the
+    /// audit snapshot and the export keep it, and the import reads it back.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let mut s = match (&self.amount, &self.amount_note) {
+            (Some(a), Some(n)) => format!("{a} ({n})"),
+            (Some(a), None) => a.to_string(),
+            (None, Some(n)) => n.clone(),
+            (None, None) => lang.t("measure-cost-unknown-amount"),
+        };
+        let mut extra = Vec::new();
+        if let Some(d) = self.description.as_deref().filter(|d| !d.is_empty()) {
+            extra.push(d.to_string());
+        }
+        match (self.financing, &self.financing_project) {
+            (Financing::OtherProject, Some(p)) => {
+                extra.push(lang.t1("measure-cost-part-of", "project", p))
+            }
+            (Financing::Unknown, _) => {}
+            (f, _) => extra.push(lang.t(f.label_key())),
+        }
+        if let Some(r) = self.remark.as_deref().filter(|r| !r.is_empty()) {
+            extra.push(lang.t1("measure-cost-remark", "remark", r));
+        }
+        if !extra.is_empty() {
+            let _ = write!(s, " – {}", extra.join("; "));
+        }
+        s
+    }
+
     /// The rules a cost line meets wherever it comes from: a project exactly when the cost is
     /// part of another project, and bounded texts.
     pub fn check(&self) -> Result<(), CostProblem> {
@@ -272,14 +327,25 @@ pub enum CostProblem {
 }
 
 impl CostProblem {
-    pub fn message(self) -> String {
+    pub fn message(self) -> Msg {
+        let max = || [("max", COST_TEXT_CHARS.into())];
         match self {
-            CostProblem::MissingProject => {
-                "Skriv hvilket prosjekt kostnaden inngår i, for eksempel TRUST-IKT.".into()
+            CostProblem::MissingProject => Msg::new("measure-cost-missing-project"),
+            CostProblem::ProjectWithoutOtherProject => {
+                Msg::new("measure-cost-project-without-other-project")
             }
-            CostProblem::ProjectWithoutOtherProject => "Prosjekt fylles bare ut når finansieringen er «inngår i annet prosjekt». Velg det, eller tøm feltet.".into(),
-            CostProblem::TooLong => format!("Tekstene i en kostnadslinje kan ha høyst {COST_TEXT_CHARS} tegn."),
-            CostProblem::RemarkTooLong => format!("Merknaden kan ha høyst {COST_TEXT_CHARS} tegn."),
+            CostProblem::TooLong => Msg::with("measure-cost-too-long", max()),
+            CostProblem::RemarkTooLong => Msg::with("measure-cost-remark-too-long", max()),
+        }
+    }
+
+    /// The variant `measure-cost-line` selects for it (a Fluent message cannot nest another).
+    fn selector(self) -> &'static str {
+        match self {
+            CostProblem::MissingProject => "missing-project",
+            CostProblem::ProjectWithoutOtherProject => "project-without-other-project",
+            CostProblem::TooLong => "too-long",
+            CostProblem::RemarkTooLong => "remark-too-long",
         }
     }
 }
@@ -323,11 +389,11 @@ impl MeasureInput {
         let mut errors = FormErrors::default();
         let title = self.title.trim();
         if title.is_empty() {
-            errors.add("title", "Skriv en tittel på tiltaket.");
+            errors.add("title", Msg::new("measure-title-required"));
         } else if title.chars().count() > TITLE_CHARS {
             errors.add(
                 "title",
-                format!("Tittelen kan ha høyst {TITLE_CHARS} tegn. Legg resten i beskrivelsen."),
+                Msg::with("measure-title-too-long", [("max", TITLE_CHARS.into())]),
             );
         }
         if self
@@ -337,7 +403,10 @@ impl MeasureInput {
         {
             errors.add(
                 "description",
-                format!("Beskrivelsen kan ha høyst {DESCRIPTION_CHARS} tegn."),
+                Msg::with(
+                    "measure-description-too-long",
+                    [("max", DESCRIPTION_CHARS.into())],
+                ),
             );
         }
         if let Some((field, message)) = self.status_input().check() {
@@ -350,23 +419,50 @@ impl MeasureInput {
             .map(|c| format!("{} periode {}", c.year, c.period))
             .collect();
         if !outside.is_empty() {
-            errors.add("schedule", plan.outside_message(&outside));
+            errors.add("schedule", outside_message(plan, &outside));
         }
-        let bad: Vec<String> = self
-            .costs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| {
-                c.check()
-                    .err()
-                    .map(|p| format!("linje {}: {}", i + 1, p.message()))
-            })
-            .collect();
-        if !bad.is_empty() {
-            errors.add("costs", format!("Kostnad, {}", bad.join(" ")));
+        // One message per bad line: each is a sentence of its own in both languages.
+        for (i, c) in self.costs.iter().enumerate() {
+            if let Err(p) = c.check() {
+                errors.add(
+                    "costs",
+                    Msg::with(
+                        "measure-cost-line",
+                        [
+                            ("line", (i + 1).into()),
+                            ("problem", p.selector().into()),
+                            ("max", COST_TEXT_CHARS.into()),
+                        ],
+                    ),
+                );
+            }
         }
         errors
     }
+}
+
+/// A status as the audit snapshot spells it («Utført 31.03.2014», bokmål) in `lang`; text that
+/// starts with no status label is shown as it is.
+pub fn snapshot_status_in(lang: Lang, text: &str) -> String {
+    Status::ALL
+        .into_iter()
+        .find_map(|s| {
+            text.strip_prefix(s.label())
+                .map(|rest| format!("{}{rest}", lang.t(s.label_key())))
+        })
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Periods («2017 periode 3») outside the plan's years, for the schedule field.
+pub fn outside_message(plan: Span, outside: &[String]) -> Msg {
+    Msg::with(
+        "measure-schedule-outside",
+        [
+            ("periods", outside.join(", ").into()),
+            ("start", plan.start_year.into()),
+            ("end", plan.end_year.into()),
+        ],
+    )
 }
 
 /// A status change, as the progress row, the measure page and the edit form give it.
@@ -382,14 +478,14 @@ pub struct StatusInput {
 
 impl StatusInput {
     /// (field, message) for the first rule broken, if any.
-    pub fn check(&self) -> Option<(&'static str, String)> {
+    pub fn check(&self) -> Option<(&'static str, Msg)> {
         self.comment
             .as_deref()
             .filter(|c| c.chars().count() > COMMENT_CHARS)
             .map(|_| {
                 (
                     "status_comment",
-                    format!("Kommentaren kan ha høyst {COMMENT_CHARS} tegn."),
+                    Msg::with("measure-comment-too-long", [("max", COMMENT_CHARS.into())]),
                 )
             })
     }
@@ -420,7 +516,8 @@ impl Audited for MeasureSnapshot {
 }
 
 impl MeasureSnapshot {
-    /// (field, label's catalog key, value as read) in form order, for the conflict view.
+    /// (field, catalog key of its label, value as read) in form order, for the conflict view.
+    /// The fields are the audit log's (`Table::Measure.fields()`), in the same order.
     pub fn fields(&self) -> Vec<(&'static str, &'static str, String)> {
         let values = [
             self.title.clone(),
@@ -436,11 +533,24 @@ impl MeasureSnapshot {
             self.status_comment.clone(),
             self.depends_on.clone(),
         ];
-        Table::Measure
-            .fields()
+        const LABELS: [(&str, &str); 12] = [
+            ("title", k("measure-field-title")),
+            ("description", k("measure-field-description")),
+            ("strategies", k("measure-field-strategies")),
+            ("responsible", k("measure-field-responsible")),
+            ("hours", k("measure-field-hours")),
+            ("costs", k("measure-field-costs")),
+            ("schedule", k("measure-field-schedule")),
+            ("priority", k("measure-field-priority")),
+            ("status", k("measure-field-status")),
+            ("status_date", k("measure-field-status-date")),
+            ("status_comment", k("measure-field-status-comment")),
+            ("depends_on", k("measure-field-depends-on")),
+        ];
+        LABELS
             .iter()
             .zip(values)
-            .map(|((k, l), v)| (*k, *l, v))
+            .map(|((f, l), v)| (*f, *l, v))
             .collect()
     }
 }
@@ -481,6 +591,44 @@ mod tests {
             tromsvang.describe(),
             "kr 120 000 – krever budsjettbevilgning; merknad: eller innarbeides som en del av sentrumsprosjektet"
         );
+    }
+
+    #[test]
+    fn status_and_financing_labels_read_in_both_languages_and_bokmal_is_as_before() {
+        use crate::i18n::Lang;
+        for s in Status::ALL {
+            assert_eq!(Lang::Nb.t(s.label_key()), s.label());
+        }
+        for f in Financing::ALL {
+            assert_eq!(Lang::Nb.t(f.label_key()), f.label());
+        }
+        assert_eq!(Lang::Nn.t(Status::NotStarted.label_key()), "Ikkje starta");
+        assert_eq!(Lang::Nn.t(Status::Postponed.label_key()), "Utsett");
+        assert_eq!(Lang::Nn.t(Status::Cancelled.label_key()), "Avbrote");
+        assert_eq!(snapshot_status_in(Lang::Nn, "Ikke startet"), "Ikkje starta");
+        assert_eq!(
+            snapshot_status_in(Lang::Nn, "Utsatt 01.02.2015"),
+            "Utsett 01.02.2015"
+        );
+        assert_eq!(snapshot_status_in(Lang::Nn, "noe annet"), "noe annet");
+    }
+
+    #[test]
+    fn a_cost_line_described_for_a_nynorsk_reader_uses_nynorsk_words_and_norwegian_amounts() {
+        use crate::i18n::Lang;
+        let c = CostInput {
+            amount: Some(Nok::parse("120000").unwrap()),
+            financing: Financing::RequiresAppropriation,
+            remark: Some("eller innarbeides".into()),
+            ..CostInput::default()
+        };
+        assert_eq!(
+            c.describe_in(Lang::Nn),
+            "kr 120 000 – krev budsjettløyving; merknad: eller innarbeides"
+        );
+        assert_eq!(c.describe_in(Lang::Nb), c.describe());
+        let none = CostInput::default();
+        assert_eq!(none.describe_in(Lang::Nn), "ukjend beløp");
     }
 
     #[test]

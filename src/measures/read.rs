@@ -12,6 +12,7 @@ use super::model::{
 use crate::{
     domain::{Hours, Nok, format_date, format_datetime},
     error::{AppError, AppResult},
+    i18n::{Lang, k},
     plan::{model::Span, read::PlanHead},
 };
 
@@ -362,13 +363,13 @@ impl TimelineItem {
     pub fn when(&self) -> String {
         format_datetime(self.at)
     }
-    pub fn label(&self) -> String {
-        let s = Status::parse(&self.status)
-            .map(|s| s.label())
-            .unwrap_or("Ukjent");
+    pub fn label(&self, lang: &Lang) -> String {
+        let s = lang.t(Status::parse(&self.status)
+            .map(|s| s.label_key())
+            .unwrap_or(k("measure-status-unknown")));
         match self.status_date {
             Some(d) => format!("{s} {}", format_date(d)),
-            None => s.to_string(),
+            None => s,
         }
     }
 }

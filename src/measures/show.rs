@@ -6,13 +6,13 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 
 use super::{
-    model::Status,
+    model::{CostInput, Status},
     read::{self, Relations, TimelineItem},
 };
 use crate::{
     AppState,
     audit::{self, Entry, Table},
-    domain::today,
+    domain::{format_date, today},
     error::AppResult,
     plan::{
         read::{MeasureData, PlanData},
@@ -54,7 +54,16 @@ impl MeasurePage {
     }
 
     fn status_text(&self) -> String {
-        view::status_with_date(self.m())
+        let m = self.m();
+        let label = self.ctx.t(m.status.label_key());
+        match m.status_date {
+            Some(d) => format!("{label} {}", format_date(d)),
+            None => label,
+        }
+    }
+
+    fn cost_text(&self, c: &CostInput) -> String {
+        c.describe_in(self.ctx.lang)
     }
 
     fn late(&self) -> bool {

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::{
-    model::{Status, StatusInput},
+    model::{Status, StatusInput, snapshot_status_in},
     read,
     store::{self, Conflict, Outcome},
 };
@@ -19,8 +19,9 @@ use crate::{
     AppState,
     audit::Actor,
     auth::Editor,
-    domain::{format_datetime, parse_date},
+    domain::{format_date, format_datetime, parse_date},
     error::{AppError, AppResult},
+    i18n::{Lang, Msg},
     plan::progress::{KeptStatus, RowMessage, render_row},
     web::{FlashKind, Form, FormErrors, flash_redirect, form::trimmed},
 };
@@ -52,16 +53,18 @@ impl StatusForm {
         let mut errors = FormErrors::default();
         let status = Status::parse(self.status.trim());
         if status.is_none() {
-            errors.add("status", "Velg en status fra listen.");
+            errors.add("status", Msg::new("measure-status-choose"));
         }
         let version = self.version.trim().parse::<i32>().ok();
         if version.is_none() {
-            errors.add("version", "Skjemaet mangler versjon. Last siden på nytt.");
+            errors.add("version", Msg::new("measure-form-no-version"));
         }
         let date = trimmed(&self.status_date).and_then(|d| match parse_date(&d) {
             Ok(d) => Some(d),
             Err(msg) => {
-                errors.add("status_date", format!("Statusdato: {msg}"));
+                // The row shows every message in one line, so it says which field.
+                errors.add("status_date", Msg::new("measure-status-date-prefix"));
+                errors.add("status_date", msg);
                 None
             }
         });
@@ -98,6 +101,7 @@ impl StatusForm {
     }
 }
 
+/// The outcome, its message already in the user's language (the row has room for one).
 enum Saved {
     Yes,
     Invalid(String),
@@ -120,14 +124,14 @@ pub(super) async fn update(
             errors
                 .all()
                 .iter()
-                .map(|(_, m)| m.nb())
+                .map(|(_, m)| user.lang.msg(m))
                 .collect::<Vec<_>>()
                 .join(" "),
         ),
         Ok((version, input)) => {
             let mut tx = state.db.begin().await?;
             match store::set_status(&mut tx, Actor::from(&user), id, version, &input).await? {
-                Outcome::Conflict(c) => Saved::Conflict(conflict_message(&c, &input)),
+                Outcome::Conflict(c) => Saved::Conflict(conflict_message(user.lang, &c, &input)),
                 _ => {
                     tx.commit().await?;
                     Saved::Yes
@@ -150,7 +154,11 @@ pub(super) async fn update(
         };
         let (message, kept) = match saved {
             Saved::Yes => (
-                RowMessage::success(format!("Lagret: {}.", measure.status_text())),
+                RowMessage::success(user.lang.t1(
+                    "measure-status-saved-row",
+                    "status",
+                    status_with_date(user.lang, measure.status, measure.status_date),
+                )),
                 None,
             ),
             Saved::Invalid(msg) => (RowMessage::danger(msg), Some(kept)),
@@ -170,32 +178,52 @@ pub(super) async fn update(
     let back = form.back(plan_id, id);
     Ok(match saved {
         Saved::Yes => {
-            flash_redirect(&session, FlashKind::Success, "Statusen er lagret.", &back).await
+            flash_redirect(
+                &session,
+                FlashKind::Success,
+                Msg::new("measure-status-saved"),
+                &back,
+            )
+            .await
         }
         Saved::Invalid(msg) | Saved::Conflict(msg) => {
-            flash_redirect(&session, FlashKind::Danger, msg, &back).await
+            // Already in the user's language: shown as it is.
+            flash_redirect(&session, FlashKind::Danger, Msg::Text(msg), &back).await
         }
     })
 }
 
+/// «Utført 31.03.2014», «Ikkje starta»: the status and its date, if it has one.
+fn status_with_date(lang: Lang, status: Status, date: Option<chrono::NaiveDate>) -> String {
+    let label = lang.t(status.label_key());
+    match date {
+        Some(d) => format!("{label} {}", format_date(d)),
+        None => label,
+    }
+}
+
 /// Who changed the measure meanwhile, what it says now, and that the user's change is not saved.
-fn conflict_message(c: &Conflict, mine: &StatusInput) -> String {
+fn conflict_message(lang: Lang, c: &Conflict, mine: &StatusInput) -> String {
     let now = &c.current;
-    format!(
-        "Tiltaket ble endret av {} ({}) mens du hadde siden åpen. Status er nå «{}»{}. Din endring («{}»{}) er ikke lagret – se over og lagre på nytt.",
-        c.who,
-        format_datetime(c.when),
-        now.status,
-        if now.status_comment.is_empty() {
-            String::new()
-        } else {
-            format!(", kommentar «{}»", now.status_comment)
-        },
-        mine.status.label(),
-        mine.comment
-            .as_deref()
-            .map(|c| format!(", «{c}»"))
-            .unwrap_or_default()
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    lang.tr(
+        "measure-status-conflict",
+        &[
+            ("who", c.who_in(lang).into()),
+            ("when", format_datetime(c.when).into()),
+            ("now", snapshot_status_in(lang, &now.status).into()),
+            (
+                "now-has-comment",
+                yes_no(!now.status_comment.is_empty()).into(),
+            ),
+            ("now-comment", now.status_comment.as_str().into()),
+            ("mine", lang.t(mine.status.label_key()).into()),
+            ("mine-has-comment", yes_no(mine.comment.is_some()).into()),
+            (
+                "mine-comment",
+                mine.comment.clone().unwrap_or_default().into(),
+            ),
+        ],
     )
 }
 

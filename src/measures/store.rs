@@ -11,6 +11,7 @@ use super::{
 use crate::{
     audit::{self, Action, Actor, Table},
     db::Tx,
+    i18n::Lang,
 };
 
 /// Someone else saved the measure after the user's form was loaded.
@@ -18,8 +19,20 @@ pub struct Conflict {
     /// The version saved now: a resubmission based on it is deliberate.
     pub version: i32,
     pub current: MeasureSnapshot,
+    /// Who saved it, «en annen» when the log does not say (bokmål, for the import's message).
     pub who: String,
+    /// Who saved it, if the log knows: `who_in` says «someone else» in the reader's language.
+    pub by: Option<String>,
     pub when: DateTime<Utc>,
+}
+
+impl Conflict {
+    /// Who saved meanwhile, in `lang`.
+    pub fn who_in(&self, lang: Lang) -> String {
+        self.by
+            .clone()
+            .unwrap_or_else(|| lang.t("measure-someone-else"))
+    }
 }
 
 pub enum Outcome {
@@ -287,14 +300,19 @@ async fn lock(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<Locked, sqlx::Error> {
 async fn conflict(tx: &mut Tx<'_>, m: i64, id: i64, row: &Locked) -> Result<Conflict, sqlx::Error> {
     let current = snapshot(tx, m, id).await?;
     let last = audit::last_change(tx, m, Table::Measure, id).await?;
-    let (who, when) = match last {
-        Some(l) => (l.who, l.at),
-        None => ("en annen".to_string(), row.updated_at),
+    let (by, when) = match last {
+        Some(l) => (Some(l.who), l.at),
+        None => (None, row.updated_at),
+    };
+    let who = match &by {
+        Some(w) => w.clone(),
+        None => "en annen".to_string(),
     };
     Ok(Conflict {
         version: row.version,
         current,
         who,
+        by,
         when,
     })
 }

@@ -9,11 +9,15 @@
 use std::collections::BTreeMap;
 
 use super::{
-    model::{CellInput, CostInput, Financing, MeasureInput, MeasureSnapshot, Responsible, Status},
+    model::{
+        CellInput, CostInput, Financing, MeasureInput, MeasureSnapshot, Responsible, Status,
+        outside_message,
+    },
     read::{Options, describe_cells, describe_costs},
 };
 use crate::{
     domain::{Hours, Nok, format_date, parse_date},
+    i18n::Msg,
     plan::model::Span,
     web::{FormErrors, form::trimmed},
 };
@@ -31,10 +35,10 @@ pub struct CostRow {
     pub project: String,
     /// The line's remark (`cost_remark_N`).
     pub remark: String,
-    pub amount_error: Option<String>,
-    pub financing_error: Option<String>,
-    pub project_error: Option<String>,
-    pub remark_error: Option<String>,
+    pub amount_error: Option<Msg>,
+    pub financing_error: Option<Msg>,
+    pub project_error: Option<Msg>,
+    pub remark_error: Option<Msg>,
 }
 
 impl CostRow {
@@ -75,14 +79,14 @@ impl CostRow {
         let amount = trimmed(&self.amount).and_then(|a| match Nok::parse(&a) {
             Ok(n) => Some(n),
             Err(e) => {
-                self.amount_error = Some(e.to_string());
+                self.amount_error = Some(e);
                 None
             }
         });
         let financing = match self.financing.trim() {
             "" => Financing::Unknown,
             code => Financing::parse(code).unwrap_or_else(|| {
-                self.financing_error = Some("Velg finansiering fra lista.".into());
+                self.financing_error = Some(Msg::new("measure-financing-unknown-choice"));
                 Financing::Unknown
             }),
         };
@@ -261,10 +265,9 @@ impl Values {
             {
                 Some(id) if !strategy_ids.contains(&id) => strategy_ids.push(id),
                 Some(_) => {}
-                None if !errors.has("strategies") => errors.add(
-                    "strategies",
-                    "En av de valgte strategiene finnes ikke i planens strategidokument.",
-                ),
+                None if !errors.has("strategies") => {
+                    errors.add("strategies", Msg::new("measure-strategy-not-found"))
+                }
                 None => {}
             }
         }
@@ -293,12 +296,16 @@ impl Values {
             }
         }
         if !bad_rows.is_empty() {
-            let which = if bad_rows.len() == 1 {
-                format!("Kostnadslinje {} har feil", bad_rows[0])
-            } else {
-                format!("Kostnadslinjene {} har feil", bad_rows.join(", "))
-            };
-            errors.add("costs", format!("{which}. Se meldingene i tabellen."));
+            errors.add(
+                "costs",
+                Msg::with(
+                    "measure-cost-rows-wrong",
+                    [
+                        ("count", bad_rows.len().into()),
+                        ("rows", bad_rows.join(", ").into()),
+                    ],
+                ),
+            );
         }
 
         let mut cells = Vec::new();
@@ -313,11 +320,11 @@ impl Values {
             }
         }
         if !self.bad_cells.is_empty() {
-            errors.add("schedule", span.outside_message(&self.bad_cells));
+            errors.add("schedule", outside_message(span, &self.bad_cells));
         }
 
         let status = Status::parse(self.status.trim()).unwrap_or_else(|| {
-            errors.add("status", "Velg en status fra lista.");
+            errors.add("status", Msg::new("measure-status-unknown-choice"));
             Status::NotStarted
         });
         let status_date = trimmed(&self.status_date).and_then(|d| match parse_date(&d) {
@@ -332,14 +339,13 @@ impl Values {
         for d in &self.depends_on {
             match d.trim().parse::<i64>().ok() {
                 Some(id) if Some(id) == this => {
-                    errors.add("depends_on", "Et tiltak kan ikke avhenge av seg selv.")
+                    errors.add("depends_on", Msg::new("measure-depends-on-itself"))
                 }
                 Some(id) if depends_on.contains(&id) => {}
                 Some(id) if options.measure_title(id).is_some() => depends_on.push(id),
-                _ if !errors.has("depends_on") => errors.add(
-                    "depends_on",
-                    "Et av de valgte tiltakene finnes ikke i denne handlingsplanen (kanskje slettet). Velg på nytt.",
-                ),
+                _ if !errors.has("depends_on") => {
+                    errors.add("depends_on", Msg::new("measure-depends-not-found"))
+                }
                 _ => {}
             }
         }
@@ -388,10 +394,7 @@ impl Values {
                 _ => None,
             };
             if parsed.is_none() {
-                errors.add(
-                    "responsible",
-                    "Den valgte personen eller enheten finnes ikke i kommunen. Velg på nytt.",
-                );
+                errors.add("responsible", Msg::new("measure-responsible-not-found"));
             }
             parsed
         };
@@ -399,10 +402,7 @@ impl Values {
             (Some(Responsible::Nobody), Some(t)) => Responsible::Text(t),
             (Some(r), None) => r,
             (Some(_), Some(_)) => {
-                errors.add(
-                    "responsible",
-                    "Velg enten en person eller enhet, eller skriv en rolle – ikke begge. Tøm det ene feltet.",
-                );
+                errors.add("responsible", Msg::new("measure-responsible-both"));
                 Responsible::Nobody
             }
             (None, _) => Responsible::Nobody,

@@ -19,6 +19,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::AppResult,
+    i18n::Msg,
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -69,9 +70,9 @@ pub(super) async fn create(
     let mut tx = state.db.begin().await?;
     let id = store::insert_document(&mut tx, Actor::from(&user), &doc).await?;
     tx.commit().await?;
-    let text = format!(
-        "Strategien «{}» er opprettet. Legg til målområder og strategier.",
-        doc.title
+    let text = Msg::with(
+        "strategy-document-created",
+        [("title", doc.title.clone().into())],
     );
     Ok(flash_redirect(
         &session,
@@ -137,7 +138,7 @@ pub(super) async fn update(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        "Endringene i strategien er lagret.",
+        Msg::new("strategy-saved"),
         &format!("/strategy/{id}"),
     )
     .await)

@@ -19,6 +19,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::AppResult,
+    i18n::Msg,
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -89,7 +90,10 @@ pub(super) async fn create(
     let mut tx = state.db.begin().await?;
     store::insert_goal_area(&mut tx, Actor::from(&user), &doc, &v).await?;
     tx.commit().await?;
-    let text = format!("Målområdet «{}» er lagt til.", v.name);
+    let text = Msg::with(
+        "strategy-goal-area-added",
+        [("name", v.name.clone().into())],
+    );
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
@@ -136,7 +140,10 @@ pub(super) async fn update(
     let mut tx = state.db.begin().await?;
     store::update_goal_area(&mut tx, Actor::from(&user), &doc, ga, &before, &v).await?;
     tx.commit().await?;
-    let text = format!("Målområdet «{}» er lagret.", v.name);
+    let text = Msg::with(
+        "strategy-goal-area-saved",
+        [("name", v.name.clone().into())],
+    );
     Ok(flash_redirect(
         &session,
         FlashKind::Success,

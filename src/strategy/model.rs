@@ -7,6 +7,7 @@ use super::read::Document;
 use crate::{
     audit::{Audited, Table},
     domain::parse_year,
+    i18n::{Msg, k},
     web::{FormErrors, form::trimmed},
 };
 
@@ -84,34 +85,28 @@ impl DocumentForm {
         let mut errors = FormErrors::default();
         let title = trimmed(&self.title);
         if title.is_none() {
-            errors.add("title", "Skriv tittelen på strategien.");
+            errors.add("title", Msg::new("strategy-title-required"));
         }
         let start = parse_year(&self.period_start);
         if start.is_none() {
-            errors.add(
-                "period_start",
-                "Skriv startåret med fire sifre, for eksempel 2013.",
-            );
+            errors.add("period_start", Msg::new("strategy-start-year-wrong"));
         }
         let end = parse_year(&self.period_end);
         if end.is_none() {
-            errors.add(
-                "period_end",
-                "Skriv sluttåret med fire sifre, for eksempel 2018.",
-            );
+            errors.add("period_end", Msg::new("strategy-end-year-wrong"));
         }
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
-            errors.add("period_end", "Sluttåret kan ikke være før startåret.");
+            errors.add("period_end", Msg::new("strategy-end-before-start"));
         }
         let vision = trimmed(&self.vision);
         if vision.is_none() {
-            errors.add("vision", "Skriv visjonen.");
+            errors.add("vision", Msg::new("strategy-vision-required"));
         }
         let main_goal = trimmed(&self.main_goal);
         if main_goal.is_none() {
-            errors.add("main_goal", "Skriv hovedmålet.");
+            errors.add("main_goal", Msg::new("strategy-main-goal-required"));
         }
         match (title, start, end, vision, main_goal) {
             (Some(title), Some(period_start), Some(period_end), Some(vision), Some(main_goal))
@@ -132,30 +127,42 @@ impl DocumentForm {
     }
 }
 
-/// The stored values that differ from what the user typed, labelled for the conflict message.
+/// The stored values that differ from what the user typed, for the conflict message: (catalog
+/// key of the field's label, stored value; empty when the stored field is empty).
 pub fn conflicting_fields(form: &DocumentForm, now: &Document) -> Vec<(&'static str, String)> {
     let stored = DocumentForm::of(now);
     [
-        ("Tittel", &form.title, stored.title),
-        ("Fra år", &form.period_start, stored.period_start),
-        ("Til år", &form.period_end, stored.period_end),
-        ("Vedtatt", &form.adopted_note, stored.adopted_note),
-        ("Visjon", &form.vision, stored.vision),
-        ("Hovedmål", &form.main_goal, stored.main_goal),
-        ("Om hovedmålet", &form.main_goal_text, stored.main_goal_text),
+        (k("strategy-field-title"), &form.title, stored.title),
+        (
+            k("strategy-field-period-start"),
+            &form.period_start,
+            stored.period_start,
+        ),
+        (
+            k("strategy-field-period-end"),
+            &form.period_end,
+            stored.period_end,
+        ),
+        (
+            k("strategy-field-adopted"),
+            &form.adopted_note,
+            stored.adopted_note,
+        ),
+        (k("strategy-field-vision"), &form.vision, stored.vision),
+        (
+            k("strategy-field-main-goal"),
+            &form.main_goal,
+            stored.main_goal,
+        ),
+        (
+            k("strategy-field-main-goal-text"),
+            &form.main_goal_text,
+            stored.main_goal_text,
+        ),
     ]
     .into_iter()
     .filter(|(_, typed, stored)| typed.trim() != stored.trim())
-    .map(|(label, _, stored)| {
-        (
-            label,
-            if stored.trim().is_empty() {
-                "(tomt)".to_string()
-            } else {
-                stored
-            },
-        )
-    })
+    .map(|(label, _, stored)| (label, stored.trim().to_string()))
     .collect()
 }
 
@@ -188,14 +195,11 @@ impl GoalAreaForm {
         let mut errors = FormErrors::default();
         let name = trimmed(&self.name);
         if name.is_none() {
-            errors.add("name", "Skriv navnet på målområdet.");
+            errors.add("name", Msg::new("strategy-goal-area-name-required"));
         }
         let position = parse_position(&self.position);
         if position.is_none() {
-            errors.add(
-                "position",
-                "Skriv plasseringen som et helt tall fra 1, for eksempel 1.",
-            );
+            errors.add("position", Msg::new("strategy-position-wrong"));
         }
         // One bullet per line: keep the lines, drop blank ones and stray spaces.
         let goal_statement = parse_lines(&self.goal_statement).join("\n");
@@ -274,21 +278,15 @@ impl StrategyForm {
             .ok()
             .and_then(|id| areas.iter().find(|(a, _)| *a == id));
         if area.is_none() {
-            errors.add(
-                "goal_area_id",
-                "Velg hvilket målområde strategien hører til.",
-            );
+            errors.add("goal_area_id", Msg::new("strategy-goal-area-required"));
         }
         let text = trimmed(&self.text);
         if text.is_none() {
-            errors.add("text", "Skriv strategien.");
+            errors.add("text", Msg::new("strategy-text-required"));
         }
         let position = parse_position(&self.position);
         if position.is_none() {
-            errors.add(
-                "position",
-                "Skriv plasseringen som et helt tall fra 1, for eksempel 1.",
-            );
+            errors.add("position", Msg::new("strategy-position-wrong"));
         }
         match (area, text, position) {
             (Some((goal_area_id, goal_area)), Some(text), Some(position)) => Ok(ValidStrategy {

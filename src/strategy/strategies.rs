@@ -21,6 +21,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::AppResult,
+    i18n::Msg,
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -124,7 +125,7 @@ pub(super) async fn create(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        "Strategien er lagt til.",
+        Msg::new("strategy-added"),
         &format!("/strategy/{id}"),
     )
     .await)
@@ -181,7 +182,7 @@ pub(super) async fn update(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        "Endringene i strategien er lagret.",
+        Msg::new("strategy-saved"),
         &format!("/strategy/{id}"),
     )
     .await)
@@ -243,7 +244,7 @@ pub(super) async fn delete(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        "Strategien er slettet.",
+        Msg::new("strategy-deleted"),
         &format!("/strategy/{id}"),
     )
     .await)
