@@ -33,8 +33,10 @@ pub(super) fn normalize(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Every header name the import knows, as lower-case text, and the column it means. The first
-/// name of each column is the one the export writes and the suggestions offer.
+/// Every header name the import knows, as lower-case text, and the column it means: the export's
+/// names in bokmål and nynorsk (`transfer.ftl`; a test checks both are here) and those
+/// municipalities write in their own sheets. The first name of each column is the one the
+/// suggestions offer.
 const NAMES: &[(&str, Col)] = &[
     ("tiltaks-id", Col::Key),
     ("tiltaksid", Col::Key),
@@ -42,6 +44,7 @@ const NAMES: &[(&str, Col)] = &[
     ("målområde", Col::Goal),
     ("strategi", Col::Strategy),
     ("strategier", Col::Strategy),
+    ("strategiar", Col::Strategy),
     ("tiltak", Col::Title),
     ("handlingsplan", Col::Title),
     ("tittel", Col::Title),
@@ -50,12 +53,22 @@ const NAMES: &[(&str, Col)] = &[
     ("beskrivelse", Col::Description),
     ("tiltaksbeskrivelse", Col::Description),
     ("innhold", Col::Description),
+    ("skildring", Col::Description),
+    ("beskriving", Col::Description),
+    ("tiltaksskildring", Col::Description),
+    ("innhald", Col::Description),
     ("timer", Col::Hours),
     ("egeninnsats", Col::Hours),
     ("egeninnsats (timer)", Col::Hours),
     ("egeninnsats timer", Col::Hours),
     ("antall timer", Col::Hours),
     ("timeverk", Col::Hours),
+    ("timar", Col::Hours),
+    ("eigeninnsats", Col::Hours),
+    ("eigeninnsats (timar)", Col::Hours),
+    ("eigeninnsats timar", Col::Hours),
+    ("tal på timar", Col::Hours),
+    ("talet på timar", Col::Hours),
     ("kostnad", Col::Cost),
     ("kostnader", Col::Cost),
     ("kostnad (kr)", Col::Cost),
@@ -63,10 +76,14 @@ const NAMES: &[(&str, Col)] = &[
     ("kostnadsoverslag", Col::Cost),
     ("finansiering", Col::Financing),
     ("finansieringskilde", Col::Financing),
+    ("finansieringskjelde", Col::Financing),
     ("ansvar", Col::Responsible),
     ("ansvarlig", Col::Responsible),
     ("ansvarlige", Col::Responsible),
     ("ansvarlig person", Col::Responsible),
+    ("ansvarleg", Col::Responsible),
+    ("ansvarlege", Col::Responsible),
+    ("ansvarleg person", Col::Responsible),
     ("status", Col::Status),
     ("statusdato", Col::StatusDate),
     ("dato for status", Col::StatusDate),
@@ -75,12 +92,14 @@ const NAMES: &[(&str, Col)] = &[
     ("kommentarer", Col::StatusComment),
     ("merknad", Col::StatusComment),
     ("merknader", Col::StatusComment),
+    ("kommentarar", Col::StatusComment),
     ("prioritert", Col::Priority),
     ("prioritet", Col::Priority),
     ("start", Col::Start),
     ("oppstart", Col::Start),
     ("startdato", Col::Start),
     ("fra", Col::Start),
+    ("frå", Col::Start),
     ("slutt", Col::End),
     ("sluttdato", Col::End),
     ("ferdig", Col::End),
