@@ -1298,11 +1298,21 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
     );
 
     // Read back by a reader in either language: every measure recognised, nothing differs.
-    for (c, ext, bytes) in [(&nb, "csv", csv.clone()), (&nn, "xlsx", xlsx), (&nn, "csv", csv)] {
+    let unchanged_nb = "Ingenting er lagret ennå. Filen har 63 tiltak: 63 uendret.";
+    let unchanged_nn = "Ingenting er lagra enno. Fila har 63 tiltak: 63 uendra.";
+    for (c, ext, bytes, expected) in [
+        (&nb, "csv", csv.clone(), unchanged_nb),
+        (&nn, "xlsx", xlsx, unchanged_nn),
+        (&nn, "csv", csv, unchanged_nn),
+    ] {
         let (status, html) = upload(&app, c, plan, &format!("plan.{ext}"), bytes).await;
         assert_eq!(status, 200);
-        assert!(!html.contains("Feil i filen"), "{ext}: {html}");
-        assert!(html.contains("Filen har 63 tiltak: 63 uendret."), "{ext}: {html}");
+        assert!(!html.contains("Feil i fil"), "{ext}: {html}");
+        assert!(html.contains(expected), "{ext}: {html}");
     }
+    // The nynorsk preview says so in nynorsk.
+    let (_, html) = app.text(&nn, &format!("/plan/{plan}/import")).await;
+    assert!(html.contains("Førehandsvis import") && html.contains("Kolonnane i fila"));
+    assert!(!html.contains("Forhåndsvis") && !html.contains("Kolonnene i filen"));
     assert_eq!(versions(&app, plan).await, before);
 }

@@ -49,6 +49,7 @@ const NAMES: &[(&str, Col)] = &[
     ("handlingsplan", Col::Title),
     ("tittel", Col::Title),
     ("tiltaksnavn", Col::Title),
+    ("tiltaksnamn", Col::Title),
     ("aktivitet", Col::Title),
     ("beskrivelse", Col::Description),
     ("tiltaksbeskrivelse", Col::Description),

@@ -34,7 +34,7 @@ use crate::{
 };
 
 pub struct ColumnHelp {
-    pub name: &'static str,
+    pub name: String,
     pub meaning: String,
     pub example: String,
 }
@@ -59,55 +59,88 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         .map(|s| s.text.clone())
         .unwrap_or_default();
     let start = plan.head.start_year;
+    let t = |key: &str| ctx.t(key);
     let help = vec![
         ColumnHelp {
-            name: "Tiltaks-ID",
-            meaning: "Tiltakets nøkkel, slik eksporten skriver den. En rad med ID-en til et tiltak i planen endrer det tiltaket i stedet for å lage et nytt; la den stå urørt. Tom: et nytt tiltak (har planen et tiltak med nøyaktig samme tittel, kan du velge i forhåndsvisningen å endre det i stedet). ID-en til et tiltak i en annen plan gir et nytt tiltak her.".into(),
+            name: t("transfer-col-key"),
+            meaning: t("transfer-help-key"),
             example: plan.measures.first().map(|m| m.measure_id.to_string()).unwrap_or_default(),
         },
-        ColumnHelp { name: "Mål", meaning: "Målområdet. Bare til lesing: strategien avgjør hvor tiltaket havner.".into(), example: plan.goal_areas.first().map(|g| g.name.clone()).unwrap_or_default() },
         ColumnHelp {
-            name: "Strategi",
-            meaning: "Strategien slik den står i IKT-strategien (store og små bokstaver spiller ingen rolle). Et tiltak som tjener flere strategier, står på én rad per strategi med samme tekst i «Tiltak». Tom: tiltaket knyttes til hovedmålet.".into(),
+            name: t("transfer-col-goal"),
+            meaning: t("transfer-help-goal"),
+            example: plan.goal_areas.first().map(|g| g.name.clone()).unwrap_or_default(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-strategy"),
+            meaning: t("transfer-help-strategy"),
             example: example_strategy,
         },
-        ColumnHelp { name: "Tiltak", meaning: "Tiltakets tittel. Må fylles ut. Også «Tittel», «Tiltaksnavn» eller «Aktivitet».".into(), example: "Innføre Feide i skole".into() },
-        ColumnHelp { name: "Beskrivelse", meaning: "Valgfri, en lengre beskrivelse. Også «Tiltaksbeskrivelse» eller «Innhold».".into(), example: String::new() },
-        ColumnHelp { name: "Timer", meaning: "Egeninnsats i timer, med desimalkomma. Tom: ukjent. Også «Egeninnsats», «Antall timer» eller «Timeverk».".into(), example: "50,5".into() },
         ColumnHelp {
-            name: "Kostnad",
-            meaning: "Beløp og finansiering i parentes, eller en merknad. Flere kostnader skilles med « + ». Beløp kan skrives med mellomrom eller punktum mellom tusener og med «kr», «,-» eller «kr» etter: «12 500», «12.500», «kr 12 500,-» og «12.500 kr» er alle tolv tusen fem hundre. Et punktum som ikke står foran nøyaktig tre sifre, er desimaltegn («1.5» er halvannen krone). Tom: ingen kostnad utover egeninnsats. Også «Kostnader», «Beløp» eller «Kostnadsoverslag».".into(),
+            name: t("transfer-col-title"),
+            meaning: t("transfer-help-title"),
+            example: "Innføre Feide i skole".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-description"),
+            meaning: t("transfer-help-description"),
+            example: String::new(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-hours"),
+            meaning: t("transfer-help-hours"),
+            example: "50,5".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-cost"),
+            meaning: t("transfer-help-cost"),
             example: "kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utredes".into(),
         },
         ColumnHelp {
-            name: "Finansiering",
-            meaning: "Valgfri, for ark som har finansieringen i en egen kolonne: gjelder kostnadene på raden som ikke har finansiering i «Kostnad». Uten kostnad blir den en kostnadslinje uten beløp.".into(),
+            name: t("transfer-col-financing"),
+            meaning: t("transfer-help-financing"),
             example: "dekkes av gjeldende budsjett · krever budsjettbevilgning · inngår i TRUST-IKT".into(),
         },
         ColumnHelp {
-            name: "Ansvar",
-            meaning: "Navnet på en person eller enhet i kommunen kobles til dem; fornavn alene kobles til personen når bare én person i kommunen har dem («Jan Magne» → Jan Magne Langseth). Forhåndsvisningen viser koblingen. Annen tekst lagres som den er (en rolle). Også «Ansvarlig».".into(),
+            name: t("transfer-col-responsible"),
+            meaning: t("transfer-help-responsible"),
             example: "Magnus Rønningen · Jan Magne · Systemeier".into(),
         },
-        ColumnHelp { name: "Status", meaning: "Ikke startet, Pågår, Utført, Utsatt eller Avbrutt. Også forstått: Ferdig, Fullført, Gjennomført (Utført); Startet, I gang, Påbegynt (Pågår); Ikke påbegynt, Planlagt (Ikke startet); På vent (Utsatt); Avlyst, Stoppet (Avbrutt). Tom: Ikke startet.".into(), example: "Pågår".into() },
-        ColumnHelp { name: "Statusdato", meaning: "Dato for statusen, som dd.mm.åååå. Et tosifret år leses som 2000–2069 for 00–69 og 1970–1999 for 70–99 («30.04.14» er 30.04.2014). En dato mer enn ti år fra planperioden avvises som en skrivefeil.".into(), example: "05.12.2013".into() },
-        ColumnHelp { name: "Statuskommentar", meaning: "Fritekst, høyst 2000 tegn. Også «Kommentar» eller «Merknad».".into(), example: String::new() },
-        ColumnHelp { name: "Prioritert", meaning: "«Ja» (eller «x», «Høy») for prioriterte tiltak, ellers tom («Nei», «Lav», «Normal»). Også «Prioritet».".into(), example: "Ja".into() },
         ColumnHelp {
-            name: "Periodekolonner",
-            meaning: format!(
-                "Én kolonne per periode: måneder i {start}, kvartaler i årene etter. Skriv «x» i perioder tiltaket pågår, eller en merknad som «Utredning»."
-            ),
+            name: t("transfer-col-status"),
+            meaning: t("transfer-help-status"),
+            example: "Pågår".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-status-date"),
+            meaning: t("transfer-help-status-date"),
+            example: "05.12.2013".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-status-comment"),
+            meaning: t("transfer-help-status-comment"),
+            example: String::new(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-priority"),
+            meaning: t("transfer-help-priority"),
+            example: t("transfer-yes"),
+        },
+        ColumnHelp {
+            name: t("transfer-col-periods"),
+            meaning: ctx.t1("transfer-help-periods", "start", start),
             example: format!("{start} Jan: x"),
         },
         ColumnHelp {
-            name: "Start og Slutt",
-            meaning: format!(
-                "I stedet for periodekolonnene: tiltaket planlegges i hver periode fra Start til og med Slutt. Skriv et år, en måned eller en dato. En dato eller måned i {start} gir den måneden, senere år kvartalet datoen ligger i; et år alene starter i årets første periode og slutter i årets siste. Bare Start eller bare Slutt gir den ene perioden. Start før planperioden regnes fra planens første periode, Slutt etter den til planens siste. Også «Oppstart»/«Startdato» og «Sluttdato»/«Frist»."
-            ),
-            example: format!("Start {start}, Slutt 06.{}", start + 1),
+            name: t("transfer-col-start-end"),
+            meaning: ctx.t1("transfer-help-start-end", "start", start),
+            example: ctx.t2("transfer-help-start-end-example", "start", start, "end", format!("06.{}", start + 1)),
         },
-        ColumnHelp { name: "Nr", meaning: "En egen nummerering i arket («Nr», «Løpenr») leses ikke.".into(), example: "1".into() },
+        ColumnHelp {
+            name: t("transfer-col-number"),
+            meaning: t("transfer-help-number"),
+            example: "1".into(),
+        },
     ];
     ImportPage {
         plan_id: plan.head.id,

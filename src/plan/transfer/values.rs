@@ -150,8 +150,8 @@ pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32),
 
 pub(super) fn parse_priority(text: &str) -> Result<bool, String> {
     match normalize(text).as_str() {
-        "" | "nei" | "0" | "false" | "usann" | "lav" | "normal" | "middels" => Ok(false),
-        "ja" | "x" | "1" | "true" | "sann" | "prioritert" | "høy" => Ok(true),
+        "" | "nei" | "0" | "false" | "usann" | "lav" | "låg" | "normal" | "middels" => Ok(false),
+        "ja" | "x" | "1" | "true" | "sann" | "prioritert" | "høy" | "høg" => Ok(true),
         _ => Err(format!(
             "Prioritert må være «Ja» eller tom, ikke «{}».",
             text.trim()
