@@ -932,7 +932,9 @@ async fn a_user_who_chose_nynorsk_reads_the_progress_plan_and_its_totals_in_nyno
     assert!(!interface_text(&list).contains("Ikke ferdige"));
 
     // Another user of the same municipality still reads bokmål.
-    let (_, html) = app.text(&app.user("leder").await, &format!("/plan/{id}")).await;
+    let (_, html) = app
+        .text(&app.user("leder").await, &format!("/plan/{id}"))
+        .await;
     assert!(html.contains("egeninnsats og") && html.contains("Bare prioriterte tiltak"));
 }
 
@@ -956,7 +958,10 @@ async fn a_new_plan_with_wrong_years_is_refused_in_nynorsk_for_a_nynorsk_reader(
         )
         .await;
     let html = r.text().await.unwrap();
-    assert!(html.contains("Skjemaet har feil. Sjå meldingane ved felta."), "{html}");
+    assert!(
+        html.contains("Skjemaet har feil. Sjå meldingane ved felta."),
+        "{html}"
+    );
     assert!(html.contains("Skriv eit namn på planen, til dømes «Handlingsplan IKT 2014–2016»."));
     assert!(html.contains("Skriv første år med fire siffer, til dømes 2014."));
     assert!(html.contains("Vel strategien planen høyrer til."));
@@ -966,7 +971,11 @@ async fn a_new_plan_with_wrong_years_is_refused_in_nynorsk_for_a_nynorsk_reader(
         .post(
             &c,
             "/plan/new",
-            &[("name", "Plan"), ("start_year", "2014"), ("end_year", "2021")],
+            &[
+                ("name", "Plan"),
+                ("start_year", "2014"),
+                ("end_year", "2021"),
+            ],
         )
         .await;
     let html = r.text().await.unwrap();

@@ -100,3 +100,4 @@ transfer-preview-confirm = Bekreft importen
 transfer-preview-cancel = Avbryt
 transfer-preview-no-changes = Filen endrer ingenting i planen.
 transfer-preview-back = Tilbake til planen
+transfer-preview-gone = Forhåndsvisningen finnes ikke lenger: den er utløpt (etter to timer) eller allerede importert. Ingenting ble importert nå. Last opp filen på nytt.

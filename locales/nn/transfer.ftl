@@ -100,3 +100,4 @@ transfer-preview-confirm = Stadfest importen
 transfer-preview-cancel = Avbryt
 transfer-preview-no-changes = Fila endrar ingenting i planen.
 transfer-preview-back = Tilbake til planen
+transfer-preview-gone = Førehandsvisinga finst ikkje lenger: ho har gått ut (etter to timar) eller er alt importert. Ingenting vart importert no. Last opp fila på nytt.

@@ -397,7 +397,10 @@ mod tests {
             carry_summary(Lang::Nb, Lang::Nb, to, &old),
             "Forsinket: 2 perioder i 2013–2014 samles i januar 2015, merket «Fra 2013»; 1 periode beholder plassen."
         );
-        assert_eq!(carry_summary(Lang::Nb, Lang::Nb, to, &[]), "Har ingen tidsplan.");
+        assert_eq!(
+            carry_summary(Lang::Nb, Lang::Nb, to, &[]),
+            "Har ingen tidsplan."
+        );
     }
 
     #[test]

@@ -255,7 +255,10 @@ impl RollForm {
         if span.is_some_and(|s| s.start_year <= old.start_year) {
             errors.add(
                 "start_year",
-                Msg::with("plan-roll-start-too-early", [("year", old.start_year.into())]),
+                Msg::with(
+                    "plan-roll-start-too-early",
+                    [("year", old.start_year.into())],
+                ),
             );
         }
         match span {
@@ -328,7 +331,9 @@ pub(super) async fn roll(
         &v.name,
         v.span,
         &chosen,
-    ).await? {
+    )
+    .await?
+    {
         Rolled::YearTaken => {
             drop(tx);
             let mut errors = FormErrors::default();

@@ -225,7 +225,7 @@ fn workbook(lang: Lang, plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
     ws.set_paper_size(9); // A4
     ws.set_repeat_rows(1, 2)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_header(&format!("&L&\"Calibri,Bold\"{sheet_name}&R&D"));
+    ws.set_header(format!("&L&\"Calibri,Bold\"{sheet_name}&R&D"));
     wb.save_to_buffer()
 }
 

@@ -25,6 +25,7 @@ use crate::{
     auth::Editor,
     domain::format_datetime,
     error::{AppError, AppResult},
+    i18n::Msg,
     measures::{
         read::inputs,
         store::{self, Outcome},
@@ -289,7 +290,7 @@ pub async fn confirm(
         return Ok(flash_redirect(
             &session,
             FlashKind::Danger,
-            "Forhåndsvisningen finnes ikke lenger: den er utløpt (etter to timer) eller allerede importert. Ingenting ble importert nå. Last opp filen på nytt.",
+            Msg::new("transfer-preview-gone"),
             &format!("/plan/{id}/import"),
         )
         .await);

@@ -114,10 +114,17 @@ mod tests {
             Col::Priority,
         ];
         for lang in Lang::ALL {
-            let pairs = CSV_HEADERS.iter().zip(csv).chain(XLSX_HEADERS.iter().zip(xlsx));
+            let pairs = CSV_HEADERS
+                .iter()
+                .zip(csv)
+                .chain(XLSX_HEADERS.iter().zip(xlsx));
             for (key, col) in pairs {
                 let header = lang.t(key);
-                assert_eq!(fixed_column(&normalize(&header)), Some(col), "{lang}: {header}");
+                assert_eq!(
+                    fixed_column(&normalize(&header)),
+                    Some(col),
+                    "{lang}: {header}"
+                );
             }
         }
         assert_eq!(Lang::Nn.t("transfer-col-description"), "Skildring");

@@ -12,7 +12,8 @@ use super::{
     rows::{Checked, RowError, Staged},
 };
 use crate::{
-    domain::format_date, error::AppResult, i18n::k, measures::read::inputs, plan::model::Span, web::Ctx,
+    domain::format_date, error::AppResult, i18n::k, measures::read::inputs, plan::model::Span,
+    web::Ctx,
 };
 
 /// What confirming does with one measure of the file.

@@ -14,13 +14,9 @@ pub(super) fn status_word(text: &str) -> Option<Status> {
     Some(match normalize(text).trim_end_matches(['.', '!']) {
         "ferdig" | "fullført" | "ferdigstilt" | "gjennomført" | "levert" | "ok" => Status::Done,
         "starta" | "påbyrja" | "under arbeid" | "i arbeid" => Status::InProgress,
-        "startet" | "i gang" | "igang" | "påbegynt" | "pågående" => {
-            Status::InProgress
-        }
+        "startet" | "i gang" | "igang" | "påbegynt" | "pågående" => Status::InProgress,
         "ikke påbegynt" | "ikke begynt" | "ikke startet opp" | "ikke i gang" | "planlagt"
-        | "ikkje starta" | "ikkje påbyrja" | "ikkje byrja" | "ikkje i gang" => {
-            Status::NotStarted
-        }
+        | "ikkje starta" | "ikkje påbyrja" | "ikkje byrja" | "ikkje i gang" => Status::NotStarted,
         "utsett" | "på vent" | "venter" | "satt på vent" => Status::Postponed,
         "avlyst" | "stoppet" | "kansellert" | "droppet" | "skrinlagt" | "avbrote" | "stoppa" => {
             Status::Cancelled
