@@ -401,6 +401,16 @@ mod tests {
             carry_summary(Lang::Nb, Lang::Nb, to, &[]),
             "Har ingen tidsplan."
         );
+        assert_eq!(
+            carry_summary(Lang::Nn, Lang::Nn, to, &old),
+            "Forseinka: 2 periodar i 2013–2014 blir samla til januar 2015, merkt «Frå 2013»; 1 periode held på plassen."
+        );
+        // A nynorsk reader in a bokmål municipality: nynorsk words, the label as stored.
+        assert!(carry_summary(Lang::Nn, Lang::Nb, to, &old).contains("merkt «Fra 2013»"));
+        assert_eq!(
+            carry_cells(Lang::Nn, from, to, &old)[0].label.as_deref(),
+            Some("Frå 2013")
+        );
     }
 
     #[test]
