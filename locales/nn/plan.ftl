@@ -155,3 +155,4 @@ plan-row-date = Dato
 plan-row-comment = Kommentar
 plan-row-save = Lagre
 plan-row-planned = Planlagt
+plan-filter-all = Alle
