@@ -101,3 +101,55 @@ transfer-preview-cancel = Avbryt
 transfer-preview-no-changes = Filen endrer ingenting i planen.
 transfer-preview-back = Tilbake til planen
 transfer-preview-gone = Forhåndsvisningen finnes ikke lenger: den er utløpt (etter to timer) eller allerede importert. Ingenting ble importert nå. Last opp filen på nytt.
+
+# The confirmation's flash (plan/transfer/import.rs).
+transfer-refused-deleted = «{ $title }» (slettet etter opplastingen)
+transfer-refused-changed = «{ $title }» (endret av { $who } { $when })
+transfer-imported-nothing = Ingenting ble endret av «{ $file }».
+transfer-imported-nothing-refused = Ingenting ble endret av «{ $file }». { $refused } tiltak ble ikke endret, fordi noen endret { $refused ->
+        [one] det
+       *[other] dem
+    } etter forhåndsvisningen: { $list }. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.
+transfer-imported = Importert fra «{ $file }»: { $created ->
+        [0] {""}
+        [one] { $created } nytt tiltak
+       *[other] { $created } nye tiltak
+    }{ $changed ->
+        [0] {""}
+       *[other] { $created ->
+            [0] {""}
+           *[other] {", "}
+        }{ $changed } endret
+    }{ $unchanged ->
+        [0] {""}
+       *[other] { $created ->
+            [0] { $changed ->
+                [0] {""}
+               *[other] {", "}
+            }
+           *[other] {", "}
+        }{ $unchanged } uendret
+    }.
+transfer-imported-refused = Importert fra «{ $file }»: { $created ->
+        [0] {""}
+        [one] { $created } nytt tiltak
+       *[other] { $created } nye tiltak
+    }{ $changed ->
+        [0] {""}
+       *[other] { $created ->
+            [0] {""}
+           *[other] {", "}
+        }{ $changed } endret
+    }{ $unchanged ->
+        [0] {""}
+       *[other] { $created ->
+            [0] { $changed ->
+                [0] {""}
+               *[other] {", "}
+            }
+           *[other] {", "}
+        }{ $unchanged } uendret
+    }. { $refused } tiltak ble ikke endret, fordi noen endret { $refused ->
+        [one] det
+       *[other] dem
+    } etter forhåndsvisningen: { $list }. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.

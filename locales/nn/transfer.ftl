@@ -101,3 +101,55 @@ transfer-preview-cancel = Avbryt
 transfer-preview-no-changes = Fila endrar ingenting i planen.
 transfer-preview-back = Tilbake til planen
 transfer-preview-gone = Førehandsvisinga finst ikkje lenger: ho har gått ut (etter to timar) eller er alt importert. Ingenting vart importert no. Last opp fila på nytt.
+
+# The confirmation's flash (plan/transfer/import.rs).
+transfer-refused-deleted = «{ $title }» (sletta etter opplastinga)
+transfer-refused-changed = «{ $title }» (endra av { $who } { $when })
+transfer-imported-nothing = Ingenting vart endra av «{ $file }».
+transfer-imported-nothing-refused = Ingenting vart endra av «{ $file }». { $refused } tiltak vart ikkje endra, fordi nokon endra { $refused ->
+        [one] det
+       *[other] dei
+    } etter førehandsvisinga: { $list }. Ingenting er skrive over. Last ned planen på nytt og gjer endringane der.
+transfer-imported = Importert frå «{ $file }»: { $created ->
+        [0] {""}
+        [one] { $created } nytt tiltak
+       *[other] { $created } nye tiltak
+    }{ $changed ->
+        [0] {""}
+       *[other] { $created ->
+            [0] {""}
+           *[other] {", "}
+        }{ $changed } endra
+    }{ $unchanged ->
+        [0] {""}
+       *[other] { $created ->
+            [0] { $changed ->
+                [0] {""}
+               *[other] {", "}
+            }
+           *[other] {", "}
+        }{ $unchanged } uendra
+    }.
+transfer-imported-refused = Importert frå «{ $file }»: { $created ->
+        [0] {""}
+        [one] { $created } nytt tiltak
+       *[other] { $created } nye tiltak
+    }{ $changed ->
+        [0] {""}
+       *[other] { $created ->
+            [0] {""}
+           *[other] {", "}
+        }{ $changed } endra
+    }{ $unchanged ->
+        [0] {""}
+       *[other] { $created ->
+            [0] { $changed ->
+                [0] {""}
+               *[other] {", "}
+            }
+           *[other] {", "}
+        }{ $unchanged } uendra
+    }. { $refused } tiltak vart ikkje endra, fordi nokon endra { $refused ->
+        [one] det
+       *[other] dei
+    } etter førehandsvisinga: { $list }. Ingenting er skrive over. Last ned planen på nytt og gjer endringane der.

@@ -247,10 +247,6 @@ pub struct ConfirmForm {
     match_titles: Option<String>,
 }
 
-fn count_text(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub async fn confirm(
     Editor(user): Editor,
     State(state): State<AppState>,
@@ -323,9 +319,10 @@ pub async fn confirm(
             continue;
         }
         let Some(saved) = inputs(&mut tx, m, &[target.id]).await?.remove(&target.id) else {
-            refused.push(format!(
-                "«{}» (slettet etter opplastingen)",
-                p.measure.title
+            refused.push(user.lang.t1(
+                "transfer-refused-deleted",
+                "title",
+                p.measure.title.as_str(),
             ));
             continue;
         };
@@ -346,42 +343,111 @@ pub async fn confirm(
             }
             Outcome::Conflict(c) => {
                 one.rollback().await?;
-                refused.push(format!(
-                    "«{}» (endret av {} {})",
-                    p.measure.title,
-                    c.who,
-                    format_datetime(c.when)
+                refused.push(user.lang.tr(
+                    "transfer-refused-changed",
+                    &[
+                        ("title", p.measure.title.as_str().into()),
+                        ("who", c.who.as_str().into()),
+                        ("when", format_datetime(c.when).into()),
+                    ],
                 ));
             }
         }
     }
-    let mut message = if created + changed == 0 {
+    if created + changed == 0 {
         tx.rollback().await?;
-        format!("Ingenting ble endret av «{file_name}».")
     } else {
         tx.commit().await?;
-        let mut parts = Vec::new();
-        if created > 0 {
-            parts.push(count_text(created, "nytt tiltak", "nye tiltak"));
-        }
-        if changed > 0 {
-            parts.push(format!("{changed} endret"));
-        }
-        if unchanged > 0 {
-            parts.push(format!("{unchanged} uendret"));
-        }
-        format!("Importert fra «{file_name}»: {}.", parts.join(", "))
+    }
+    let file: crate::i18n::Arg = file_name.into();
+    let message = match (created + changed, refused.len()) {
+        (0, 0) => Msg::with("transfer-imported-nothing", [("file", file)]),
+        (0, n) => Msg::with(
+            "transfer-imported-nothing-refused",
+            [
+                ("file", file),
+                ("refused", n.into()),
+                ("list", refused.join(", ").into()),
+            ],
+        ),
+        (_, 0) => Msg::with(
+            "transfer-imported",
+            [
+                ("file", file),
+                ("created", created.into()),
+                ("changed", changed.into()),
+                ("unchanged", unchanged.into()),
+            ],
+        ),
+        (_, n) => Msg::with(
+            "transfer-imported-refused",
+            [
+                ("file", file),
+                ("created", created.into()),
+                ("changed", changed.into()),
+                ("unchanged", unchanged.into()),
+                ("refused", n.into()),
+                ("list", refused.join(", ").into()),
+            ],
+        ),
     };
     let kind = if refused.is_empty() {
         FlashKind::Success
     } else {
-        message.push_str(&format!(
-            " {} tiltak ble ikke endret, fordi noen endret {} etter forhåndsvisningen: {}. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.",
-            refused.len(),
-            if refused.len() == 1 { "det" } else { "dem" },
-            refused.join(", ")
-        ));
         FlashKind::Danger
     };
     Ok(flash_redirect(&session, kind, message, &format!("/plan/{id}")).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, Msg};
+
+    fn imported(lang: Lang, created: usize, changed: usize, unchanged: usize) -> String {
+        lang.msg(&Msg::with(
+            "transfer-imported",
+            [
+                ("file", "plan.csv".into()),
+                ("created", created.into()),
+                ("changed", changed.into()),
+                ("unchanged", unchanged.into()),
+            ],
+        ))
+    }
+
+    #[test]
+    fn the_import_s_flash_lists_only_the_counts_that_are_not_zero_in_both_languages() {
+        assert_eq!(
+            imported(Lang::Nb, 1, 0, 0),
+            "Importert fra «plan.csv»: 1 nytt tiltak."
+        );
+        assert_eq!(
+            imported(Lang::Nb, 2, 1, 3),
+            "Importert fra «plan.csv»: 2 nye tiltak, 1 endret, 3 uendret."
+        );
+        assert_eq!(
+            imported(Lang::Nb, 0, 1, 61),
+            "Importert fra «plan.csv»: 1 endret, 61 uendret."
+        );
+        assert_eq!(
+            imported(Lang::Nb, 2, 0, 5),
+            "Importert fra «plan.csv»: 2 nye tiltak, 5 uendret."
+        );
+        assert_eq!(
+            imported(Lang::Nn, 0, 2, 61),
+            "Importert frå «plan.csv»: 2 endra, 61 uendra."
+        );
+        let refused = Lang::Nn.msg(&Msg::with(
+            "transfer-imported-nothing-refused",
+            [
+                ("file", "plan.csv".into()),
+                ("refused", 1.into()),
+                ("list", "«A»".into()),
+            ],
+        ));
+        assert_eq!(
+            refused,
+            "Ingenting vart endra av «plan.csv». 1 tiltak vart ikkje endra, fordi nokon endra det etter førehandsvisinga: «A». Ingenting er skrive over. Last ned planen på nytt og gjer endringane der."
+        );
+    }
 }
