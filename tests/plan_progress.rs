@@ -836,3 +836,151 @@ async fn the_measure_page_has_the_quick_status_form_and_returns_to_the_measure(d
     let (_, page) = app.text(&reader, &format!("/measures/{mini_ros}")).await;
     assert!(!page.contains("quick-status"), "readers get no status form");
 }
+
+async fn choose_nynorsk(app: &TestApp, username: &str) {
+    sqlx::query("update app_user set language = 'nn' where username = $1")
+        .bind(username)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+/// The page without the elements marked as users' text (`lang="nb"` in Ringebu), so that
+/// bokmål in measure titles does not count as interface.
+fn interface_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" lang=\"nb\"") {
+        let tag_start = rest[..at].rfind('<').unwrap();
+        out.push_str(&rest[..tag_start]);
+        let name: String = rest[tag_start + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        // Skip to the matching close tag, counting nested tags of the same name.
+        let (open, close) = (format!("<{name}"), format!("</{name}>"));
+        let mut depth = 0;
+        let mut i = tag_start;
+        loop {
+            let next_open = rest[i + 1..].find(&open).map(|p| p + i + 1);
+            let next_close = rest[i + 1..].find(&close).map(|p| p + i + 1).unwrap();
+            match next_open {
+                Some(o) if o < next_close => {
+                    depth += 1;
+                    i = o;
+                }
+                _ if depth > 0 => {
+                    depth -= 1;
+                    i = next_close;
+                }
+                _ => {
+                    rest = &rest[next_close + close.len()..];
+                    break;
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[sqlx::test]
+async fn a_user_who_chose_nynorsk_reads_the_progress_plan_and_its_totals_in_nynorsk(db: PgPool) {
+    let app = spawn(db).await;
+    choose_nynorsk(&app, "ikt").await;
+    let c = app.user("ikt").await;
+    let id = plan_id(&app).await;
+    let (status, html) = app.text(&c, &format!("/plan/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<html lang=\"nn\""));
+    for nn in [
+        "Viser 63 av 63 tiltak:",
+        "eigeninnsats og",
+        "i kjende kostnader",
+        "Tiltak som tener fleire strategiar, blir talde éin gong.",
+        "Berre prioriterte tiltak",
+        ">Ansvarleg<",
+        ">Timar<",
+        "Merknader i tidsplanen:",
+        "Per år tiltaket startar",
+        "Forseinka",
+        "Ny status for",
+    ] {
+        assert!(html.contains(nn), "nynorsk «{nn}»");
+    }
+    assert!(html.contains("id=\"status-counts\">Status: "));
+    // Measure titles are users' text, marked as bokmål and left as written.
+    assert!(html.contains("lang=\"nb\">Innføre"), "titles marked");
+    let interface = interface_text(&html);
+    for nb in [
+        "egeninnsats",
+        "kjente kostnader",
+        "telles én gang",
+        "Bare prioriterte",
+        "Ansvarlig",
+        "forsinket",
+        "Forsinket",
+        "Uten tidsplan",
+        "Per år tiltaket starter",
+    ] {
+        assert!(!interface.contains(nb), "no bokmål «{nb}» in the interface");
+    }
+
+    let (_, list) = app.text(&c, "/plan").await;
+    assert!(list.contains("<h1 class=\"ds-heading\" data-size=\"lg\">Handlingsplanar</h1>"));
+    assert!(list.contains(">Ikkje ferdige<") && list.contains(">Eigeninnsats<"));
+    assert!(!interface_text(&list).contains("Ikke ferdige"));
+
+    // Another user of the same municipality still reads bokmål.
+    let (_, html) = app
+        .text(&app.user("leder").await, &format!("/plan/{id}"))
+        .await;
+    assert!(html.contains("egeninnsats og") && html.contains("Bare prioriterte tiltak"));
+}
+
+#[sqlx::test]
+async fn a_new_plan_with_wrong_years_is_refused_in_nynorsk_for_a_nynorsk_reader(db: PgPool) {
+    let app = spawn(db).await;
+    choose_nynorsk(&app, "ikt").await;
+    let c = app.user("ikt").await;
+    let (_, form) = app.text(&c, "/plan/new").await;
+    assert!(form.contains("Ny handlingsplan") && form.contains(">Namn</label>"));
+    let r = app
+        .post(
+            &c,
+            "/plan/new",
+            &[
+                ("name", ""),
+                ("start_year", "14"),
+                ("end_year", "2016"),
+                ("document", "0"),
+            ],
+        )
+        .await;
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Skjemaet har feil. Sjå meldingane ved felta."),
+        "{html}"
+    );
+    assert!(html.contains("Skriv eit namn på planen, til dømes «Handlingsplan IKT 2014–2016»."));
+    assert!(html.contains("Skriv første år med fire siffer, til dømes 2014."));
+    assert!(html.contains("Vel strategien planen høyrer til."));
+    assert!(!html.contains("for eksempel") && !html.contains("Velg strategien"));
+
+    let r = app
+        .post(
+            &c,
+            "/plan/new",
+            &[
+                ("name", "Plan"),
+                ("start_year", "2014"),
+                ("end_year", "2021"),
+            ],
+        )
+        .await;
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Ein handlingsplan kan vare i høgst seks år: siste år kan vere høgst 2019."),
+        "{html}"
+    );
+}

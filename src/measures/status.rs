@@ -22,7 +22,7 @@ use crate::{
     domain::{format_date, format_datetime, parse_date},
     error::{AppError, AppResult},
     i18n::{Lang, Msg},
-    plan::progress::{KeptStatus, RowMessage, render_row},
+    plan::progress::{KeptStatus, RowMessage, render_row_for},
     web::{FlashKind, Form, FormErrors, flash_redirect, form::trimmed},
 };
 
@@ -164,7 +164,8 @@ pub(super) async fn update(
             Saved::Invalid(msg) => (RowMessage::danger(msg), Some(kept)),
             Saved::Conflict(msg) => (RowMessage::warning(msg), Some(kept)),
         };
-        let html = render_row(
+        let html = render_row_for(
+            &user,
             &plan,
             measure,
             form.strategy,

@@ -18,6 +18,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::AppResult,
+    i18n::Msg,
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -98,7 +99,7 @@ pub(super) async fn create(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        format!("Handlingsplanen «{}» er opprettet.", plan.name),
+        Msg::with("plan-created", [("name", plan.name.clone().into())]),
         &format!("/plan/{id}"),
     )
     .await)

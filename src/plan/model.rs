@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{Audited, Table},
     domain::parse_year,
+    i18n::{Lang, Msg},
     measures::model::CellInput,
     web::FormErrors,
 };
@@ -66,22 +67,26 @@ impl Span {
         }
     }
 
-    pub fn outside_message(self, outside: &[String]) -> String {
-        format!(
-            "Framdriftsplanen har perioder som ikke finnes i planen ({}). Planen går fra {} (måneder) til {} (kvartaler).",
-            outside.join(", "),
-            self.start_year,
-            self.end_year
+    pub fn outside_message(self, outside: &[String]) -> Msg {
+        Msg::with(
+            "plan-schedule-outside",
+            [
+                ("periods", outside.join(", ").into()),
+                ("start", self.start_year.into()),
+                ("end", self.end_year.into()),
+            ],
         )
     }
 }
 
 /// The label of the cell that carries planned work from before the new plan's first year:
 /// «Fra 2014», or «Fra 2014: Utredning» when the earliest late cell had a label of its own.
-pub fn late_label(year: i32, label: Option<&str>) -> String {
+/// Stored with the cell, so written in the municipality's målform (`lang`), like its users' text.
+pub fn late_label(lang: Lang, year: i32, label: Option<&str>) -> String {
+    let from = lang.t1("plan-late-label", "year", year);
     match label {
-        Some(l) if !l.trim().is_empty() => format!("Fra {year}: {}", l.trim()),
-        _ => format!("Fra {year}"),
+        Some(l) if !l.trim().is_empty() => format!("{from}: {}", l.trim()),
+        _ => from,
     }
 }
 
@@ -90,8 +95,9 @@ pub fn late_label(year: i32, label: Option<&str>) -> String {
 /// 3q) and months of a year that becomes a quarter year become their quarter. Cells before the
 /// new start year are work that is late: they move to the new plan's first period (January of
 /// its first year), labelled «Fra <year>» by the earliest of them, so the timing is not lost.
-/// Cells after the new end year are dropped (the plan has no periods for them).
-pub fn carry_cells(old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> {
+/// Cells after the new end year are dropped (the plan has no periods for them). `lang`: the
+/// målform the «Fra <year>» label is written in.
+pub fn carry_cells(lang: Lang, old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> {
     let mut out: Vec<CellInput> = Vec::new();
     let earliest_late = cells
         .iter()
@@ -101,7 +107,7 @@ pub fn carry_cells(old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> 
         out.push(CellInput {
             year: new.start_year,
             period: 1,
-            label: Some(late_label(late.year, late.label.as_deref())),
+            label: Some(late_label(lang, late.year, late.label.as_deref())),
         });
     }
     let mut push = |year: i32, period: i32, label: &Option<String>| {
@@ -141,12 +147,13 @@ pub fn carry_cells(old: Span, new: Span, cells: &[CellInput]) -> Vec<CellInput> 
     out
 }
 
-/// What rolling does to one measure's timing, in words for the roll form.
-pub fn carry_summary(new: Span, cells: &[CellInput]) -> String {
+/// What rolling does to one measure's timing, in words for the roll form (in the reader's
+/// language; the «Fra <year>» it quotes is the label in the municipality's målform, `data`).
+pub fn carry_summary(lang: Lang, data: Lang, new: Span, cells: &[CellInput]) -> String {
     if cells.is_empty() {
-        return "Har ingen tidsplan.".into();
+        return lang.t("plan-carry-no-schedule");
     }
-    let periods = |n: usize| format!("{n} {}", if n == 1 { "periode" } else { "perioder" });
+    let periods = |n: usize| lang.t1("plan-carry-periods", "count", n);
     let late: Vec<i32> = cells
         .iter()
         .filter(|c| c.year < new.start_year)
@@ -161,22 +168,27 @@ pub fn carry_summary(new: Span, cells: &[CellInput]) -> String {
         } else {
             format!("{first}–{last}")
         };
-        parts.push(format!(
-            "Forsinket: {} i {years} {} i januar {}, merket «{}»",
-            periods(late.len()),
-            if late.len() == 1 { "flyttes" } else { "samles" },
-            new.start_year,
-            late_label(*first, None)
+        parts.push(lang.tr(
+            "plan-carry-late",
+            &[
+                ("periods", periods(late.len()).into()),
+                ("count", late.len().into()),
+                ("years", years.into()),
+                ("year", new.start_year.into()),
+                ("label", late_label(data, *first, None).into()),
+            ],
         ));
     }
     if kept > 0 {
-        parts.push(format!("{} beholder plassen", periods(kept)));
+        parts.push(lang.t1("plan-carry-kept", "periods", periods(kept)));
     }
     if beyond > 0 {
-        parts.push(format!(
-            "{} etter {} faller bort",
+        parts.push(lang.t2(
+            "plan-carry-dropped",
+            "periods",
             periods(beyond),
-            new.end_year
+            "year",
+            new.end_year,
         ));
     }
     let mut s = parts.join("; ");
@@ -184,10 +196,11 @@ pub fn carry_summary(new: Span, cells: &[CellInput]) -> String {
     capitalised(&s)
 }
 
-/// How a form names its two years: «første år» / «siste år», or «startåret» / «sluttåret».
+/// Which form asks for the two years: the new plan's says «første år» / «siste år», the roll's
+/// «startåret» / «sluttåret» (the catalog selects on `form`).
 pub struct YearWords {
-    pub start: &'static str,
-    pub end: &'static str,
+    /// `new` or `roll`.
+    pub form: &'static str,
     pub start_example: i32,
     pub end_example: i32,
 }
@@ -204,18 +217,24 @@ pub fn check_years(
     if start.is_none() {
         errors.add(
             "start_year",
-            format!(
-                "Skriv {} med fire sifre, for eksempel {}.",
-                words.start, words.start_example
+            Msg::with(
+                "plan-year-start-digits",
+                [
+                    ("form", words.form.into()),
+                    ("example", words.start_example.into()),
+                ],
             ),
         );
     }
     if end.is_none() {
         errors.add(
             "end_year",
-            format!(
-                "Skriv {} med fire sifre, for eksempel {}.",
-                words.end, words.end_example
+            Msg::with(
+                "plan-year-end-digits",
+                [
+                    ("form", words.form.into()),
+                    ("example", words.end_example.into()),
+                ],
             ),
         );
     }
@@ -223,21 +242,19 @@ pub fn check_years(
     if end < start {
         errors.add(
             "end_year",
-            format!(
-                "{} kan ikke være før {}.",
-                capitalised(words.end),
-                words.start
-            ),
+            Msg::with("plan-year-end-before-start", [("form", words.form.into())]),
         );
         return None;
     }
     if end - start > MAX_SPAN {
         errors.add(
             "end_year",
-            format!(
-                "En handlingsplan kan vare i høyst seks år: {} kan være høyst {}.",
-                words.end,
-                start + MAX_SPAN
+            Msg::with(
+                "plan-year-span-too-long",
+                [
+                    ("form", words.form.into()),
+                    ("max", (start + MAX_SPAN).into()),
+                ],
             ),
         );
         return None;
@@ -277,16 +294,12 @@ impl NewPlanForm {
         let mut errors = FormErrors::default();
         let name = self.name.trim().to_string();
         if name.is_empty() {
-            errors.add(
-                "name",
-                "Skriv et navn på planen, for eksempel «Handlingsplan IKT 2014–2016».",
-            );
+            errors.add("name", Msg::new("plan-name-required"));
         } else if name.chars().count() > 200 {
-            errors.add("name", "Navnet kan ha høyst 200 tegn.");
+            errors.add("name", Msg::new("plan-name-too-long"));
         }
         let words = YearWords {
-            start: "første år",
-            end: "siste år",
+            form: "new",
             start_example: 2014,
             end_example: 2016,
         };
@@ -298,10 +311,7 @@ impl NewPlanForm {
             .ok()
             .filter(|d| documents.iter().any(|(id, _)| id == d));
         if document.is_none() {
-            errors.add(
-                "document",
-                "Velg strategien planen hører til. Lag strategien først hvis den mangler.",
-            );
+            errors.add("document", Msg::new("plan-document-required"));
         }
         match (span, document) {
             (Some(span), Some(strategy_document_id)) if errors.is_empty() => Ok(NewPlan {
@@ -355,7 +365,7 @@ mod tests {
             cell(2015, 3, Some("Innføring")),
             cell(2016, 2, None),
         ];
-        let new = carry_cells(Span::new(2014, 2016), Span::new(2015, 2017), &old);
+        let new = carry_cells(Lang::Nb, Span::new(2014, 2016), Span::new(2015, 2017), &old);
         assert_eq!(
             new,
             vec![
@@ -378,21 +388,35 @@ mod tests {
             cell(2016, 1, None),
         ];
         let (from, to) = (Span::new(2013, 2016), Span::new(2015, 2017));
-        let new = carry_cells(from, to, &old);
+        let new = carry_cells(Lang::Nb, from, to, &old);
         assert_eq!(
             new,
             vec![cell(2015, 1, Some("Fra 2013")), cell(2016, 1, None)]
         );
         assert_eq!(
-            carry_summary(to, &old),
+            carry_summary(Lang::Nb, Lang::Nb, to, &old),
             "Forsinket: 2 perioder i 2013–2014 samles i januar 2015, merket «Fra 2013»; 1 periode beholder plassen."
         );
-        assert_eq!(carry_summary(to, &[]), "Har ingen tidsplan.");
+        assert_eq!(
+            carry_summary(Lang::Nb, Lang::Nb, to, &[]),
+            "Har ingen tidsplan."
+        );
+        assert_eq!(
+            carry_summary(Lang::Nn, Lang::Nn, to, &old),
+            "Forseinka: 2 periodar i 2013–2014 blir samla til januar 2015, merkt «Frå 2013»; 1 periode held på plassen."
+        );
+        // A nynorsk reader in a bokmål municipality: nynorsk words, the label as stored.
+        assert!(carry_summary(Lang::Nn, Lang::Nb, to, &old).contains("merkt «Fra 2013»"));
+        assert_eq!(
+            carry_cells(Lang::Nn, from, to, &old)[0].label.as_deref(),
+            Some("Frå 2013")
+        );
     }
 
     #[test]
     fn cells_beyond_the_new_end_year_are_dropped() {
         let new = carry_cells(
+            Lang::Nb,
             Span::new(2014, 2016),
             Span::new(2015, 2015),
             &[cell(2016, 1, None), cell(2015, 4, None)],
@@ -434,8 +458,7 @@ mod tests {
     #[test]
     fn a_plan_lasts_at_most_six_years_and_ends_after_it_starts() {
         let w = YearWords {
-            start: "startåret",
-            end: "sluttåret",
+            form: "roll",
             start_example: 2015,
             end_example: 2017,
         };

@@ -18,8 +18,10 @@ use super::{
 };
 use crate::{
     AppState,
+    auth::CurrentUser,
     domain::{Nok, format_date, today},
     error::AppResult,
+    i18n::{Arg, Lang},
     measures::model::{Financing, Status},
     web::{Ctx, Pager},
 };
@@ -50,7 +52,8 @@ pub struct Totals {
     pub shown: usize,
     pub of: usize,
     pub total: Total,
-    pub by_year: Vec<(String, Total)>,
+    /// Per start year; None: measures without a schedule.
+    pub by_year: Vec<(Option<i32>, Total)>,
     pub by_financing: Vec<(&'static str, String, usize)>,
     pub by_status: Vec<(Status, usize)>,
     pub late: usize,
@@ -60,16 +63,7 @@ impl Totals {
     pub fn of(plan: &PlanData, filter: &Filter, today: NaiveDate) -> Totals {
         let selected: Vec<&MeasureData> =
             plan.measures.iter().filter(|m| filter.matches(m)).collect();
-        let by_year = view::totals_by_year(&selected)
-            .into_iter()
-            .map(|(y, t)| {
-                (
-                    y.map(|y| y.to_string())
-                        .unwrap_or_else(|| "Uten tidsplan".into()),
-                    t,
-                )
-            })
-            .collect();
+        let by_year = view::totals_by_year(&selected).into_iter().collect();
         let by_financing = view::cost_by_financing(&selected)
             .into_iter()
             .map(|(f, sum, unknown)| (f.label(), Nok(sum).to_string(), unknown))
@@ -92,6 +86,7 @@ impl Totals {
 #[derive(Template)]
 #[template(path = "plan/progress_totals.html")]
 struct TotalsPartial<'a> {
+    ctx: PartCtx,
     totals: &'a Totals,
     oob: bool,
 }
@@ -150,7 +145,7 @@ impl ProgressPage<'_> {
         row_late(self.plan.head.span(), self.today, m)
     }
     fn status_text(&self, m: &MeasureData) -> String {
-        view::status_with_date(m)
+        view::status_with_date(self.ctx.lang, m)
     }
     fn label_number(&self, label: &str) -> usize {
         label_number(&self.legend, label)
@@ -216,7 +211,7 @@ pub(super) async fn progress(
         .get(&state.db, ctx.user.municipality_id, id)
         .await?;
     let selected: Vec<&MeasureData> = plan.measures.iter().filter(|m| filter.matches(m)).collect();
-    let mut groups = view::group(&plan, &selected);
+    let mut groups = view::group(ctx.lang, &plan, &selected);
     let rows = view::row_count(&groups);
     let per_page = if paging.all.is_some() || rows <= ONE_PAGE_UP_TO {
         rows.max(1) as i64
@@ -281,6 +276,7 @@ impl RowMessage {
 #[derive(Template)]
 #[template(path = "plan/progress_row.html")]
 struct RowPartial<'a> {
+    ctx: PartCtx,
     plan: &'a PlanData,
     m: &'a MeasureData,
     columns: Vec<Column>,
@@ -294,9 +290,55 @@ struct RowPartial<'a> {
     legend: Vec<String>,
 }
 
+/// What the row and totals partials know of their reader in place of a `Ctx`: the language,
+/// and the language of the municipality's own text.
+pub struct PartCtx {
+    lang: Lang,
+    user_text_lang: &'static str,
+}
+
+impl PartCtx {
+    fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+    fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.lang.t1(key, name, value)
+    }
+    fn t2(
+        &self,
+        key: &str,
+        name1: &str,
+        value1: impl Into<Arg>,
+        name2: &str,
+        value2: impl Into<Arg>,
+    ) -> String {
+        self.lang.t2(key, name1, value1, name2, value2)
+    }
+    fn user_text_lang(&self) -> &'static str {
+        self.user_text_lang
+    }
+}
+
 /// The row of `m` under `strategy`, as the status handler returns it to htmx, followed by the
-/// plan's totals for the same filter as an out-of-band swap.
-pub fn render_row(
+/// plan's totals for the same filter as an out-of-band swap; in `user`'s language.
+pub fn render_row_for(
+    user: &CurrentUser,
+    plan: &PlanData,
+    m: &MeasureData,
+    strategy: Option<i64>,
+    filter_query: &str,
+    message: Option<RowMessage>,
+    kept: Option<KeptStatus>,
+) -> askama::Result<String> {
+    let ctx = PartCtx {
+        lang: user.lang,
+        user_text_lang: user.user_text_lang(),
+    };
+    render(ctx, plan, m, strategy, filter_query, message, kept)
+}
+
+fn render(
+    ctx: PartCtx,
     plan: &PlanData,
     m: &MeasureData,
     strategy: Option<i64>,
@@ -308,7 +350,10 @@ pub fn render_row(
     // The filter is the page's own query string (with its page number, which it ignores).
     let filter: Filter = serde_urlencoded::from_str(filter_query).unwrap_or_default();
     let totals = Totals::of(plan, &filter, today);
+    let lang = ctx.lang;
+    let user_text_lang = ctx.user_text_lang;
     let row = RowPartial {
+        ctx,
         columns: columns_at(plan, today).0,
         current_strategy: strategy,
         can_edit: true,
@@ -323,6 +368,10 @@ pub fn render_row(
     }
     .render()?;
     let totals = TotalsPartial {
+        ctx: PartCtx {
+            lang,
+            user_text_lang,
+        },
         totals: &totals,
         oob: true,
     }
@@ -358,7 +407,7 @@ impl RowPartial<'_> {
         row_late(self.plan.head.span(), self.today, m)
     }
     fn status_text(&self, m: &MeasureData) -> String {
-        view::status_with_date(m)
+        view::status_with_date(self.ctx.lang, m)
     }
     fn label_number(&self, label: &str) -> usize {
         label_number(&self.legend, label)

@@ -14,7 +14,7 @@ use sqlx::PgPool;
 use tower_sessions::Session;
 
 use super::{
-    model::{Span, YearWords, carry_summary, check_years},
+    model::{Span, YearWords, carry_summary, check_years, late_label},
     read::{PlanHead, load_head},
     store::{self, Rolled},
 };
@@ -23,6 +23,7 @@ use crate::{
     audit::Actor,
     auth::Editor,
     error::AppResult,
+    i18n::{Lang, Msg},
     measures::model::{CellInput, Status},
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
@@ -35,7 +36,8 @@ pub struct Listed {
     pub chosen: bool,
     /// The strategy it is listed under (its first, in the document's order); 0 for none.
     pub group_id: i64,
-    pub group_name: String,
+    /// The strategy's text; None for a measure tied to the goal alone.
+    pub group_name: Option<String>,
     pub cells: Vec<CellInput>,
     /// What rolling into the form's years does to its timing.
     pub timing: String,
@@ -45,6 +47,8 @@ pub struct Listed {
 pub struct Group {
     pub id: i64,
     pub name: String,
+    /// The name is the strategy's text (users' text), not the interface's «Uten strategi».
+    pub user_text: bool,
     pub measures: Vec<Listed>,
 }
 
@@ -93,7 +97,7 @@ async fn list_measures(db: &PgPool, m: i64, plan_id: i64) -> AppResult<Vec<Liste
             status: Status::parse(&r.status).unwrap_or_default(),
             chosen: true,
             group_id: r.strategy_id.unwrap_or(0),
-            group_name: r.strategy_text.unwrap_or_else(|| "Uten strategi".into()),
+            group_name: r.strategy_text,
             cells: cells.remove(&r.measure_id).unwrap_or_default(),
             timing: String::new(),
         })
@@ -102,17 +106,22 @@ async fn list_measures(db: &PgPool, m: i64, plan_id: i64) -> AppResult<Vec<Liste
 
 /// The unfinished measures grouped by strategy in the plan's order, each with what rolling
 /// into `new` does to its timing; and the finished ones, which stay behind.
-fn split(all: Vec<Listed>, new: Span) -> (Vec<Group>, Vec<Listed>) {
+/// `lang`: the reader's; `data`: the municipality's målform, the labels' language.
+fn split(lang: Lang, data: Lang, all: Vec<Listed>, new: Span) -> (Vec<Group>, Vec<Listed>) {
     let (open, finished): (Vec<Listed>, Vec<Listed>) =
         all.into_iter().partition(|l| l.status.is_open());
     let mut groups: Vec<Group> = Vec::new();
     for mut l in open {
-        l.timing = carry_summary(new, &l.cells);
+        l.timing = carry_summary(lang, data, new, &l.cells);
         match groups.iter_mut().find(|g| g.id == l.group_id) {
             Some(g) => g.measures.push(l),
             None => groups.push(Group {
                 id: l.group_id,
-                name: l.group_name.clone(),
+                name: l
+                    .group_name
+                    .clone()
+                    .unwrap_or_else(|| lang.t("plan-roll-no-strategy")),
+                user_text: l.group_name.is_some(),
                 measures: vec![l],
             }),
         }
@@ -149,6 +158,24 @@ pub(super) struct RollPage {
     taken: Option<i32>,
 }
 
+impl RollPage {
+    fn intro(&self) -> String {
+        self.ctx.tr(
+            "plan-roll-intro",
+            &[
+                ("name", self.plan.name.as_str().into()),
+                ("start", self.plan.start_year.into()),
+                ("end", self.plan.end_year.into()),
+            ],
+        )
+    }
+
+    /// The label late work gets, as the intro's example.
+    fn late_example(&self) -> String {
+        late_label(self.ctx.user.malform.lang(), self.plan.start_year, None)
+    }
+}
+
 pub(super) async fn form(
     _: Editor,
     ctx: Ctx,
@@ -159,6 +186,8 @@ pub(super) async fn form(
     let plan = load_head(&state.db, m, id).await?;
     let (start, end) = (plan.start_year + 1, plan.end_year + 1);
     let (groups, finished) = split(
+        ctx.lang,
+        ctx.user.malform.lang(),
         list_measures(&state.db, m, id).await?,
         Span::new(start, end),
     );
@@ -213,13 +242,12 @@ impl RollForm {
         let mut errors = FormErrors::default();
         let name = self.name.trim().to_string();
         if name.is_empty() {
-            errors.add("name", "Skriv navnet på den nye handlingsplanen.");
+            errors.add("name", Msg::new("plan-roll-name-required"));
         } else if name.chars().count() > 200 {
-            errors.add("name", "Navnet kan ha høyst 200 tegn.");
+            errors.add("name", Msg::new("plan-name-too-long"));
         }
         let words = YearWords {
-            start: "startåret",
-            end: "sluttåret",
+            form: "roll",
             start_example: 2015,
             end_example: 2017,
         };
@@ -227,9 +255,9 @@ impl RollForm {
         if span.is_some_and(|s| s.start_year <= old.start_year) {
             errors.add(
                 "start_year",
-                format!(
-                    "Den nye planen må starte etter {}, som er startåret for planen som rulleres.",
-                    old.start_year
+                Msg::with(
+                    "plan-roll-start-too-early",
+                    [("year", old.start_year.into())],
                 ),
             );
         }
@@ -268,7 +296,7 @@ pub(super) async fn roll(
                 Listed { chosen, ..l }
             })
             .collect();
-        let (groups, finished) = split(all, shown);
+        let (groups, finished) = split(ctx.lang, ctx.user.malform.lang(), all, shown);
         RollPage {
             ctx,
             plan,
@@ -295,16 +323,23 @@ pub(super) async fn roll(
         }
     };
     let mut tx = state.db.begin().await?;
-    match store::roll(&mut tx, Actor::from(&user), &plan, &v.name, v.span, &chosen).await? {
+    match store::roll(
+        &mut tx,
+        Actor::from(&user),
+        user.malform.lang(),
+        &plan,
+        &v.name,
+        v.span,
+        &chosen,
+    )
+    .await?
+    {
         Rolled::YearTaken => {
             drop(tx);
             let mut errors = FormErrors::default();
             errors.add(
                 "start_year",
-                format!(
-                    "Det finnes allerede en handlingsplan som starter i {}.",
-                    v.span.start_year
-                ),
+                Msg::with("plan-roll-year-taken", [("year", v.span.start_year.into())]),
             );
             let all = list_measures(&state.db, m, id).await?;
             Ok(again(ctx, plan, all, errors))
@@ -314,7 +349,7 @@ pub(super) async fn roll(
             carried,
         } => {
             tx.commit().await?;
-            let text = format!("Ny handlingsplan er opprettet. {carried} tiltak er ført videre.");
+            let text = Msg::with("plan-rolled", [("count", carried.into())]);
             Ok(flash_redirect(
                 &session,
                 FlashKind::Success,

@@ -10,6 +10,7 @@ use super::{
 use crate::{
     audit::{self, Action, Actor, EventKind},
     db::Tx,
+    i18n::Lang,
     measures::{self, model::MeasureInput},
 };
 
@@ -50,10 +51,12 @@ pub enum Rolled {
 
 /// Makes the next plan from `old`, carrying the chosen unfinished measures (linked to their
 /// predecessors, schedule cells carried by `carry_cells`, dependencies re-pointed to the copies).
-/// The old plan and its measures are left as they are.
+/// The old plan and its measures are left as they are. `data`: the municipality's målform, which
+/// the carried cells' «Fra <year>» label is written in.
 pub async fn roll(
     tx: &mut Tx<'_>,
     actor: Actor,
+    data: Lang,
     old: &PlanHead,
     name: &str,
     span: Span,
@@ -88,7 +91,7 @@ pub async fn roll(
     // The roll is one act in the log: the new plan and every copied measure belong to it.
     let link = format!("/plan/{id}");
     let actor = audit::begin_event(tx, actor, EventKind::Roll, name, Some(&link)).await?;
-    let carried = carry_measures(tx, actor, old, id, span, chosen).await?;
+    let carried = carry_measures(tx, actor, data, old, id, span, chosen).await?;
     let after = PlanSnapshot {
         name: name.to_string(),
         start_year: span.start_year,
@@ -136,6 +139,7 @@ async fn document_title(tx: &mut Tx<'_>, id: i64) -> Result<String, sqlx::Error>
 async fn carry_measures(
     tx: &mut Tx<'_>,
     actor: Actor,
+    data: Lang,
     old: &PlanHead,
     new_id: i64,
     span: Span,
@@ -168,7 +172,7 @@ async fn carry_measures(
             .iter()
             .partition(|d| copies.contains_key(d));
         let copy = MeasureInput {
-            cells: carry_cells(old.span(), span, &input.cells),
+            cells: carry_cells(data, old.span(), span, &input.cells),
             depends_on: done.iter().map(|d| copies[d]).collect(),
             predecessor_measure_id: Some(*old_id),
             ..input.clone()

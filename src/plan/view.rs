@@ -12,6 +12,7 @@ use super::{
 };
 use crate::{
     domain::{Hours, Nok, format_date},
+    i18n::Lang,
     measures::model::{Financing, Responsible, Status},
 };
 
@@ -53,11 +54,12 @@ pub fn is_late(m: &MeasureData, span: Span, today: NaiveDate) -> bool {
 }
 
 /// The status as the plan shows it, with its date for every status (a date is kept with any
-/// status): «Utført 31.03.2014», «Pågår 03.02.2014», «Ikke startet».
-pub fn status_with_date(m: &MeasureData) -> String {
+/// status): «Utført 31.03.2014», «Pågår 03.02.2014», «Ikke startet» / «Ikkje starta».
+pub fn status_with_date(lang: Lang, m: &MeasureData) -> String {
+    let label = lang.t(m.status.label_key());
     match m.status_date {
-        Some(d) => format!("{} {}", m.status.label(), format_date(d)),
-        None => m.status.label().to_string(),
+        Some(d) => format!("{label} {}", format_date(d)),
+        None => label,
     }
 }
 
@@ -225,13 +227,19 @@ pub struct StrategyGroup<'a> {
 
 pub struct GoalGroup<'a> {
     pub name: String,
+    /// The name is the goal area's (users' text), not the interface's «Tiltak uten strategi».
+    pub user_text: bool,
     pub strategies: Vec<StrategyGroup<'a>>,
     pub total: Total,
 }
 
 /// Groups the selected measures as Vedlegg 1: goal area → strategy → measures; measures without
-/// a strategy come last.
-pub fn group<'a>(plan: &'a PlanData, selected: &[&'a MeasureData]) -> Vec<GoalGroup<'a>> {
+/// a strategy come last, under a heading in `lang`.
+pub fn group<'a>(
+    lang: Lang,
+    plan: &'a PlanData,
+    selected: &[&'a MeasureData],
+) -> Vec<GoalGroup<'a>> {
     let mut out = Vec::new();
     for g in &plan.goal_areas {
         let mut strategies = Vec::new();
@@ -257,6 +265,7 @@ pub fn group<'a>(plan: &'a PlanData, selected: &[&'a MeasureData]) -> Vec<GoalGr
         let total = Total::of(strategies.iter().flat_map(|s| s.rows.iter().copied()));
         out.push(GoalGroup {
             name: g.name.clone(),
+            user_text: true,
             strategies,
             total,
         });
@@ -275,10 +284,11 @@ pub fn group<'a>(plan: &'a PlanData, selected: &[&'a MeasureData]) -> Vec<GoalGr
     if !orphans.is_empty() {
         let total = Total::of(orphans.iter().copied());
         out.push(GoalGroup {
-            name: "Tiltak uten strategi".into(),
+            name: lang.t("plan-orphan-goal"),
+            user_text: false,
             strategies: vec![StrategyGroup {
                 strategy_id: None,
-                text: "Knyttet til hovedmålet, ikke til en enkelt strategi".into(),
+                text: lang.t("plan-orphan-strategy"),
                 rows: orphans,
                 total: total.clone(),
             }],

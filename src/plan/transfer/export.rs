@@ -16,6 +16,7 @@ use crate::{
     auth::CurrentUser,
     domain::format_date,
     error::{AppError, AppResult},
+    i18n::Lang,
     plan::{
         progress,
         read::{MeasureData, PlanData},
@@ -52,8 +53,8 @@ pub async fn xlsx_file(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let plan = state.plans.get(&state.db, user.municipality_id, id).await?;
-    let bytes =
-        workbook(&plan).map_err(|e| AppError::Internal(anyhow::anyhow!("Excel-eksport: {e}")))?;
+    let bytes = workbook(user.lang, &plan)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("Excel-eksport: {e}")))?;
     Ok(download(bytes, XLSX_TYPE, &file_name(&plan, "xlsx")))
 }
 
@@ -63,8 +64,8 @@ pub async fn csv_file(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let plan = state.plans.get(&state.db, user.municipality_id, id).await?;
-    let bytes =
-        csv_export(&plan).map_err(|e| AppError::Internal(anyhow::anyhow!("CSV-eksport: {e}")))?;
+    let bytes = csv_export(user.lang, &plan)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("CSV-eksport: {e}")))?;
     Ok(download(
         bytes,
         "text/csv; charset=utf-8",
@@ -86,16 +87,20 @@ fn cell_mark(m: &MeasureData, year: i32, period: i32) -> Option<String> {
     })
 }
 
-fn priority_text(m: &MeasureData) -> &'static str {
-    if m.priority { "Ja" } else { "" }
+fn priority_text(lang: Lang, m: &MeasureData) -> String {
+    if m.priority {
+        lang.t("transfer-yes")
+    } else {
+        String::new()
+    }
 }
 
 /// Vedlegg 1 as one worksheet: title, years over their periods, then goal area → strategy →
 /// measures, planned periods filled.
-fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
+fn workbook(lang: Lang, plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
     let (columns, years) = progress::columns(plan);
     let all: Vec<&MeasureData> = plan.measures.iter().collect();
-    let groups = view::group(plan, &all);
+    let groups = view::group(lang, plan, &all);
     let fixed = XLSX_HEADERS.len() as u16;
     let last_col = fixed + columns.len() as u16 - 1;
 
@@ -130,7 +135,8 @@ fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
 
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name("Framdriftsplan")?;
+    let sheet_name = lang.t("transfer-sheet-name");
+    ws.set_name(&sheet_name)?;
     ws.write_string_with_format(0, 0, &plan.head.name, &title)?;
 
     // Row 2: the years above their periods; row 3: the column names.
@@ -147,8 +153,8 @@ fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
         }
         col += n;
     }
-    for (c, name) in XLSX_HEADERS.iter().enumerate() {
-        ws.write_string_with_format(2, c as u16, *name, &head)?;
+    for (c, key) in XLSX_HEADERS.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, lang.t(key), &head)?;
     }
     for (i, c) in columns.iter().enumerate() {
         ws.write_string_with_format(2, fixed + i as u16, &c.name, &head)?;
@@ -190,7 +196,7 @@ fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
                     m.status_comment.as_deref().unwrap_or(""),
                     &text,
                 )?;
-                ws.write_string_with_format(row, 10, priority_text(m), &text)?;
+                ws.write_string_with_format(row, 10, priority_text(lang, m), &text)?;
                 for (i, c) in columns.iter().enumerate() {
                     let col = fixed + i as u16;
                     match cell_mark(m, c.year, c.period) {
@@ -219,7 +225,7 @@ fn workbook(plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
     ws.set_paper_size(9); // A4
     ws.set_repeat_rows(1, 2)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_header("&L&\"Calibri,Bold\"Framdriftsplan&R&D");
+    ws.set_header(format!("&L&\"Calibri,Bold\"{sheet_name}&R&D"));
     wb.save_to_buffer()
 }
 
@@ -228,17 +234,17 @@ fn decimal_to_f64(d: Decimal) -> f64 {
 }
 
 /// One line per (measure, strategy), ';'-separated UTF-8 with BOM so Norwegian Excel opens it.
-fn csv_export(plan: &PlanData) -> Result<Vec<u8>, csv::Error> {
+fn csv_export(lang: Lang, plan: &PlanData) -> Result<Vec<u8>, csv::Error> {
     let periods = plan.periods();
     let all: Vec<&MeasureData> = plan.measures.iter().collect();
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
-    let mut header: Vec<String> = CSV_HEADERS.iter().map(|h| h.to_string()).collect();
+    let mut header: Vec<String> = CSV_HEADERS.iter().map(|key| lang.t(key)).collect();
     header.extend(periods.iter().map(|(y, p)| period_header(plan, *y, *p)));
     w.write_record(&header)?;
-    for g in view::group(plan, &all) {
+    for g in view::group(lang, plan, &all) {
         for s in &g.strategies {
             let (goal, strategy) = if s.strategy_id.is_some() {
                 (g.name.as_str(), s.text.as_str())
@@ -258,7 +264,7 @@ fn csv_export(plan: &PlanData) -> Result<Vec<u8>, csv::Error> {
                     m.status.label().to_string(),
                     m.status_date.map(format_date).unwrap_or_default(),
                     m.status_comment.clone().unwrap_or_default(),
-                    priority_text(m).to_string(),
+                    priority_text(lang, m),
                 ];
                 record.extend(
                     periods

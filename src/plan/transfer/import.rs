@@ -25,6 +25,7 @@ use crate::{
     auth::Editor,
     domain::format_datetime,
     error::{AppError, AppResult},
+    i18n::Msg,
     measures::{
         read::inputs,
         store::{self, Outcome},
@@ -34,7 +35,7 @@ use crate::{
 };
 
 pub struct ColumnHelp {
-    pub name: &'static str,
+    pub name: String,
     pub meaning: String,
     pub example: String,
 }
@@ -59,55 +60,88 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         .map(|s| s.text.clone())
         .unwrap_or_default();
     let start = plan.head.start_year;
+    let t = |key: &str| ctx.t(key);
     let help = vec![
         ColumnHelp {
-            name: "Tiltaks-ID",
-            meaning: "Tiltakets nøkkel, slik eksporten skriver den. En rad med ID-en til et tiltak i planen endrer det tiltaket i stedet for å lage et nytt; la den stå urørt. Tom: et nytt tiltak (har planen et tiltak med nøyaktig samme tittel, kan du velge i forhåndsvisningen å endre det i stedet). ID-en til et tiltak i en annen plan gir et nytt tiltak her.".into(),
+            name: t("transfer-col-key"),
+            meaning: t("transfer-help-key"),
             example: plan.measures.first().map(|m| m.measure_id.to_string()).unwrap_or_default(),
         },
-        ColumnHelp { name: "Mål", meaning: "Målområdet. Bare til lesing: strategien avgjør hvor tiltaket havner.".into(), example: plan.goal_areas.first().map(|g| g.name.clone()).unwrap_or_default() },
         ColumnHelp {
-            name: "Strategi",
-            meaning: "Strategien slik den står i IKT-strategien (store og små bokstaver spiller ingen rolle). Et tiltak som tjener flere strategier, står på én rad per strategi med samme tekst i «Tiltak». Tom: tiltaket knyttes til hovedmålet.".into(),
+            name: t("transfer-col-goal"),
+            meaning: t("transfer-help-goal"),
+            example: plan.goal_areas.first().map(|g| g.name.clone()).unwrap_or_default(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-strategy"),
+            meaning: t("transfer-help-strategy"),
             example: example_strategy,
         },
-        ColumnHelp { name: "Tiltak", meaning: "Tiltakets tittel. Må fylles ut. Også «Tittel», «Tiltaksnavn» eller «Aktivitet».".into(), example: "Innføre Feide i skole".into() },
-        ColumnHelp { name: "Beskrivelse", meaning: "Valgfri, en lengre beskrivelse. Også «Tiltaksbeskrivelse» eller «Innhold».".into(), example: String::new() },
-        ColumnHelp { name: "Timer", meaning: "Egeninnsats i timer, med desimalkomma. Tom: ukjent. Også «Egeninnsats», «Antall timer» eller «Timeverk».".into(), example: "50,5".into() },
         ColumnHelp {
-            name: "Kostnad",
-            meaning: "Beløp og finansiering i parentes, eller en merknad. Flere kostnader skilles med « + ». Beløp kan skrives med mellomrom eller punktum mellom tusener og med «kr», «,-» eller «kr» etter: «12 500», «12.500», «kr 12 500,-» og «12.500 kr» er alle tolv tusen fem hundre. Et punktum som ikke står foran nøyaktig tre sifre, er desimaltegn («1.5» er halvannen krone). Tom: ingen kostnad utover egeninnsats. Også «Kostnader», «Beløp» eller «Kostnadsoverslag».".into(),
+            name: t("transfer-col-title"),
+            meaning: t("transfer-help-title"),
+            example: "Innføre Feide i skole".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-description"),
+            meaning: t("transfer-help-description"),
+            example: String::new(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-hours"),
+            meaning: t("transfer-help-hours"),
+            example: "50,5".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-cost"),
+            meaning: t("transfer-help-cost"),
             example: "kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utredes".into(),
         },
         ColumnHelp {
-            name: "Finansiering",
-            meaning: "Valgfri, for ark som har finansieringen i en egen kolonne: gjelder kostnadene på raden som ikke har finansiering i «Kostnad». Uten kostnad blir den en kostnadslinje uten beløp.".into(),
+            name: t("transfer-col-financing"),
+            meaning: t("transfer-help-financing"),
             example: "dekkes av gjeldende budsjett · krever budsjettbevilgning · inngår i TRUST-IKT".into(),
         },
         ColumnHelp {
-            name: "Ansvar",
-            meaning: "Navnet på en person eller enhet i kommunen kobles til dem; fornavn alene kobles til personen når bare én person i kommunen har dem («Jan Magne» → Jan Magne Langseth). Forhåndsvisningen viser koblingen. Annen tekst lagres som den er (en rolle). Også «Ansvarlig».".into(),
+            name: t("transfer-col-responsible"),
+            meaning: t("transfer-help-responsible"),
             example: "Magnus Rønningen · Jan Magne · Systemeier".into(),
         },
-        ColumnHelp { name: "Status", meaning: "Ikke startet, Pågår, Utført, Utsatt eller Avbrutt. Også forstått: Ferdig, Fullført, Gjennomført (Utført); Startet, I gang, Påbegynt (Pågår); Ikke påbegynt, Planlagt (Ikke startet); På vent (Utsatt); Avlyst, Stoppet (Avbrutt). Tom: Ikke startet.".into(), example: "Pågår".into() },
-        ColumnHelp { name: "Statusdato", meaning: "Dato for statusen, som dd.mm.åååå. Et tosifret år leses som 2000–2069 for 00–69 og 1970–1999 for 70–99 («30.04.14» er 30.04.2014). En dato mer enn ti år fra planperioden avvises som en skrivefeil.".into(), example: "05.12.2013".into() },
-        ColumnHelp { name: "Statuskommentar", meaning: "Fritekst, høyst 2000 tegn. Også «Kommentar» eller «Merknad».".into(), example: String::new() },
-        ColumnHelp { name: "Prioritert", meaning: "«Ja» (eller «x», «Høy») for prioriterte tiltak, ellers tom («Nei», «Lav», «Normal»). Også «Prioritet».".into(), example: "Ja".into() },
         ColumnHelp {
-            name: "Periodekolonner",
-            meaning: format!(
-                "Én kolonne per periode: måneder i {start}, kvartaler i årene etter. Skriv «x» i perioder tiltaket pågår, eller en merknad som «Utredning»."
-            ),
+            name: t("transfer-col-status"),
+            meaning: t("transfer-help-status"),
+            example: "Pågår".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-status-date"),
+            meaning: t("transfer-help-status-date"),
+            example: "05.12.2013".into(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-status-comment"),
+            meaning: t("transfer-help-status-comment"),
+            example: String::new(),
+        },
+        ColumnHelp {
+            name: t("transfer-col-priority"),
+            meaning: t("transfer-help-priority"),
+            example: t("transfer-yes"),
+        },
+        ColumnHelp {
+            name: t("transfer-col-periods"),
+            meaning: ctx.t1("transfer-help-periods", "start", start),
             example: format!("{start} Jan: x"),
         },
         ColumnHelp {
-            name: "Start og Slutt",
-            meaning: format!(
-                "I stedet for periodekolonnene: tiltaket planlegges i hver periode fra Start til og med Slutt. Skriv et år, en måned eller en dato. En dato eller måned i {start} gir den måneden, senere år kvartalet datoen ligger i; et år alene starter i årets første periode og slutter i årets siste. Bare Start eller bare Slutt gir den ene perioden. Start før planperioden regnes fra planens første periode, Slutt etter den til planens siste. Også «Oppstart»/«Startdato» og «Sluttdato»/«Frist»."
-            ),
-            example: format!("Start {start}, Slutt 06.{}", start + 1),
+            name: t("transfer-col-start-end"),
+            meaning: ctx.t1("transfer-help-start-end", "start", start),
+            example: ctx.t2("transfer-help-start-end-example", "start", start, "end", format!("06.{}", start + 1)),
         },
-        ColumnHelp { name: "Nr", meaning: "En egen nummerering i arket («Nr», «Løpenr») leses ikke.".into(), example: "1".into() },
+        ColumnHelp {
+            name: t("transfer-col-number"),
+            meaning: t("transfer-help-number"),
+            example: "1".into(),
+        },
     ];
     ImportPage {
         plan_id: plan.head.id,
@@ -213,10 +247,6 @@ pub struct ConfirmForm {
     match_titles: Option<String>,
 }
 
-fn count_text(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub async fn confirm(
     Editor(user): Editor,
     State(state): State<AppState>,
@@ -256,7 +286,7 @@ pub async fn confirm(
         return Ok(flash_redirect(
             &session,
             FlashKind::Danger,
-            "Forhåndsvisningen finnes ikke lenger: den er utløpt (etter to timer) eller allerede importert. Ingenting ble importert nå. Last opp filen på nytt.",
+            Msg::new("transfer-preview-gone"),
             &format!("/plan/{id}/import"),
         )
         .await);
@@ -289,9 +319,10 @@ pub async fn confirm(
             continue;
         }
         let Some(saved) = inputs(&mut tx, m, &[target.id]).await?.remove(&target.id) else {
-            refused.push(format!(
-                "«{}» (slettet etter opplastingen)",
-                p.measure.title
+            refused.push(user.lang.t1(
+                "transfer-refused-deleted",
+                "title",
+                p.measure.title.as_str(),
             ));
             continue;
         };
@@ -312,42 +343,111 @@ pub async fn confirm(
             }
             Outcome::Conflict(c) => {
                 one.rollback().await?;
-                refused.push(format!(
-                    "«{}» (endret av {} {})",
-                    p.measure.title,
-                    c.who,
-                    format_datetime(c.when)
+                refused.push(user.lang.tr(
+                    "transfer-refused-changed",
+                    &[
+                        ("title", p.measure.title.as_str().into()),
+                        ("who", c.who.as_str().into()),
+                        ("when", format_datetime(c.when).into()),
+                    ],
                 ));
             }
         }
     }
-    let mut message = if created + changed == 0 {
+    if created + changed == 0 {
         tx.rollback().await?;
-        format!("Ingenting ble endret av «{file_name}».")
     } else {
         tx.commit().await?;
-        let mut parts = Vec::new();
-        if created > 0 {
-            parts.push(count_text(created, "nytt tiltak", "nye tiltak"));
-        }
-        if changed > 0 {
-            parts.push(format!("{changed} endret"));
-        }
-        if unchanged > 0 {
-            parts.push(format!("{unchanged} uendret"));
-        }
-        format!("Importert fra «{file_name}»: {}.", parts.join(", "))
+    }
+    let file: crate::i18n::Arg = file_name.into();
+    let message = match (created + changed, refused.len()) {
+        (0, 0) => Msg::with("transfer-imported-nothing", [("file", file)]),
+        (0, n) => Msg::with(
+            "transfer-imported-nothing-refused",
+            [
+                ("file", file),
+                ("refused", n.into()),
+                ("list", refused.join(", ").into()),
+            ],
+        ),
+        (_, 0) => Msg::with(
+            "transfer-imported",
+            [
+                ("file", file),
+                ("created", created.into()),
+                ("changed", changed.into()),
+                ("unchanged", unchanged.into()),
+            ],
+        ),
+        (_, n) => Msg::with(
+            "transfer-imported-refused",
+            [
+                ("file", file),
+                ("created", created.into()),
+                ("changed", changed.into()),
+                ("unchanged", unchanged.into()),
+                ("refused", n.into()),
+                ("list", refused.join(", ").into()),
+            ],
+        ),
     };
     let kind = if refused.is_empty() {
         FlashKind::Success
     } else {
-        message.push_str(&format!(
-            " {} tiltak ble ikke endret, fordi noen endret {} etter forhåndsvisningen: {}. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.",
-            refused.len(),
-            if refused.len() == 1 { "det" } else { "dem" },
-            refused.join(", ")
-        ));
         FlashKind::Danger
     };
     Ok(flash_redirect(&session, kind, message, &format!("/plan/{id}")).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, Msg};
+
+    fn imported(lang: Lang, created: usize, changed: usize, unchanged: usize) -> String {
+        lang.msg(&Msg::with(
+            "transfer-imported",
+            [
+                ("file", "plan.csv".into()),
+                ("created", created.into()),
+                ("changed", changed.into()),
+                ("unchanged", unchanged.into()),
+            ],
+        ))
+    }
+
+    #[test]
+    fn the_import_s_flash_lists_only_the_counts_that_are_not_zero_in_both_languages() {
+        assert_eq!(
+            imported(Lang::Nb, 1, 0, 0),
+            "Importert fra «plan.csv»: 1 nytt tiltak."
+        );
+        assert_eq!(
+            imported(Lang::Nb, 2, 1, 3),
+            "Importert fra «plan.csv»: 2 nye tiltak, 1 endret, 3 uendret."
+        );
+        assert_eq!(
+            imported(Lang::Nb, 0, 1, 61),
+            "Importert fra «plan.csv»: 1 endret, 61 uendret."
+        );
+        assert_eq!(
+            imported(Lang::Nb, 2, 0, 5),
+            "Importert fra «plan.csv»: 2 nye tiltak, 5 uendret."
+        );
+        assert_eq!(
+            imported(Lang::Nn, 0, 2, 61),
+            "Importert frå «plan.csv»: 2 endra, 61 uendra."
+        );
+        let refused = Lang::Nn.msg(&Msg::with(
+            "transfer-imported-nothing-refused",
+            [
+                ("file", "plan.csv".into()),
+                ("refused", 1.into()),
+                ("list", "«A»".into()),
+            ],
+        ));
+        assert_eq!(
+            refused,
+            "Ingenting vart endra av «plan.csv». 1 tiltak vart ikkje endra, fordi nokon endra det etter førehandsvisinga: «A». Ingenting er skrive over. Last ned planen på nytt og gjer endringane der."
+        );
+    }
 }

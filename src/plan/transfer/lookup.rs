@@ -3,9 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{ORPHAN_GOAL, ORPHAN_STRATEGY, columns::normalize};
+use super::columns::normalize;
 use crate::{
     error::AppResult,
+    i18n::Lang,
     measures::model::Responsible,
     plan::{model::Span, read::PlanData},
 };
@@ -76,8 +77,11 @@ impl Lookup {
         let mut group_rows: HashSet<String> =
             plan.goal_areas.iter().map(|g| normalize(&g.name)).collect();
         group_rows.extend(strategies.iter().map(|(_, t)| normalize(t)));
-        group_rows.insert(normalize(ORPHAN_GOAL));
-        group_rows.insert(normalize(ORPHAN_STRATEGY));
+        // The export's heading rows for measures without a strategy, in either language.
+        for lang in Lang::ALL {
+            group_rows.insert(normalize(&lang.t("plan-orphan-goal")));
+            group_rows.insert(normalize(&lang.t("plan-orphan-strategy")));
+        }
         Lookup {
             start: plan.head.start_year,
             end: plan.head.end_year,

@@ -12,7 +12,8 @@ use super::{
     rows::{Checked, RowError, Staged},
 };
 use crate::{
-    domain::format_date, error::AppResult, measures::read::inputs, plan::model::Span, web::Ctx,
+    domain::format_date, error::AppResult, i18n::k, measures::read::inputs, plan::model::Span,
+    web::Ctx,
 };
 
 /// What confirming does with one measure of the file.
@@ -46,12 +47,13 @@ pub struct PreviewRow {
 }
 
 impl PreviewRow {
+    /// The catalog key of what happens to the row.
     pub fn fate_label(&self) -> &'static str {
         match self.fate {
-            Fate::New => "Ny",
-            Fate::Changed => "Endret",
-            Fate::Unchanged => "Uendret",
-            Fate::SameTitle => "Samme tittel",
+            Fate::New => k("transfer-fate-new"),
+            Fate::Changed => k("transfer-fate-changed"),
+            Fate::Unchanged => k("transfer-fate-unchanged"),
+            Fate::SameTitle => k("transfer-fate-same-title"),
         }
     }
 
@@ -91,22 +93,29 @@ impl PreviewPage {
             self.count(Fate::Unchanged),
             self.count(Fate::SameTitle),
         );
+        let lang = self.ctx.lang;
         if new > 0 {
-            parts.push(format!("{new} {}", if new == 1 { "nytt" } else { "nye" }));
+            parts.push(lang.t1("transfer-summary-new", "count", new));
         }
         if changed > 0 {
-            parts.push(format!("{changed} endret"));
+            parts.push(lang.t1("transfer-summary-changed", "count", changed));
         }
         if unchanged > 0 {
-            parts.push(format!("{unchanged} uendret"));
+            parts.push(lang.t1("transfer-summary-unchanged", "count", unchanged));
         }
         if same > 0 {
-            parts.push(format!("{same} med samme tittel som et tiltak i planen"));
+            parts.push(lang.t1("transfer-summary-same-title", "count", same));
         }
         match parts.len() {
             0 => String::new(),
             1 => parts.remove(0),
-            n => format!("{} og {}", parts[..n - 1].join(", "), parts[n - 1]),
+            n => lang.t2(
+                "transfer-summary-and",
+                "list",
+                parts[..n - 1].join(", "),
+                "last",
+                parts[n - 1].as_str(),
+            ),
         }
     }
 
@@ -119,12 +128,15 @@ impl PreviewPage {
         self.rows.iter().any(|r| r.fate != Fate::Unchanged)
     }
 
-    pub fn measure_word(&self) -> &'static str {
-        if self.rows.len() == 1 {
-            "tiltaket"
-        } else {
-            "tiltakene"
-        }
+    /// «Ingenting er lagret ennå. Filen har 3 tiltak: 3 nye. Se over tiltakene under …»
+    pub fn nothing_saved_yet(&self) -> String {
+        self.ctx.t2(
+            "transfer-preview-nothing-saved",
+            "count",
+            self.rows.len(),
+            "summary",
+            self.summary(),
+        )
     }
 }
 

@@ -13,14 +13,14 @@ pub(super) fn status_word(text: &str) -> Option<Status> {
     }
     Some(match normalize(text).trim_end_matches(['.', '!']) {
         "ferdig" | "fullført" | "ferdigstilt" | "gjennomført" | "levert" | "ok" => Status::Done,
-        "startet" | "i gang" | "igang" | "påbegynt" | "pågående" | "under arbeid" | "i arbeid" => {
-            Status::InProgress
-        }
-        "ikke påbegynt" | "ikke begynt" | "ikke startet opp" | "ikke i gang" | "planlagt" => {
-            Status::NotStarted
-        }
+        "starta" | "påbyrja" | "under arbeid" | "i arbeid" => Status::InProgress,
+        "startet" | "i gang" | "igang" | "påbegynt" | "pågående" => Status::InProgress,
+        "ikke påbegynt" | "ikke begynt" | "ikke startet opp" | "ikke i gang" | "planlagt"
+        | "ikkje starta" | "ikkje påbyrja" | "ikkje byrja" | "ikkje i gang" => Status::NotStarted,
         "utsett" | "på vent" | "venter" | "satt på vent" => Status::Postponed,
-        "avlyst" | "stoppet" | "kansellert" | "droppet" | "skrinlagt" => Status::Cancelled,
+        "avlyst" | "stoppet" | "kansellert" | "droppet" | "skrinlagt" | "avbrote" | "stoppa" => {
+            Status::Cancelled
+        }
         _ => return None,
     })
 }
@@ -146,8 +146,8 @@ pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32),
 
 pub(super) fn parse_priority(text: &str) -> Result<bool, String> {
     match normalize(text).as_str() {
-        "" | "nei" | "0" | "false" | "usann" | "lav" | "normal" | "middels" => Ok(false),
-        "ja" | "x" | "1" | "true" | "sann" | "prioritert" | "høy" => Ok(true),
+        "" | "nei" | "0" | "false" | "usann" | "lav" | "låg" | "normal" | "middels" => Ok(false),
+        "ja" | "x" | "1" | "true" | "sann" | "prioritert" | "høy" | "høg" => Ok(true),
         _ => Err(format!(
             "Prioritert må være «Ja» eller tom, ikke «{}».",
             text.trim()
