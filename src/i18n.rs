@@ -391,3 +391,47 @@ mod tests {
         assert!(!nb.contains('\u{2068}') && !nb.contains('\u{2069}'));
     }
 }
+
+/// `text` as escaped HTML with each occurrence of one of `data` (text in the municipality's
+/// language inside an interface sentence, such as a stored label quoted in an explanation)
+/// wrapped in `<span lang="…">`, so screen readers and the nynorsk check know it for what it is.
+pub fn mark_data(text: &str, data: &[String], lang: &str) -> String {
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some((at, found)) = data
+        .iter()
+        .filter(|d| !d.is_empty())
+        .filter_map(|d| rest.find(d.as_str()).map(|at| (at, d)))
+        .min_by_key(|(at, d)| (*at, usize::MAX - d.len()))
+    {
+        out.push_str(&escape(&rest[..at]));
+        out.push_str(&format!(
+            "<span lang=\"{}\">{}</span>",
+            escape(lang),
+            escape(found)
+        ));
+        rest = &rest[at + found.len()..];
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
+#[cfg(test)]
+mod mark_data_tests {
+    #[test]
+    fn data_inside_a_sentence_is_marked_and_the_rest_escaped() {
+        let labels = vec!["Fra 2014".to_string(), "Fra 2015".to_string()];
+        assert_eq!(
+            super::mark_data("merkt «Fra 2014» & <b>", &labels, "nb"),
+            "merkt «<span lang=\"nb\">Fra 2014</span>» &amp; &lt;b&gt;"
+        );
+        assert_eq!(super::mark_data("ingen", &labels, "nb"), "ingen");
+    }
+}

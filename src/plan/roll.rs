@@ -174,6 +174,28 @@ impl RollPage {
     fn late_example(&self) -> String {
         late_label(self.ctx.user.malform.lang(), self.plan.start_year, None)
     }
+
+    /// The intro as HTML, its example label marked as the municipality's language: the label is
+    /// stored in the målform, whatever language the reader chose.
+    fn intro_timing_html(&self) -> String {
+        let text = self
+            .ctx
+            .t1("plan-roll-timing-intro", "label", self.late_example());
+        self.mark_late_labels(&text)
+    }
+
+    /// A line's timing as HTML, with the label its late work will carry marked likewise.
+    fn timing_html(&self, timing: &str) -> String {
+        self.mark_late_labels(timing)
+    }
+
+    fn mark_late_labels(&self, text: &str) -> String {
+        let lang = self.ctx.user.malform.lang();
+        let labels: Vec<String> = (self.plan.start_year..=self.plan.end_year)
+            .map(|y| late_label(lang, y, None))
+            .collect();
+        crate::i18n::mark_data(text, &labels, self.ctx.user_text_lang())
+    }
 }
 
 pub(super) async fn form(
