@@ -66,7 +66,7 @@ impl Totals {
         let by_year = view::totals_by_year(&selected).into_iter().collect();
         let by_financing = view::cost_by_financing(&selected)
             .into_iter()
-            .map(|(f, sum, unknown)| (f.label(), Nok(sum).to_string(), unknown))
+            .map(|(f, sum, unknown)| (f.label_key(), Nok(sum).to_string(), unknown))
             .collect();
         let (by_status, late) = view::status_counts(&selected, plan.head.span(), today);
         Totals {
