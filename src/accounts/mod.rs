@@ -21,7 +21,18 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login::login_page).post(login::login))
         .route("/logout", post(login::logout))
-        .merge(users::router())
-        .merge(profile::router())
-        .merge(settings::router())
+        .route("/admin/users", get(users::list).post(users::create))
+        .route("/admin/users/new", get(users::new_form))
+        .route(
+            "/admin/users/{id}",
+            get(users::edit_form).post(users::update),
+        )
+        .route("/admin/users/{id}/password", post(users::set_password))
+        .route("/admin/users/{id}/active", post(users::set_active))
+        .route("/profile", get(profile::show).post(profile::update))
+        .route("/profile/password", post(profile::change_password))
+        .route(
+            "/admin/settings",
+            get(settings::show).post(settings::update),
+        )
 }

@@ -3,10 +3,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::State,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -24,15 +22,9 @@ use crate::{
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect, on_constraint},
 };
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/profile", get(show).post(update))
-        .route("/profile/password", post(change_password))
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/profile.html")]
-struct ProfilePage {
+pub(super) struct ProfilePage {
     ctx: Ctx,
     display_name: String,
     email: String,
@@ -78,7 +70,7 @@ async fn saved_form(state: &AppState, user: &CurrentUser) -> AppResult<ProfileFo
     })
 }
 
-async fn show(ctx: Ctx, State(state): State<AppState>) -> AppResult<ProfilePage> {
+pub(super) async fn show(ctx: Ctx, State(state): State<AppState>) -> AppResult<ProfilePage> {
     let form = saved_form(&state, &ctx.user).await?;
     Ok(page(
         ctx,
@@ -88,7 +80,7 @@ async fn show(ctx: Ctx, State(state): State<AppState>) -> AppResult<ProfilePage>
     ))
 }
 
-async fn update(
+pub(super) async fn update(
     user: CurrentUser,
     ctx: Ctx,
     State(state): State<AppState>,
@@ -119,14 +111,14 @@ async fn update(
 }
 
 #[derive(Deserialize)]
-struct PasswordForm {
+pub(super) struct PasswordForm {
     #[serde(default)]
     current_password: String,
     #[serde(default)]
     new_password: String,
 }
 
-async fn change_password(
+pub(super) async fn change_password(
     user: CurrentUser,
     ctx: Ctx,
     State(state): State<AppState>,

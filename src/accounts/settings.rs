@@ -4,10 +4,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::State,
     response::{IntoResponse, Response},
-    routing::get,
 };
 use tower_sessions::Session;
 
@@ -21,13 +19,9 @@ use crate::{
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/admin/settings", get(show).post(update))
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/settings.html")]
-struct SettingsPage {
+pub(super) struct SettingsPage {
     ctx: Ctx,
     malform: String,
     errors: FormErrors,
@@ -40,7 +34,7 @@ impl SettingsPage {
     }
 }
 
-async fn show(_: Admin, ctx: Ctx) -> AppResult<SettingsPage> {
+pub(super) async fn show(_: Admin, ctx: Ctx) -> AppResult<SettingsPage> {
     Ok(SettingsPage {
         malform: ctx.user.malform.code().to_string(),
         ctx,
@@ -49,7 +43,7 @@ async fn show(_: Admin, ctx: Ctx) -> AppResult<SettingsPage> {
     })
 }
 
-async fn update(
+pub(super) async fn update(
     Admin(admin): Admin,
     ctx: Ctx,
     State(state): State<AppState>,

@@ -3,10 +3,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, State},
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -26,30 +24,21 @@ use crate::{
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect, on_constraint},
 };
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/users", get(list).post(create))
-        .route("/admin/users/new", get(new_form))
-        .route("/admin/users/{id}", get(edit_form).post(update))
-        .route("/admin/users/{id}/password", post(set_password))
-        .route("/admin/users/{id}/active", post(set_active))
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/users.html")]
-struct ListPage {
+pub(super) struct ListPage {
     ctx: Ctx,
     users: Vec<UserRow>,
 }
 
-async fn list(_: Admin, ctx: Ctx, State(state): State<AppState>) -> AppResult<ListPage> {
+pub(super) async fn list(_: Admin, ctx: Ctx, State(state): State<AppState>) -> AppResult<ListPage> {
     let users = read::users(&state.db, ctx.user.municipality_id).await?;
     Ok(ListPage { ctx, users })
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/user_form.html")]
-struct FormPage {
+pub(super) struct FormPage {
     ctx: Ctx,
     /// None when creating.
     user: Option<UserRow>,
@@ -81,7 +70,7 @@ impl FormPage {
     }
 }
 
-async fn new_form(_: Admin, ctx: Ctx) -> AppResult<FormPage> {
+pub(super) async fn new_form(_: Admin, ctx: Ctx) -> AppResult<FormPage> {
     Ok(FormPage::again(
         ctx,
         None,
@@ -90,7 +79,7 @@ async fn new_form(_: Admin, ctx: Ctx) -> AppResult<FormPage> {
     ))
 }
 
-async fn edit_form(
+pub(super) async fn edit_form(
     _: Admin,
     ctx: Ctx,
     State(state): State<AppState>,
@@ -112,7 +101,7 @@ async fn edit_form(
     ))
 }
 
-async fn create(
+pub(super) async fn create(
     Admin(admin): Admin,
     ctx: Ctx,
     State(state): State<AppState>,
@@ -141,7 +130,7 @@ async fn create(
     .await)
 }
 
-async fn update(
+pub(super) async fn update(
     Admin(admin): Admin,
     ctx: Ctx,
     State(state): State<AppState>,
@@ -182,12 +171,12 @@ async fn update(
 }
 
 #[derive(Deserialize)]
-struct PasswordForm {
+pub(super) struct PasswordForm {
     #[serde(default)]
     password: String,
 }
 
-async fn set_password(
+pub(super) async fn set_password(
     Admin(admin): Admin,
     State(state): State<AppState>,
     session: Session,
@@ -219,12 +208,12 @@ async fn set_password(
 }
 
 #[derive(Deserialize)]
-struct ActiveForm {
+pub(super) struct ActiveForm {
     #[serde(default)]
     active: String,
 }
 
-async fn set_active(
+pub(super) async fn set_active(
     Admin(admin): Admin,
     State(state): State<AppState>,
     session: Session,
