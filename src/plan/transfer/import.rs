@@ -48,10 +48,10 @@ pub struct ImportPage {
     pub plan_name: String,
     pub help: Vec<ColumnHelp>,
     pub period_columns: Vec<String>,
-    pub error: Option<String>,
+    pub error: Option<Msg>,
 }
 
-fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
+fn import_page(ctx: Ctx, plan: &PlanData, error: Option<Msg>) -> ImportPage {
     let example_strategy = plan
         .goal_areas
         .iter()
@@ -192,13 +192,13 @@ pub async fn preview(
         Ok(Err(msg)) => return Ok(import_page(ctx, &plan, Some(msg)).into_response()),
         Err(_) => {
             return Ok(
-                import_page(ctx, &plan, Some("Filen kunne ikke leses.".into())).into_response(),
+                import_page(ctx, &plan, Some(Msg::new("transfer-file-unreadable"))).into_response(),
             );
         }
     };
     let lookup = Lookup::load(&state.db, m, &plan).await?;
     let checked = check(&table, &lookup);
-    let (planned, rows) = plan_import(&state.db, m, &checked, &lookup).await?;
+    let (planned, rows) = plan_import(&state.db, m, &checked, &lookup, ctx.lang).await?;
 
     let token = if checked.errors.is_empty() {
         let token = random_token();
