@@ -1352,6 +1352,8 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
         "{header}"
     );
     assert!(!header.contains("Beskrivelse") && !header.contains("Timer;"));
+    // Status words in the reader's language too: the import reads them back (below).
+    assert!(text.contains(";Ikkje starta;") && !text.contains(";Ikke startet;"));
 
     let (_, _, _, xlsx) = download(&app, &nn, &format!("/plan/{plan}/export.xlsx")).await;
     let rows = sheet(&xlsx);
@@ -1372,6 +1374,8 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
             "Prioritert"
         ]
     );
+    assert!(has_string(&rows, |t| t == "Ikkje starta"));
+    assert!(!has_string(&rows, |t| t == "Ikke startet"));
 
     // Read back by a reader in either language: every measure recognised, nothing differs.
     let unchanged_nb = "Ingenting er lagret ennå. Filen har 63 tiltak: 63 uendret.";
@@ -1386,6 +1390,22 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
         assert!(!html.contains("Feil i fil"), "{ext}: {html}");
         assert!(html.contains(expected), "{ext}: {html}");
     }
+    // A changed status is described in the reader's words, and a changed priority with ja/nei.
+    let text = text.replacen(";Ikkje starta;", ";Utsett;", 1);
+    let (_, html) = upload(&app, &nn, plan, "plan.csv", text.clone().into_bytes()).await;
+    assert!(
+        html.contains("Fila har 63 tiltak: 1 endra og 62 uendra."),
+        "{html}"
+    );
+    assert!(
+        html.contains("<strong>Status:</strong> Ikkje starta → Utsett"),
+        "{html}"
+    );
+    let (_, html) = upload(&app, &nb, plan, "plan.csv", text.into_bytes()).await;
+    assert!(
+        html.contains("<strong>Status:</strong> Ikke startet → Utsatt"),
+        "{html}"
+    );
     // The nynorsk preview says so in nynorsk.
     let (_, html) = app.text(&nn, &format!("/plan/{plan}/import")).await;
     assert!(html.contains("Førehandsvis import") && html.contains("Kolonnane i fila"));
