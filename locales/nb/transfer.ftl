@@ -55,6 +55,10 @@ transfer-help-periods = Én kolonne per periode: måneder i { $start }, kvartale
 transfer-help-start-end = I stedet for periodekolonnene: tiltaket planlegges i hver periode fra Start til og med Slutt. Skriv et år, en måned eller en dato. En dato eller måned i { $start } gir den måneden, senere år kvartalet datoen ligger i; et år alene starter i årets første periode og slutter i årets siste. Bare Start eller bare Slutt gir den ene perioden. Start før planperioden regnes fra planens første periode, Slutt etter den til planens siste. Også «Oppstart»/«Startdato» og «Sluttdato»/«Frist».
 transfer-help-number = En egen nummerering i arket («Nr», «Løpenr») leses ikke.
 transfer-help-start-end-example = Start { $start }, Slutt { $end }
+# Examples in the column table. The financing phrases are what the import reads, so they stay as the file writes them.
+transfer-example-title = Innføre Feide i skole
+transfer-example-cost = kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utredes
+transfer-example-responsible = Magnus Rønningen · Jan Magne · Systemeier
 
 # The preview (plan/transfer/preview.rs, templates/plan/import_preview.html).
 transfer-fate-new = Ny

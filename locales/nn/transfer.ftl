@@ -55,6 +55,10 @@ transfer-help-periods = Éin kolonne per periode: månader i { $start }, kvartal
 transfer-help-start-end = I staden for periodekolonnane: tiltaket blir planlagt i kvar periode frå Start til og med Slutt. Skriv eit år, ein månad eller ein dato. Ein dato eller månad i { $start } gir den månaden, seinare år kvartalet datoen ligg i; eit år åleine startar i den første perioden i året og sluttar i den siste. Berre Start eller berre Slutt gir den eine perioden. Start før planperioden blir rekna frå den første perioden i planen, Slutt etter han til den siste. Også «Oppstart»/«Startdato» og «Sluttdato»/«Frist».
 transfer-help-number = Ei eiga nummerering i arket («Nr», «Løpenr») blir ikkje lesen.
 transfer-help-start-end-example = Start { $start }, Slutt { $end }
+# Examples in the column table. The financing phrases are what the import reads, so they stay as the file writes them.
+transfer-example-title = Innføre Feide i skulen
+transfer-example-cost = kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må greiast ut
+transfer-example-responsible = Magnus Rønningen · Jan Magne · Systemeigar
 
 # The preview (plan/transfer/preview.rs, templates/plan/import_preview.html).
 transfer-fate-new = Ny
