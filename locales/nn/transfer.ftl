@@ -57,7 +57,7 @@ transfer-help-number = Ei eiga nummerering i arket («Nr», «Løpenr») blir ik
 transfer-help-start-end-example = Start { $start }, Slutt { $end }
 # Examples in the column table. The financing phrases are what the import reads, so they stay as the file writes them.
 transfer-example-title = Innføre Feide i skulen
-transfer-example-cost = kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må greiast ut
+transfer-example-cost = kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utgreiast
 transfer-example-responsible = Magnus Rønningen · Jan Magne · Systemeigar
 
 # The preview (plan/transfer/preview.rs, templates/plan/import_preview.html).
