@@ -211,6 +211,82 @@ async fn the_csv_export_has_a_bom_semicolons_and_decimal_commas(db: PgPool) {
 }
 
 #[sqlx::test]
+async fn a_nynorsk_reader_sees_the_row_errors_of_a_bad_file_in_nynorsk_and_a_bokmal_reader_in_bokmal(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    sqlx::query("update app_user set language = 'nn' where username = 'ikt'")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let nn = app.user("ikt").await;
+    let nb = app.user("admin").await;
+    let plan = plan_id(&app).await;
+    let s = strategies(&app).await;
+    let before = written(&app).await;
+    let csv = format!(
+        "{HEADER};2014 Jan;2014 Smarch\r\n\
+         ;{s0};Godt tiltak;10;;;;;;;x;\r\n\
+         ;{s0};Timer med to komma;12,5,0;;;;;;;;\r\n\
+         ;{s0};Negativ kostnad;;kr -5 000;;;;;;;\r\n\
+         ;Finnes ikke i strategien;Ukjent strategi;;;;;;;;;\r\n\
+         ;{s0};;5;;;;;;;;\r\n\
+         ;{s0};Rar status;;;;Ferdigish;;;;;\r\n\
+         ;{s0};Rar finansiering;;kr 5 000 (dekkes av lotterimidler i budsjettet);;;;;;;\r\n\
+         ;{s0};Rar prioritet;;;;;;;Kanskje;;\r\n\
+         ;{s0};Dobbel;5;;;;;;;;\r\n\
+         ;{s1};Dobbel;6;;;Pågår;;;;;\r\n",
+        s0 = s[0],
+        s1 = s[1]
+    );
+    let (status, html) = upload(&app, &nn, plan, "tiltak.csv", csv.clone().into_bytes()).await;
+    assert_eq!(status, 200);
+    for line in [
+        "Ingenting er importert",
+        "Fila har 9 feil.",
+        "Rad 1: Ukjend periode i kolonnen «2014 Smarch». Bruk månadene Jan–Des for 2014 og Kv 1–Kv 4 for seinare år, til dømes «2014 Jan».",
+        "Rad 3: Timar: «12,5,0» er ikkje eit tal på timar.",
+        "Rad 4: Kostnad: Beløpet kan ikkje vere negativt.",
+        "Rad 5: Ukjend strategi «Finnes ikke i strategien».",
+        "Rad 6: Tiltaket manglar tittel (kolonnen «Tiltak» er tom).",
+        "Rad 7: Ukjend status «Ferdigish». Bruk Ikkje starta, Pågår, Utført, Utsett eller Avbrote",
+        "Rad 8: Kostnad: Ukjend finansiering «dekkes av lotterimidler i budsjettet».",
+        "Rad 9: Prioritert må vere «Ja» eller tom, ikkje «Kanskje».",
+        "Rad 11: Tiltaket «Dobbel» står også på rad 10, men med andre verdiar for timar, status.",
+    ] {
+        assert!(html.contains(line), "{line}\n{html}");
+    }
+    // The file's own words («Finnes ikke i strategien») are quoted as typed; none of ours is bokmål.
+    for bokmal in ["Ukjent", "mangler", "Filen", "må være", "annen"] {
+        assert!(!html.contains(bokmal), "{bokmal}\n{html}");
+    }
+
+    let (status, html) = upload(&app, &nb, plan, "tiltak.csv", csv.into_bytes()).await;
+    assert_eq!(status, 200);
+    for line in [
+        "Filen har 9 feil.",
+        "Rad 1: Ukjent periode i kolonnen «2014 Smarch». Bruk månedene Jan–Des for 2014 og Kv 1–Kv 4 for senere år, for eksempel «2014 Jan».",
+        "Rad 3: Timer: «12,5,0» er ikke et antall timer.",
+        "Rad 6: Tiltaket mangler tittel (kolonnen «Tiltak» er tom).",
+        "Rad 9: Prioritert må være «Ja» eller tom, ikke «Kanskje».",
+        "Rad 11: Tiltaket «Dobbel» står også på rad 10, men med annen timer, status.",
+    ] {
+        assert!(html.contains(line), "{line}\n{html}");
+    }
+
+    // A file the import cannot read at all: the upload page says why, in the reader's language.
+    let (status, html) = upload(&app, &nn, plan, "tiltak.pdf", b"%PDF-1.4".to_vec()).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Fila må vere ei Excel-arbeidsbok (.xlsx) eller ei CSV-fil (.csv)."),
+        "{html}"
+    );
+    let (_, html) = upload(&app, &nb, plan, "tiltak.pdf", b"%PDF-1.4".to_vec()).await;
+    assert!(html.contains("Filen må være en Excel-arbeidsbok (.xlsx) eller en CSV-fil (.csv)."));
+    assert_eq!(written(&app).await, before);
+}
+
+#[sqlx::test]
 async fn a_file_with_bad_rows_lists_every_error_by_row_and_writes_nothing(db: PgPool) {
     let app = spawn(db).await;
     let plan = plan_id(&app).await;
@@ -1276,6 +1352,8 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
         "{header}"
     );
     assert!(!header.contains("Beskrivelse") && !header.contains("Timer;"));
+    // Status words in the reader's language too: the import reads them back (below).
+    assert!(text.contains(";Ikkje starta;") && !text.contains(";Ikke startet;"));
 
     let (_, _, _, xlsx) = download(&app, &nn, &format!("/plan/{plan}/export.xlsx")).await;
     let rows = sheet(&xlsx);
@@ -1296,6 +1374,8 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
             "Prioritert"
         ]
     );
+    assert!(has_string(&rows, |t| t == "Ikkje starta"));
+    assert!(!has_string(&rows, |t| t == "Ikke startet"));
 
     // Read back by a reader in either language: every measure recognised, nothing differs.
     let unchanged_nb = "Ingenting er lagret ennå. Filen har 63 tiltak: 63 uendret.";
@@ -1310,6 +1390,22 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
         assert!(!html.contains("Feil i fil"), "{ext}: {html}");
         assert!(html.contains(expected), "{ext}: {html}");
     }
+    // A changed status is described in the reader's words, and a changed priority with ja/nei.
+    let text = text.replacen(";Ikkje starta;", ";Utsett;", 1);
+    let (_, html) = upload(&app, &nn, plan, "plan.csv", text.clone().into_bytes()).await;
+    assert!(
+        html.contains("Fila har 63 tiltak: 1 endra og 62 uendra."),
+        "{html}"
+    );
+    assert!(
+        html.contains("<strong>Status:</strong> Ikkje starta → Utsett"),
+        "{html}"
+    );
+    let (_, html) = upload(&app, &nb, plan, "plan.csv", text.into_bytes()).await;
+    assert!(
+        html.contains("<strong>Status:</strong> Ikke startet → Utsatt"),
+        "{html}"
+    );
     // The nynorsk preview says so in nynorsk.
     let (_, html) = app.text(&nn, &format!("/plan/{plan}/import")).await;
     assert!(html.contains("Førehandsvis import") && html.contains("Kolonnane i fila"));

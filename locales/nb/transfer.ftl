@@ -55,6 +55,10 @@ transfer-help-periods = Én kolonne per periode: måneder i { $start }, kvartale
 transfer-help-start-end = I stedet for periodekolonnene: tiltaket planlegges i hver periode fra Start til og med Slutt. Skriv et år, en måned eller en dato. En dato eller måned i { $start } gir den måneden, senere år kvartalet datoen ligger i; et år alene starter i årets første periode og slutter i årets siste. Bare Start eller bare Slutt gir den ene perioden. Start før planperioden regnes fra planens første periode, Slutt etter den til planens siste. Også «Oppstart»/«Startdato» og «Sluttdato»/«Frist».
 transfer-help-number = En egen nummerering i arket («Nr», «Løpenr») leses ikke.
 transfer-help-start-end-example = Start { $start }, Slutt { $end }
+# Examples in the column table. The financing phrases are what the import reads, so they stay as the file writes them.
+transfer-example-title = Innføre Feide i skole
+transfer-example-cost = kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utredes
+transfer-example-responsible = Magnus Rønningen · Jan Magne · Systemeier
 
 # The preview (plan/transfer/preview.rs, templates/plan/import_preview.html).
 transfer-fate-new = Ny
@@ -153,3 +157,79 @@ transfer-imported-refused = Importert fra «{ $file }»: { $created ->
         [one] det
        *[other] dem
     } etter forhåndsvisningen: { $list }. Ingenting er overskrevet. Last ned planen på nytt og gjør endringene der.
+
+# The import's file and row errors (plan/transfer/sheet.rs, columns.rs, values.rs, cost_text.rs, rows.rs).
+transfer-file-too-large = Filen er for stor. Den kan være høyst 5 MB.
+transfer-no-file = Velg en fil å laste opp.
+transfer-not-supported = Filen må være en Excel-arbeidsbok (.xlsx) eller en CSV-fil (.csv).
+transfer-unreadable-xlsx = Excel-filen kunne ikke leses. Kontroller at den er lagret som Excel-arbeidsbok (.xlsx) og ikke er passordbeskyttet.
+transfer-unreadable-csv-text = CSV-filen kunne ikke leses som tekst. Lagre den som «CSV UTF-8 (kommadelt)» og prøv igjen.
+transfer-upload-interrupted = Opplastingen ble avbrutt. Prøv igjen.
+transfer-file-empty = Filen er tom.
+transfer-file-unreadable = Filen kunne ikke leses.
+transfer-old-xls = Det gamle Excel-formatet (.xls) kan ikke leses. Åpne filen i Excel og lagre den som Excel-arbeidsbok (.xlsx) eller CSV.
+transfer-too-many-rows = Filen har for mange rader (høyst { $max }). Del den opp i flere filer.
+transfer-too-many-columns = Regnearket har innhold i kolonne { $column } (høyst { $max } kolonner). Slett det som står langt til høyre, eller kopier tabellen til et nytt regneark.
+transfer-xlsx-unpacked-too-large = Excel-filen er for stor når den pakkes ut (høyst 64 MB). Lagre den på nytt fra Excel, eller bruk CSV.
+transfer-xlsx-no-sheet = Excel-filen har ingen regneark.
+transfer-csv-unreadable = CSV-filen kunne ikke leses.
+transfer-csv-line-too-long = Linje { $line } i filen er for lang (høyst 100 000 tegn). Kontroller at filen er en tabell med ett tiltak per linje.
+transfer-period-example = Bruk månedene Jan–Des for { $start } og Kv 1–Kv 4 for senere år, for eksempel «{ $start } Jan»
+transfer-period-example-one-year = Bruk månedene Jan–Des for { $start }, for eksempel «{ $start } Jan»
+transfer-unknown-column-near = Ukjent kolonne «{ $column }». Mente du «{ $near }»? Gi kolonnen det navnet, eller slett den.
+transfer-unknown-column = Ukjent kolonne «{ $column }». Gi den et av kolonnenavnene som er listet på importsiden, eller slett den.
+transfer-unknown-period = Ukjent periode i kolonnen «{ $column }». { $example }.
+transfer-period-column-no-year = Kolonnen «{ $column }» mangler år. Skriv for eksempel «{ $start } { $typed }».
+transfer-period-column-outside = Kolonnen «{ $column }» ligger utenfor planperioden { $start }–{ $end }.
+transfer-period-column-quarters = Kolonnen «{ $column }»: { $year } planlegges per kvartal (Kv 1–Kv 4); bare { $start } planlegges per måned.
+transfer-period-column-months = Kolonnen «{ $column }»: { $start } planlegges per måned (Jan–Des), ikke per kvartal.
+transfer-status-unknown = Ukjent status «{ $typed }». Bruk Ikke startet, Pågår, Utført, Utsatt eller Avbrutt (også «Ferdig», «Fullført», «Startet», «I gang» og «Ikke påbegynt» forstås).
+transfer-date-invalid = «{ $typed }» er ikke en dato. Skriv datoen som dd.mm.åååå.
+transfer-date-error = «{ $typed }»: { $error }
+transfer-date-far = Datoen «{ $typed }» (år { $year }) ligger langt utenfor planperioden { $start }–{ $end }. Kontroller året og skriv datoen som dd.mm.åååå.
+transfer-period-invalid = «{ $typed }» er ikke et år, en måned eller en dato. Skriv for eksempel «{ $start }», «03.{ $start }» eller «15.03.{ $start }».
+transfer-period-outside = «{ $typed }» ligger utenfor planperioden { $start }–{ $end }.
+transfer-priority-invalid = Prioritert må være «Ja» eller tom, ikke «{ $typed }».
+transfer-financing-unknown = Ukjent finansiering «{ $typed }». Bruk «dekkes av gjeldende budsjett», «innenfor vedtatt budsjett», «krever budsjettbevilgning» eller «inngår i PROSJEKTNAVN».
+transfer-row-error = Rad { $row }: { $message }
+transfer-error-in-column = { $column }: { $error }
+transfer-col-start = Start
+transfer-col-end = Slutt
+transfer-list-next = { $list }, { $next }
+transfer-no-header = Fant ingen overskriftsrad. Første rad må ha kolonnenavnene, blant annet «Tiltak» og «Strategi».
+transfer-column-twice = Kolonnen «{ $column }» står to ganger. Slett den ene.
+transfer-columns-same = Kolonnene «{ $first }» og «{ $second }» betyr det samme for importen. Slett den ene, eller slå dem sammen.
+transfer-no-strategy-column = Fant ikke kolonnen «Strategi».
+transfer-too-many-measures = Filen har for mange tiltak (høyst { $max }).
+transfer-title-missing = Tiltaket mangler tittel (kolonnen «Tiltak» er tom).
+transfer-key-unknown = Tiltaks-ID «{ $key }» finnes ikke i kommunens handlingsplaner. Tøm cellen hvis raden er et nytt tiltak; ellers bruk ID-en fra en eksport av planen.
+transfer-strategy-unknown-near = Ukjent strategi «{ $strategy }». Mente du «{ $near }»? Skriv strategien slik den står i planens IKT-strategi.
+transfer-strategy-unknown = Ukjent strategi «{ $strategy }». Strategien må stå slik den står i planens IKT-strategi.
+transfer-financing-mismatch = Finansiering: «{ $typed }» stemmer ikke med finansieringen i kostnaden («{ $cost }»). Skriv finansieringen ett av stedene.
+transfer-responsible-too-long = Ansvar kan ha høyst { $max } tegn.
+transfer-period-text-too-long = Teksten i periodekolonnen { $year } kan ha høyst { $max } tegn.
+transfer-start-end-and-cells = Raden har både Start/Slutt og kryss i periodekolonnene. Fyll ut det ene av dem.
+transfer-start-after-end = Start ({ $start }) er etter Slutt ({ $end }).
+transfer-rows-differ = Tiltaket «{ $title }» står også på rad { $row }, men med annen { $fields }. Rader for samme tiltak under flere strategier må ha like verdier.
+transfer-no-measures = Filen har ingen tiltak under overskriftsraden.
+transfer-diff-title = tittel
+transfer-diff-description = beskrivelse
+transfer-diff-hours = timer
+transfer-diff-cost = kostnad
+transfer-diff-responsible = ansvar
+transfer-diff-status = status
+transfer-diff-status-comment = statuskommentar
+transfer-diff-priority = prioritert
+transfer-diff-cells = framdrift
+
+# The preview's changes and notes (plan/transfer/changes.rs, preview.rs).
+transfer-change-title = Tittel
+transfer-change-cells = Framdrift
+transfer-change-empty = (tom)
+transfer-change-yes = ja
+transfer-change-no = nei
+transfer-kind-person = person
+transfer-kind-unit = enhet
+transfer-kind-text = fritekst
+transfer-note-other-plan = Tiltaks-ID { $id } er et tiltak i «{ $plan }»; her blir det et nytt tiltak.
+transfer-note-title-ambiguous = Planen har flere tiltak med denne tittelen, eller en annen rad endrer det; dette blir et nytt tiltak.

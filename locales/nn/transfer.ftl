@@ -55,6 +55,10 @@ transfer-help-periods = Éin kolonne per periode: månader i { $start }, kvartal
 transfer-help-start-end = I staden for periodekolonnane: tiltaket blir planlagt i kvar periode frå Start til og med Slutt. Skriv eit år, ein månad eller ein dato. Ein dato eller månad i { $start } gir den månaden, seinare år kvartalet datoen ligg i; eit år åleine startar i den første perioden i året og sluttar i den siste. Berre Start eller berre Slutt gir den eine perioden. Start før planperioden blir rekna frå den første perioden i planen, Slutt etter han til den siste. Også «Oppstart»/«Startdato» og «Sluttdato»/«Frist».
 transfer-help-number = Ei eiga nummerering i arket («Nr», «Løpenr») blir ikkje lesen.
 transfer-help-start-end-example = Start { $start }, Slutt { $end }
+# Examples in the column table. The financing phrases are what the import reads, so they stay as the file writes them.
+transfer-example-title = Innføre Feide i skulen
+transfer-example-cost = kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utgreiast
+transfer-example-responsible = Magnus Rønningen · Jan Magne · Systemeigar
 
 # The preview (plan/transfer/preview.rs, templates/plan/import_preview.html).
 transfer-fate-new = Ny
@@ -153,3 +157,79 @@ transfer-imported-refused = Importert frå «{ $file }»: { $created ->
         [one] det
        *[other] dei
     } etter førehandsvisinga: { $list }. Ingenting er skrive over. Last ned planen på nytt og gjer endringane der.
+
+# The import's file and row errors (plan/transfer/sheet.rs, columns.rs, values.rs, cost_text.rs, rows.rs).
+transfer-file-too-large = Fila er for stor. Ho kan vere høgst 5 MB.
+transfer-no-file = Vel ei fil å laste opp.
+transfer-not-supported = Fila må vere ei Excel-arbeidsbok (.xlsx) eller ei CSV-fil (.csv).
+transfer-unreadable-xlsx = Excel-fila kunne ikkje lesast. Kontroller at ho er lagra som Excel-arbeidsbok (.xlsx) og ikkje er passordverna.
+transfer-unreadable-csv-text = CSV-fila kunne ikkje lesast som tekst. Lagre ho som «CSV UTF-8 (kommadelt)» og prøv igjen.
+transfer-upload-interrupted = Opplastinga vart avbroten. Prøv igjen.
+transfer-file-empty = Fila er tom.
+transfer-file-unreadable = Fila kunne ikkje lesast.
+transfer-old-xls = Det gamle Excel-formatet (.xls) kan ikkje lesast. Opne fila i Excel og lagre ho som Excel-arbeidsbok (.xlsx) eller CSV.
+transfer-too-many-rows = Fila har for mange rader (høgst { $max }). Del ho opp i fleire filer.
+transfer-too-many-columns = Reknearket har innhald i kolonne { $column } (høgst { $max } kolonnar). Slett det som står langt til høgre, eller kopier tabellen til eit nytt rekneark.
+transfer-xlsx-unpacked-too-large = Excel-fila er for stor når ho blir pakka ut (høgst 64 MB). Lagre ho på nytt frå Excel, eller bruk CSV.
+transfer-xlsx-no-sheet = Excel-fila har ingen rekneark.
+transfer-csv-unreadable = CSV-fila kunne ikkje lesast.
+transfer-csv-line-too-long = Linje { $line } i fila er for lang (høgst 100 000 teikn). Kontroller at fila er ein tabell med eitt tiltak per linje.
+transfer-period-example = Bruk månadene Jan–Des for { $start } og Kv 1–Kv 4 for seinare år, til dømes «{ $start } Jan»
+transfer-period-example-one-year = Bruk månadene Jan–Des for { $start }, til dømes «{ $start } Jan»
+transfer-unknown-column-near = Ukjend kolonne «{ $column }». Meinte du «{ $near }»? Gi kolonnen det namnet, eller slett han.
+transfer-unknown-column = Ukjend kolonne «{ $column }». Gi han eitt av kolonnenamna som står på importsida, eller slett han.
+transfer-unknown-period = Ukjend periode i kolonnen «{ $column }». { $example }.
+transfer-period-column-no-year = Kolonnen «{ $column }» manglar år. Skriv til dømes «{ $start } { $typed }».
+transfer-period-column-outside = Kolonnen «{ $column }» ligg utanfor planperioden { $start }–{ $end }.
+transfer-period-column-quarters = Kolonnen «{ $column }»: { $year } blir planlagt per kvartal (Kv 1–Kv 4); berre { $start } blir planlagt per månad.
+transfer-period-column-months = Kolonnen «{ $column }»: { $start } blir planlagt per månad (Jan–Des), ikkje per kvartal.
+transfer-status-unknown = Ukjend status «{ $typed }». Bruk Ikkje starta, Pågår, Utført, Utsett eller Avbrote (også «Ferdig», «Fullført», «Starta», «I gang» og «Ikkje påbyrja» blir forstått).
+transfer-date-invalid = «{ $typed }» er ikkje ein dato. Skriv datoen som dd.mm.åååå.
+transfer-date-error = «{ $typed }»: { $error }
+transfer-date-far = Datoen «{ $typed }» (år { $year }) ligg langt utanfor planperioden { $start }–{ $end }. Kontroller året og skriv datoen som dd.mm.åååå.
+transfer-period-invalid = «{ $typed }» er ikkje eit år, ein månad eller ein dato. Skriv til dømes «{ $start }», «03.{ $start }» eller «15.03.{ $start }».
+transfer-period-outside = «{ $typed }» ligg utanfor planperioden { $start }–{ $end }.
+transfer-priority-invalid = Prioritert må vere «Ja» eller tom, ikkje «{ $typed }».
+transfer-financing-unknown = Ukjend finansiering «{ $typed }». Bruk «dekkes av gjeldende budsjett», «innenfor vedtatt budsjett», «krever budsjettbevilgning» eller «inngår i PROSJEKTNAVN».
+transfer-row-error = Rad { $row }: { $message }
+transfer-error-in-column = { $column }: { $error }
+transfer-col-start = Start
+transfer-col-end = Slutt
+transfer-list-next = { $list }, { $next }
+transfer-no-header = Fann inga overskriftsrad. Første rad må ha kolonnenamna, mellom anna «Tiltak» og «Strategi».
+transfer-column-twice = Kolonnen «{ $column }» står to gonger. Slett den eine.
+transfer-columns-same = Kolonnane «{ $first }» og «{ $second }» tyder det same for importen. Slett den eine, eller slå dei saman.
+transfer-no-strategy-column = Fann ikkje kolonnen «Strategi».
+transfer-too-many-measures = Fila har for mange tiltak (høgst { $max }).
+transfer-title-missing = Tiltaket manglar tittel (kolonnen «Tiltak» er tom).
+transfer-key-unknown = Tiltaks-ID «{ $key }» finst ikkje i handlingsplanane til kommunen. Tøm cella dersom rada er eit nytt tiltak; elles bruk ID-en frå ein eksport av planen.
+transfer-strategy-unknown-near = Ukjend strategi «{ $strategy }». Meinte du «{ $near }»? Skriv strategien slik han står i IKT-strategien til planen.
+transfer-strategy-unknown = Ukjend strategi «{ $strategy }». Strategien må stå slik han står i IKT-strategien til planen.
+transfer-financing-mismatch = Finansiering: «{ $typed }» stemmer ikkje med finansieringa i kostnaden («{ $cost }»). Skriv finansieringa berre på éin av stadene.
+transfer-responsible-too-long = Ansvar kan ha høgst { $max } teikn.
+transfer-period-text-too-long = Teksten i periodekolonnen { $year } kan ha høgst { $max } teikn.
+transfer-start-end-and-cells = Rada har både Start/Slutt og kryss i periodekolonnane. Fyll ut det eine av dei.
+transfer-start-after-end = Start ({ $start }) er etter Slutt ({ $end }).
+transfer-rows-differ = Tiltaket «{ $title }» står også på rad { $row }, men med andre verdiar for { $fields }. Rader for same tiltak under fleire strategiar må ha like verdiar.
+transfer-no-measures = Fila har ingen tiltak under overskriftsrada.
+transfer-diff-title = tittel
+transfer-diff-description = skildring
+transfer-diff-hours = timar
+transfer-diff-cost = kostnad
+transfer-diff-responsible = ansvar
+transfer-diff-status = status
+transfer-diff-status-comment = statuskommentar
+transfer-diff-priority = prioritert
+transfer-diff-cells = framdrift
+
+# The preview's changes and notes (plan/transfer/changes.rs, preview.rs).
+transfer-change-title = Tittel
+transfer-change-cells = Framdrift
+transfer-change-empty = (tom)
+transfer-change-yes = ja
+transfer-change-no = nei
+transfer-kind-person = person
+transfer-kind-unit = eining
+transfer-kind-text = fritekst
+transfer-note-other-plan = Tiltaks-ID { $id } er eit tiltak i «{ $plan }»; her blir det eit nytt tiltak.
+transfer-note-title-ambiguous = Planen har fleire tiltak med denne tittelen, eller ei anna rad endrar det; dette blir eit nytt tiltak.

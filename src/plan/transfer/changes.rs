@@ -4,13 +4,15 @@
 use super::{cost_text::StagedCost, lookup::Lookup, rows::Staged};
 use crate::{
     domain::format_date,
+    i18n::{Lang, k},
     measures::{
         model::{CellInput, MeasureInput},
         read::{describe_cells, describe_costs},
     },
 };
 
-/// One field the import changes.
+/// One field the import changes: the field's name as a catalog key, before and after in the
+/// reader's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     pub field: &'static str,
@@ -82,9 +84,9 @@ pub(super) fn reconcile(row: &mut Staged, saved: &Staged, lookup: &Lookup) {
     }
 }
 
-fn or_empty(s: String) -> String {
+fn or_empty(s: String, lang: Lang) -> String {
     if s.trim().is_empty() {
-        "(tom)".into()
+        lang.t("transfer-change-empty")
     } else {
         s
     }
@@ -101,11 +103,11 @@ fn short(s: &str) -> String {
 }
 
 /// Every field the row changes, with before and after as the measure page shows them.
-pub(super) fn changes(saved: &Staged, row: &Staged, lookup: &Lookup) -> Vec<Change> {
+pub(super) fn changes(saved: &Staged, row: &Staged, lookup: &Lookup, lang: Lang) -> Vec<Change> {
     let span = lookup.span();
     let strategies = |s: &Staged| {
         if s.strategy_ids.is_empty() {
-            "Knyttet til hovedmålet".to_string()
+            lang.t("transfer-preview-goal-only")
         } else {
             s.strategy_ids
                 .iter()
@@ -129,40 +131,58 @@ pub(super) fn changes(saved: &Staged, row: &Staged, lookup: &Lookup) -> Vec<Chan
                 .collect::<Vec<_>>(),
         )
     };
-    let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
+    let yes_no = |b: bool| {
+        lang.t(if b {
+            "transfer-change-yes"
+        } else {
+            "transfer-change-no"
+        })
+    };
     let fields: [(&'static str, String, String); 11] = [
-        ("Tittel", saved.title.clone(), row.title.clone()),
         (
-            "Beskrivelse",
+            k("transfer-change-title"),
+            saved.title.clone(),
+            row.title.clone(),
+        ),
+        (
+            k("transfer-col-description"),
             saved.description.clone().unwrap_or_default(),
             row.description.clone().unwrap_or_default(),
         ),
-        ("Strategi", strategies(saved), strategies(row)),
         (
-            "Ansvar",
+            k("transfer-col-strategy"),
+            strategies(saved),
+            strategies(row),
+        ),
+        (
+            k("transfer-col-responsible"),
             lookup.responsible_label(&saved.responsible).0,
             lookup.responsible_label(&row.responsible).0,
         ),
         (
-            "Timer",
+            k("transfer-col-hours"),
             saved.hours.map(|h| h.plain()).unwrap_or_default(),
             row.hours.map(|h| h.plain()).unwrap_or_default(),
         ),
-        ("Kostnad", costs(saved), costs(row)),
-        ("Framdrift", cells(saved), cells(row)),
-        ("Prioritert", yes_no(saved.priority), yes_no(row.priority)),
+        (k("transfer-col-cost"), costs(saved), costs(row)),
+        (k("transfer-change-cells"), cells(saved), cells(row)),
         (
-            "Status",
-            saved.status.label().to_string(),
-            row.status.label().to_string(),
+            k("transfer-col-priority"),
+            yes_no(saved.priority),
+            yes_no(row.priority),
         ),
         (
-            "Statusdato",
+            k("transfer-col-status"),
+            lang.t(saved.status.label_key()),
+            lang.t(row.status.label_key()),
+        ),
+        (
+            k("transfer-col-status-date"),
             saved.status_date.map(format_date).unwrap_or_default(),
             row.status_date.map(format_date).unwrap_or_default(),
         ),
         (
-            "Statuskommentar",
+            k("transfer-col-status-comment"),
             saved.status_comment.clone().unwrap_or_default(),
             row.status_comment.clone().unwrap_or_default(),
         ),
@@ -172,18 +192,27 @@ pub(super) fn changes(saved: &Staged, row: &Staged, lookup: &Lookup) -> Vec<Chan
         .filter(|(_, before, after)| before != after)
         .map(|(field, before, after)| Change {
             field,
-            before: or_empty(short(&before)),
-            after: or_empty(short(&after)),
+            before: or_empty(short(&before), lang),
+            after: or_empty(short(&after), lang),
         })
         .collect();
     // The same texts can still hide a different link (a person and a unit of the same name).
     if out.is_empty() && saved.responsible != row.responsible {
         let (label, kind) = lookup.responsible_label(&row.responsible);
         out.push(Change {
-            field: "Ansvar",
+            field: k("transfer-col-responsible"),
             before: lookup.responsible_label(&saved.responsible).0,
-            after: format!("{label} ({kind})"),
+            after: format!("{label} ({})", lang.t(kind_key(kind))),
         });
     }
     out
+}
+
+/// The catalog key of a responsible's kind as `Lookup::responsible_label` names it.
+pub(super) fn kind_key(kind: &str) -> &'static str {
+    match kind {
+        "person" => k("transfer-kind-person"),
+        "enhet" => k("transfer-kind-unit"),
+        _ => k("transfer-kind-text"),
+    }
 }

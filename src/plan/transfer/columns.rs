@@ -1,6 +1,8 @@
 //! The header row: which column is which, by name, and the period columns by year and month or
 //! quarter.
 
+use crate::i18n::Msg;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Col {
     /// «Tiltaks-ID»: the measure's id, as the export writes it.
@@ -213,7 +215,7 @@ pub(super) fn period_column(
     year_above: Option<i32>,
     start: i32,
     end: i32,
-) -> Result<Col, String> {
+) -> Result<Col, Msg> {
     let tokens: Vec<&str> = header.split_whitespace().collect();
     let (year, rest) = match (
         tokens.first().and_then(|t| as_year(t)),
@@ -224,14 +226,14 @@ pub(super) fn period_column(
         _ => (None, header.trim().to_string()),
     };
     let word = period_word(&rest);
-    let example = format!(
-        "Bruk månedene Jan–Des for {start}{}, for eksempel «{start} Jan»",
-        if end > start {
-            " og Kv 1–Kv 4 for senere år".to_string()
-        } else {
-            String::new()
-        }
-    );
+    let example = if end > start {
+        Msg::with("transfer-period-example", [("start", start.into())])
+    } else {
+        Msg::with(
+            "transfer-period-example-one-year",
+            [("start", start.into())],
+        )
+    };
     let (year, word) = match (
         year.or(if word.is_some() { year_above } else { None }),
         word,
@@ -240,35 +242,54 @@ pub(super) fn period_column(
         (None, None) => {
             let header = header.trim();
             return Err(match nearest_column(header) {
-                Some(near) => format!(
-                    "Ukjent kolonne «{header}». Mente du «{near}»? Gi kolonnen det navnet, eller slett den."
+                Some(near) => Msg::with(
+                    "transfer-unknown-column-near",
+                    [("column", header.into()), ("near", near.into())],
                 ),
-                None => format!(
-                    "Ukjent kolonne «{header}». Gi den et av kolonnenavnene som er listet på importsiden, eller slett den."
-                ),
+                None => Msg::with("transfer-unknown-column", [("column", header.into())]),
             });
         }
-        (Some(_), None) => return Err(format!("Ukjent periode i kolonnen «{header}». {example}.")),
+        (Some(_), None) => {
+            return Err(Msg::with(
+                "transfer-unknown-period",
+                [("column", header.into()), ("example", example.into())],
+            ));
+        }
         (None, Some(_)) => {
-            return Err(format!(
-                "Kolonnen «{header}» mangler år. Skriv for eksempel «{start} {}».",
-                header.trim()
+            return Err(Msg::with(
+                "transfer-period-column-no-year",
+                [
+                    ("column", header.into()),
+                    ("start", start.into()),
+                    ("typed", header.trim().into()),
+                ],
             ));
         }
     };
     if year < start || year > end {
-        return Err(format!(
-            "Kolonnen «{header}» ligger utenfor planperioden {start}–{end}."
+        return Err(Msg::with(
+            "transfer-period-column-outside",
+            [
+                ("column", header.into()),
+                ("start", start.into()),
+                ("end", end.into()),
+            ],
         ));
     }
     match word {
         PeriodWord::Month(m) if year == start => Ok(Col::Period(year, m)),
-        PeriodWord::Month(_) => Err(format!(
-            "Kolonnen «{header}»: {year} planlegges per kvartal (Kv 1–Kv 4); bare {start} planlegges per måned."
+        PeriodWord::Month(_) => Err(Msg::with(
+            "transfer-period-column-quarters",
+            [
+                ("column", header.into()),
+                ("year", year.into()),
+                ("start", start.into()),
+            ],
         )),
         PeriodWord::Quarter(q) if year > start => Ok(Col::Period(year, q)),
-        PeriodWord::Quarter(_) => Err(format!(
-            "Kolonnen «{header}»: {start} planlegges per måned (Jan–Des), ikke per kvartal."
+        PeriodWord::Quarter(_) => Err(Msg::with(
+            "transfer-period-column-months",
+            [("column", header.into()), ("start", start.into())],
         )),
     }
 }
@@ -343,7 +364,9 @@ mod tests {
         );
         assert_eq!(nearest_column("Kontonummer"), None);
         assert_eq!(
-            period_column("Finanisering", None, 2014, 2016).unwrap_err(),
+            period_column("Finanisering", None, 2014, 2016)
+                .unwrap_err()
+                .nb(),
             "Ukjent kolonne «Finanisering». Mente du «Finansiering»? Gi kolonnen det navnet, eller slett den."
         );
     }

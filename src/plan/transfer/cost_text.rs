@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::Nok,
+    i18n::Msg,
     measures::model::{CostInput, Financing, REMARK_PREFIX},
 };
 
@@ -74,10 +75,10 @@ fn looks_like_financing(segment: &str) -> bool {
             .any(|k| t.contains(k))
 }
 
-pub(super) fn unknown_financing(segment: &str) -> String {
-    format!(
-        "Ukjent finansiering «{}». Bruk «dekkes av gjeldende budsjett», «innenfor vedtatt budsjett», «krever budsjettbevilgning» eller «inngår i PROSJEKTNAVN».",
-        segment.trim()
+pub(super) fn unknown_financing(segment: &str) -> Msg {
+    Msg::with(
+        "transfer-financing-unknown",
+        [("typed", segment.trim().into())],
     )
 }
 
@@ -93,7 +94,7 @@ fn looks_like_amount(s: &str) -> bool {
 
 /// Takes a remark («merknad: …») and a financing phrase off the end of «beskrivelse;
 /// finansiering; merknad: …»; returns what is left.
-fn take_financing(cost: &mut StagedCost, text: &str) -> Result<Option<String>, String> {
+fn take_financing(cost: &mut StagedCost, text: &str) -> Result<Option<String>, Msg> {
     let mut segments: Vec<&str> = text
         .split(';')
         .map(str::trim)
@@ -122,7 +123,7 @@ fn take_financing(cost: &mut StagedCost, text: &str) -> Result<Option<String>, S
 
 /// One cost line: «kr 34 984 (dekkes av gjeldende budsjett)», «må utredes», or as the export
 /// writes it, «kr 80 500 (20 år) – beskrivelse; dekkes av gjeldende budsjett».
-fn parse_cost(text: &str) -> Result<StagedCost, String> {
+fn parse_cost(text: &str) -> Result<StagedCost, Msg> {
     let mut cost = StagedCost::default();
     let (head, tail) = match text.split_once(" – ") {
         Some((h, t)) => (h.trim(), Some(t.trim())),
@@ -137,7 +138,7 @@ fn parse_cost(text: &str) -> Result<StagedCost, String> {
     } else if looks_like_amount(amount_text) {
         let cleaned = amount_text.replace('−', "-");
         let cleaned = cleaned.trim().strip_suffix("kr").unwrap_or(cleaned.trim());
-        cost.amount = Some(Nok::parse(cleaned).map_err(|e| e.to_string())?);
+        cost.amount = Some(Nok::parse(cleaned)?);
     } else if let Some((f, project)) =
         financing_of(amount_text).filter(|(f, _)| *f != Financing::Unknown)
     {
@@ -171,7 +172,7 @@ fn parse_cost(text: &str) -> Result<StagedCost, String> {
     Ok(cost)
 }
 
-pub(super) fn parse_costs(text: &str) -> Result<Vec<StagedCost>, String> {
+pub(super) fn parse_costs(text: &str) -> Result<Vec<StagedCost>, Msg> {
     text.split(" + ")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -246,7 +247,7 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].financing, Financing::ApprovedBudget);
         assert_eq!(
-            parse_cost("kr -5 000").unwrap_err(),
+            parse_cost("kr -5 000").unwrap_err().nb(),
             "Beløpet kan ikke være negativt."
         );
         assert!(

@@ -183,7 +183,7 @@ fn workbook(lang: Lang, plan: &PlanData) -> Result<Vec<u8>, XlsxError> {
                 };
                 ws.write_string_with_format(row, 5, m.cost_text(), &text)?;
                 ws.write_string_with_format(row, 6, &m.responsible_label, &text)?;
-                ws.write_string_with_format(row, 7, m.status.label(), &text)?;
+                ws.write_string_with_format(row, 7, lang.t(m.status.label_key()), &text)?;
                 ws.write_string_with_format(
                     row,
                     8,
@@ -261,7 +261,7 @@ fn csv_export(lang: Lang, plan: &PlanData) -> Result<Vec<u8>, csv::Error> {
                     m.hours_text().to_string(),
                     m.cost_text().to_string(),
                     m.responsible_label.clone(),
-                    m.status.label().to_string(),
+                    lang.t(m.status.label_key()),
                     m.status_date.map(format_date).unwrap_or_default(),
                     m.status_comment.clone().unwrap_or_default(),
                     priority_text(lang, m),

@@ -48,10 +48,10 @@ pub struct ImportPage {
     pub plan_name: String,
     pub help: Vec<ColumnHelp>,
     pub period_columns: Vec<String>,
-    pub error: Option<String>,
+    pub error: Option<Msg>,
 }
 
-fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
+fn import_page(ctx: Ctx, plan: &PlanData, error: Option<Msg>) -> ImportPage {
     let example_strategy = plan
         .goal_areas
         .iter()
@@ -65,12 +65,20 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         ColumnHelp {
             name: t("transfer-col-key"),
             meaning: t("transfer-help-key"),
-            example: plan.measures.first().map(|m| m.measure_id.to_string()).unwrap_or_default(),
+            example: plan
+                .measures
+                .first()
+                .map(|m| m.measure_id.to_string())
+                .unwrap_or_default(),
         },
         ColumnHelp {
             name: t("transfer-col-goal"),
             meaning: t("transfer-help-goal"),
-            example: plan.goal_areas.first().map(|g| g.name.clone()).unwrap_or_default(),
+            example: plan
+                .goal_areas
+                .first()
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
         },
         ColumnHelp {
             name: t("transfer-col-strategy"),
@@ -80,7 +88,7 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         ColumnHelp {
             name: t("transfer-col-title"),
             meaning: t("transfer-help-title"),
-            example: "Innføre Feide i skole".into(),
+            example: t("transfer-example-title"),
         },
         ColumnHelp {
             name: t("transfer-col-description"),
@@ -95,17 +103,19 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         ColumnHelp {
             name: t("transfer-col-cost"),
             meaning: t("transfer-help-cost"),
-            example: "kr 34 984 (dekkes av gjeldende budsjett) · kr 100 000 (krever budsjettbevilgning) · må utredes".into(),
+            example: t("transfer-example-cost"),
         },
         ColumnHelp {
             name: t("transfer-col-financing"),
             meaning: t("transfer-help-financing"),
-            example: "dekkes av gjeldende budsjett · krever budsjettbevilgning · inngår i TRUST-IKT".into(),
+            example:
+                "dekkes av gjeldende budsjett · krever budsjettbevilgning · inngår i TRUST-IKT"
+                    .into(),
         },
         ColumnHelp {
             name: t("transfer-col-responsible"),
             meaning: t("transfer-help-responsible"),
-            example: "Magnus Rønningen · Jan Magne · Systemeier".into(),
+            example: t("transfer-example-responsible"),
         },
         ColumnHelp {
             name: t("transfer-col-status"),
@@ -135,7 +145,13 @@ fn import_page(ctx: Ctx, plan: &PlanData, error: Option<String>) -> ImportPage {
         ColumnHelp {
             name: t("transfer-col-start-end"),
             meaning: ctx.t1("transfer-help-start-end", "start", start),
-            example: ctx.t2("transfer-help-start-end-example", "start", start, "end", format!("06.{}", start + 1)),
+            example: ctx.t2(
+                "transfer-help-start-end-example",
+                "start",
+                start,
+                "end",
+                format!("06.{}", start + 1),
+            ),
         },
         ColumnHelp {
             name: t("transfer-col-number"),
@@ -192,13 +208,13 @@ pub async fn preview(
         Ok(Err(msg)) => return Ok(import_page(ctx, &plan, Some(msg)).into_response()),
         Err(_) => {
             return Ok(
-                import_page(ctx, &plan, Some("Filen kunne ikke leses.".into())).into_response(),
+                import_page(ctx, &plan, Some(Msg::new("transfer-file-unreadable"))).into_response(),
             );
         }
     };
     let lookup = Lookup::load(&state.db, m, &plan).await?;
     let checked = check(&table, &lookup);
-    let (planned, rows) = plan_import(&state.db, m, &checked, &lookup).await?;
+    let (planned, rows) = plan_import(&state.db, m, &checked, &lookup, ctx.lang).await?;
 
     let token = if checked.errors.is_empty() {
         let token = random_token();

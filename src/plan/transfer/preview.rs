@@ -7,12 +7,16 @@ use askama_web::WebTemplate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    changes::{Change, changes, reconcile, staged_of},
+    changes::{Change, changes, kind_key, reconcile, staged_of},
     lookup::Lookup,
     rows::{Checked, RowError, Staged},
 };
 use crate::{
-    domain::format_date, error::AppResult, i18n::k, measures::read::inputs, plan::model::Span,
+    domain::format_date,
+    error::AppResult,
+    i18n::{Lang, Msg, k},
+    measures::read::inputs,
+    plan::model::Span,
     web::Ctx,
 };
 
@@ -33,17 +37,20 @@ pub struct PreviewRow {
     pub hours: String,
     pub cost: String,
     pub responsible: String,
+    /// The catalog key of the responsible's kind (person, unit, free text); "" if none.
     pub responsible_kind: &'static str,
     /// «fra «Jan Magne»» when the name in the file was matched to a person's full name.
     pub responsible_typed: Option<String>,
-    pub status: String,
+    /// The catalog key of the status, and its date.
+    pub status: &'static str,
+    pub status_date: Option<String>,
     pub periods: String,
     pub priority: bool,
     pub fate: Fate,
     /// The measure it updates or resembles.
     pub target: Option<i64>,
     pub changes: Vec<Change>,
-    pub note: Option<String>,
+    pub note: Option<Msg>,
 }
 
 impl PreviewRow {
@@ -161,7 +168,7 @@ pub(super) struct Target {
 /// by a title that exactly one measure of the plan has and no other row claims.
 /// The saved measure a checked measure is (id, version, found by title), and a note for the
 /// preview.
-type Found = (Option<(i64, i32, bool)>, Option<String>);
+type Found = (Option<(i64, i32, bool)>, Option<Msg>);
 
 fn targets(checked: &Checked, lookup: &Lookup) -> Vec<Found> {
     let keyed: std::collections::HashSet<i64> =
@@ -176,7 +183,10 @@ fn targets(checked: &Checked, lookup: &Lookup) -> Vec<Found> {
                 None => (
                     None,
                     lookup.elsewhere.get(&id).map(|plan| {
-                        format!("Tiltaks-ID {id} er et tiltak i «{plan}»; her blir det et nytt tiltak.")
+                        Msg::with(
+                            "transfer-note-other-plan",
+                            [("id", id.into()), ("plan", plan.into())],
+                        )
                     }),
                 ),
             },
@@ -184,17 +194,16 @@ fn targets(checked: &Checked, lookup: &Lookup) -> Vec<Found> {
                 let same: Vec<&(i64, String, i32)> = lookup
                     .measures
                     .iter()
-                    .filter(|(_, t, _)| t.split_whitespace().collect::<Vec<_>>().join(" ") == s.title)
+                    .filter(|(_, t, _)| {
+                        t.split_whitespace().collect::<Vec<_>>().join(" ") == s.title
+                    })
                     .collect();
                 match same.as_slice() {
                     [(id, _, version)] if claimed.insert(*id) => {
                         (Some((*id, *version, true)), None)
                     }
                     [] => (None, None),
-                    _ => (
-                        None,
-                        Some("Planen har flere tiltak med denne tittelen, eller en annen rad endrer det; dette blir et nytt tiltak.".into()),
-                    ),
+                    _ => (None, Some(Msg::new("transfer-note-title-ambiguous"))),
                 }
             }
         })
@@ -208,6 +217,7 @@ pub(super) async fn plan_import(
     m: i64,
     checked: &Checked,
     lookup: &Lookup,
+    lang: Lang,
 ) -> AppResult<(Vec<Planned>, Vec<PreviewRow>)> {
     let found = targets(checked, lookup);
     let ids: Vec<i64> = found
@@ -224,7 +234,7 @@ pub(super) async fn plan_import(
         let target = target.and_then(|(id, version, by_title)| {
             let saved = staged_of(saved.get(&id)?);
             reconcile(&mut staged, &saved, lookup);
-            let diff = changes(&saved, &staged, lookup);
+            let diff = changes(&saved, &staged, lookup, lang);
             Some((id, version, by_title, diff))
         });
         let (fate, target_id, diff) = match &target {
@@ -301,7 +311,7 @@ fn preview_row(
     fate: Fate,
     target: Option<i64>,
     changes: Vec<Change>,
-    note: Option<String>,
+    note: Option<Msg>,
 ) -> PreviewRow {
     let (responsible, responsible_kind) = lookup.responsible_label(&s.responsible);
     let typed = s.responsible_typed.trim();
@@ -325,11 +335,13 @@ fn preview_row(
             && typed.to_lowercase() != responsible.to_lowercase())
         .then(|| typed.to_string()),
         responsible,
-        responsible_kind,
-        status: match s.status_date {
-            Some(d) => format!("{} {}", s.status.label(), format_date(d)),
-            None => s.status.label().to_string(),
+        responsible_kind: if responsible_kind.is_empty() {
+            ""
+        } else {
+            kind_key(responsible_kind)
         },
+        status: s.status.label_key(),
+        status_date: s.status_date.map(format_date),
         periods: periods_text(lookup.span(), &s.cells),
         priority: s.priority,
         fate,

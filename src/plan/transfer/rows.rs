@@ -16,6 +16,7 @@ use super::{
 };
 use crate::{
     domain::Hours,
+    i18n::{Msg, k},
     measures::model::{CellInput, Financing, MeasureInput, Responsible, Status},
     web::form::trimmed,
 };
@@ -71,35 +72,35 @@ impl Staged {
         }
     }
 
-    /// The fields two rows of the same measure disagree on.
+    /// The fields two rows of the same measure disagree on, as catalog keys.
     fn differences(&self, other: &Staged) -> Vec<&'static str> {
         let mut out = Vec::new();
         if self.title != other.title {
-            out.push("tittel");
+            out.push(k("transfer-diff-title"));
         }
         if self.description != other.description {
-            out.push("beskrivelse");
+            out.push(k("transfer-diff-description"));
         }
         if self.hours != other.hours {
-            out.push("timer");
+            out.push(k("transfer-diff-hours"));
         }
         if self.costs != other.costs {
-            out.push("kostnad");
+            out.push(k("transfer-diff-cost"));
         }
         if self.responsible != other.responsible {
-            out.push("ansvar");
+            out.push(k("transfer-diff-responsible"));
         }
         if self.status != other.status || self.status_date != other.status_date {
-            out.push("status");
+            out.push(k("transfer-diff-status"));
         }
         if self.status_comment != other.status_comment {
-            out.push("statuskommentar");
+            out.push(k("transfer-diff-status-comment"));
         }
         if self.priority != other.priority {
-            out.push("prioritert");
+            out.push(k("transfer-diff-priority"));
         }
         if self.cells != other.cells {
-            out.push("framdrift");
+            out.push(k("transfer-diff-cells"));
         }
         out
     }
@@ -108,16 +109,43 @@ impl Staged {
 #[derive(Debug, Clone)]
 pub struct RowError {
     pub row: Option<usize>,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl RowError {
-    pub fn text(&self) -> String {
+    /// «Rad 7: …», or the message alone for an error of the whole file.
+    pub fn msg(&self) -> Msg {
         match self.row {
-            Some(r) => format!("Rad {r}: {}", self.message),
+            Some(r) => Msg::with(
+                "transfer-row-error",
+                [("row", r.into()), ("message", self.message.clone().into())],
+            ),
             None => self.message.clone(),
         }
     }
+}
+
+/// «Timer: …»: a value's error after the name of its column.
+fn in_column(column: &'static str, error: Msg) -> Msg {
+    Msg::with(
+        "transfer-error-in-column",
+        [("column", Msg::new(column).into()), ("error", error.into())],
+    )
+}
+
+/// «tittel, timer, status» in the reader's language.
+fn field_list(keys: &[&'static str]) -> Msg {
+    let mut keys = keys.iter();
+    let first = keys
+        .next()
+        .map(|k| Msg::new(k))
+        .unwrap_or(Msg::new("transfer-diff-cells"));
+    keys.fold(first, |list, next| {
+        Msg::with(
+            "transfer-list-next",
+            [("list", list.into()), ("next", Msg::new(next).into())],
+        )
+    })
 }
 
 pub(super) struct Checked {
@@ -142,7 +170,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
     let Some(header_at) = header_at else {
         out.errors.push(RowError {
             row: None,
-            message: "Fant ingen overskriftsrad. Første rad må ha kolonnenavnene, blant annet «Tiltak» og «Strategi».".into(),
+            message: Msg::new("transfer-no-header"),
         });
         return out;
     };
@@ -178,11 +206,11 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                 out.errors.push(RowError {
                     row: Some(*header_row),
                     message: if normalize(first) == normalize(name) {
-                        format!("Kolonnen «{}» står to ganger. Slett den ene.", name.trim())
+                        Msg::with("transfer-column-twice", [("column", name.trim().into())])
                     } else {
-                        format!(
-                            "Kolonnene «{first}» og «{}» betyr det samme for importen. Slett den ene, eller slå dem sammen.",
-                            name.trim()
+                        Msg::with(
+                            "transfer-columns-same",
+                            [("first", first.into()), ("second", name.trim().into())],
                         )
                     },
                 })
@@ -197,7 +225,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
     if !columns.iter().any(|(_, c)| *c == Col::Strategy) {
         out.errors.push(RowError {
             row: Some(*header_row),
-            message: "Fant ikke kolonnen «Strategi».".into(),
+            message: Msg::new("transfer-no-strategy-column"),
         });
     }
 
@@ -233,15 +261,15 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         if out.measures.len() >= MAX_ROWS {
             out.errors.push(RowError {
                 row: Some(*row),
-                message: format!("Filen har for mange tiltak (høyst {MAX_ROWS})."),
+                message: Msg::with("transfer-too-many-measures", [("max", MAX_ROWS.into())]),
             });
             break;
         }
 
-        let mut errors: Vec<String> = Vec::new();
+        let mut errors: Vec<Msg> = Vec::new();
         let span = lookup.span();
         if title.is_empty() {
-            errors.push("Tiltaket mangler tittel (kolonnen «Tiltak» er tom).".into());
+            errors.push(Msg::new("transfer-title-missing"));
         }
         let key = match get(Col::Key) {
             "" => None,
@@ -253,9 +281,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                     Some(id)
                 }
                 _ => {
-                    errors.push(format!(
-                        "Tiltaks-ID «{k}» finnes ikke i kommunens handlingsplaner. Tøm cellen hvis raden er et nytt tiltak; ellers bruk ID-en fra en eksport av planen."
-                    ));
+                    errors.push(Msg::with("transfer-key-unknown", [("key", k.into())]));
                     None
                 }
             },
@@ -268,11 +294,13 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                 Some(id) => Some(id),
                 None => {
                     errors.push(match lookup.nearest_strategy(strategy_text) {
-                        Some(near) => format!(
-                            "Ukjent strategi «{strategy_text}». Mente du «{near}»? Skriv strategien slik den står i planens IKT-strategi."
+                        Some(near) => Msg::with(
+                            "transfer-strategy-unknown-near",
+                            [("strategy", strategy_text.into()), ("near", near.into())],
                         ),
-                        None => format!(
-                            "Ukjent strategi «{strategy_text}». Strategien må stå slik den står i planens IKT-strategi."
+                        None => Msg::with(
+                            "transfer-strategy-unknown",
+                            [("strategy", strategy_text.into())],
                         ),
                     });
                     None
@@ -282,11 +310,11 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         let hours = match get(Col::Hours) {
             "" => None,
             h => Hours::parse(h)
-                .map_err(|e| errors.push(format!("Timer: {e}")))
+                .map_err(|e| errors.push(in_column("transfer-col-hours", e)))
                 .ok(),
         };
         let mut costs = parse_costs(get(Col::Cost)).unwrap_or_else(|e| {
-            errors.push(format!("Kostnad: {e}"));
+            errors.push(in_column("transfer-col-cost", e));
             Vec::new()
         });
         match get(Col::Financing) {
@@ -301,20 +329,23 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                             c.financing = financing;
                             c.financing_project = project.clone();
                         } else if (c.financing, &c.financing_project) != (financing, &project) {
-                            errors.push(format!(
-                                "Finansiering: «{f}» stemmer ikke med finansieringen i kostnaden («{}»). Skriv finansieringen ett av stedene.",
-                                c.financing.label()
+                            errors.push(Msg::with(
+                                "transfer-financing-mismatch",
+                                [("typed", f.into()), ("cost", c.financing.label().into())],
                             ));
                             break;
                         }
                     }
                 }
-                None => errors.push(format!("Finansiering: {}", unknown_financing(f))),
+                None => errors.push(in_column("transfer-col-financing", unknown_financing(f))),
             },
         }
         let responsible_text = get(Col::Responsible);
         if responsible_text.chars().count() > 200 {
-            errors.push("Ansvar kan ha høyst 200 tegn.".into());
+            errors.push(Msg::with(
+                "transfer-responsible-too-long",
+                [("max", 200_usize.into())],
+            ));
         }
         let (status, mut status_date) = parse_status(get(Col::Status), span).unwrap_or_else(|e| {
             errors.push(e);
@@ -324,7 +355,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
             "" => {}
             d => match import_date(d, span) {
                 Ok(d) => status_date = Some(d),
-                Err(e) => errors.push(format!("Statusdato: {e}")),
+                Err(e) => errors.push(in_column("transfer-col-status-date", e)),
             },
         }
         let status_comment = trimmed(get(Col::StatusComment));
@@ -342,8 +373,9 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
             match v {
                 "" => {}
                 "x" | "X" | "■" => cells_out.push((*year, *period, None)),
-                label if label.chars().count() > 100 => errors.push(format!(
-                    "Teksten i periodekolonnen {year} kan ha høyst 100 tegn."
+                label if label.chars().count() > 100 => errors.push(Msg::with(
+                    "transfer-period-text-too-long",
+                    [("year", (*year).into()), ("max", 100_usize.into())],
                 )),
                 label => cells_out.push((*year, *period, Some(label.to_string()))),
             }
@@ -353,16 +385,13 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
             let from = (!start.is_empty())
                 .then(|| period_of(start, false, span))
                 .transpose()
-                .map_err(|e| errors.push(format!("Start: {e}")));
+                .map_err(|e| errors.push(in_column("transfer-col-start", e)));
             let to = (!end.is_empty())
                 .then(|| period_of(end, true, span))
                 .transpose()
-                .map_err(|e| errors.push(format!("Slutt: {e}")));
+                .map_err(|e| errors.push(in_column("transfer-col-end", e)));
             if !cells_out.is_empty() {
-                errors.push(
-                    "Raden har både Start/Slutt og kryss i periodekolonnene. Fyll ut det ene av dem."
-                        .into(),
-                );
+                errors.push(Msg::new("transfer-start-end-and-cells"));
             } else if let (Ok(from), Ok(to)) = (from, to) {
                 let (from, to) = match (from, to) {
                     (Some(f), Some(t)) => (f, t),
@@ -371,7 +400,10 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                     (None, None) => unreachable!("one of them is filled in"),
                 };
                 if from > to {
-                    errors.push(format!("Start ({start}) er etter Slutt ({end})."));
+                    errors.push(Msg::with(
+                        "transfer-start-after-end",
+                        [("start", start.into()), ("end", end.into())],
+                    ));
                 } else {
                     cells_out.extend(
                         span.periods()
@@ -402,7 +434,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
         // The rules every measure meets, as the form and the progress row apply them.
         for (field, message) in staged.input().check(lookup.span()).all() {
             if !(*field == "title" && title.is_empty()) {
-                errors.push(message.to_string());
+                errors.push(message.clone());
             }
         }
         if !errors.is_empty() {
@@ -426,11 +458,13 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
                 if !diff.is_empty() {
                     out.errors.push(RowError {
                         row: Some(*row),
-                        message: format!(
-                            "Tiltaket «{}» står også på rad {}, men med annen {}. Rader for samme tiltak under flere strategier må ha like verdier.",
-                            staged.title,
-                            out.rows[i],
-                            diff.join(", ")
+                        message: Msg::with(
+                            "transfer-rows-differ",
+                            [
+                                ("title", staged.title.as_str().into()),
+                                ("row", out.rows[i].into()),
+                                ("fields", field_list(&diff).into()),
+                            ],
                         ),
                     });
                 } else if let Some(s) = strategy.filter(|s| !first.strategy_ids.contains(s)) {
@@ -447,7 +481,7 @@ pub(super) fn check(table: &Table, lookup: &Lookup) -> Checked {
     if out.measures.is_empty() && out.errors.is_empty() {
         out.errors.push(RowError {
             row: None,
-            message: "Filen har ingen tiltak under overskriftsraden.".into(),
+            message: Msg::new("transfer-no-measures"),
         });
     }
     out

@@ -12,14 +12,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::MAX_ROWS;
-use crate::{domain::format_date, web::form::MAX_UPLOAD_FILE};
+use crate::{domain::format_date, i18n::Msg, web::form::MAX_UPLOAD_FILE};
 
-pub(super) const TOO_LARGE: &str = "Filen er for stor. Den kan være høyst 5 MB.";
-pub(super) const NO_FILE: &str = "Velg en fil å laste opp.";
-const NOT_SUPPORTED: &str = "Filen må være en Excel-arbeidsbok (.xlsx) eller en CSV-fil (.csv).";
-const UNREADABLE_XLSX: &str = "Excel-filen kunne ikke leses. Kontroller at den er lagret som Excel-arbeidsbok (.xlsx) og ikke er passordbeskyttet.";
-const UNREADABLE_CSV: &str =
-    "CSV-filen kunne ikke leses som tekst. Lagre den som «CSV UTF-8 (kommadelt)» og prøv igjen.";
+pub(super) const TOO_LARGE: Msg = Msg::new("transfer-file-too-large");
+pub(super) const NO_FILE: Msg = Msg::new("transfer-no-file");
+const NOT_SUPPORTED: Msg = Msg::new("transfer-not-supported");
+const UNREADABLE_XLSX: Msg = Msg::new("transfer-unreadable-xlsx");
+const UNREADABLE_CSV: Msg = Msg::new("transfer-unreadable-csv-text");
 
 /// The sheet as text: (row number as the user sees it, cells).
 pub(super) struct Table {
@@ -33,13 +32,13 @@ pub(super) struct Upload {
 
 pub(super) async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
-) -> Result<Upload, String> {
-    let mut multipart = multipart.map_err(|_| NO_FILE.to_string())?;
+) -> Result<Upload, Msg> {
+    let mut multipart = multipart.map_err(|_| NO_FILE)?;
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            TOO_LARGE.to_string()
+            TOO_LARGE
         } else {
-            "Opplastingen ble avbrutt. Prøv igjen.".to_string()
+            Msg::new("transfer-upload-interrupted")
         }
     };
     while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
@@ -50,31 +49,31 @@ pub(super) async fn read_upload(
         let mut bytes = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
             if bytes.len() + chunk.len() > MAX_UPLOAD_FILE {
-                return Err(TOO_LARGE.into());
+                return Err(TOO_LARGE);
             }
             bytes.extend_from_slice(&chunk);
         }
         if name.is_empty() && bytes.is_empty() {
-            return Err(NO_FILE.into());
+            return Err(NO_FILE);
         }
         if bytes.is_empty() {
-            return Err("Filen er tom.".into());
+            return Err(Msg::new("transfer-file-empty"));
         }
         return Ok(Upload { name, bytes });
     }
-    Err(NO_FILE.into())
+    Err(NO_FILE)
 }
 
-pub(super) fn read_table(upload: &Upload) -> Result<Table, String> {
+pub(super) fn read_table(upload: &Upload) -> Result<Table, Msg> {
     let name = upload.name.to_lowercase();
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     let zip = upload.bytes.starts_with(b"PK\x03\x04");
     match ext {
-        "xls" if !zip => Err("Det gamle Excel-formatet (.xls) kan ikke leses. Åpne filen i Excel og lagre den som Excel-arbeidsbok (.xlsx) eller CSV.".into()),
+        "xls" if !zip => Err(Msg::new("transfer-old-xls")),
         "xlsx" | "xlsm" | "xls" => read_xlsx(&upload.bytes),
         "csv" | "txt" | "" if zip => read_xlsx(&upload.bytes),
         "csv" | "txt" | "" => read_csv(&upload.bytes),
-        _ => Err(NOT_SUPPORTED.into()),
+        _ => Err(NOT_SUPPORTED),
     }
 }
 
@@ -89,15 +88,17 @@ const MAX_CSV_LINES: usize = 4 * MAX_SHEET_ROWS;
 /// Bytes one CSV line may have: twenty columns at the longest a form field may be.
 const MAX_CSV_LINE: usize = 100_000;
 
-fn too_many_rows() -> String {
-    format!("Filen har for mange rader (høyst {MAX_ROWS}). Del den opp i flere filer.")
+fn too_many_rows() -> Msg {
+    Msg::with("transfer-too-many-rows", [("max", MAX_ROWS.into())])
 }
 
-fn too_many_columns(column: usize) -> String {
-    format!(
-        "Regnearket har innhold i kolonne {} (høyst {MAX_SHEET_COLUMNS} kolonner). \
-         Slett det som står langt til høyre, eller kopier tabellen til et nytt regneark.",
-        column_name(column)
+fn too_many_columns(column: usize) -> Msg {
+    Msg::with(
+        "transfer-too-many-columns",
+        [
+            ("column", column_name(column).into()),
+            ("max", MAX_SHEET_COLUMNS.into()),
+        ],
     )
 }
 
@@ -121,7 +122,7 @@ const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 /// Refuses a workbook whose parts, by the sizes its zip directory declares, unpack to more than
 /// [`MAX_UNPACKED`] (a «zip bomb»: calamine reads the shared strings whole). A file without a
 /// readable directory is left to calamine, which refuses it as unreadable.
-fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), Msg> {
     let u16_at = |i: usize| {
         bytes
             .get(i..i + 2)
@@ -143,11 +144,7 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
     let (Some(entries), Some(mut at)) = (u16_at(end + 10), u32_at(end + 16)) else {
         return Ok(());
     };
-    let too_large = || {
-        "Excel-filen er for stor når den pakkes ut (høyst 64 MB). Lagre den på nytt fra Excel, \
-         eller bruk CSV."
-            .to_string()
-    };
+    let too_large = || Msg::new("transfer-xlsx-unpacked-too-large");
     let mut total = 0u64;
     for _ in 0..entries {
         let p = at as usize;
@@ -175,22 +172,22 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
 /// The first worksheet, cell by cell: a cell far down or to the right is refused when it is
 /// met, before any row is allocated for the space up to it (a 1.5 KB file with A1 and XFD1000
 /// once took the server to ~1 GB as a calamine `Range`).
-fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
+fn read_xlsx(bytes: &[u8]) -> Result<Table, Msg> {
     check_unpacked_size(bytes)?;
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|_| UNREADABLE_XLSX.to_string())?;
+    let mut wb: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| UNREADABLE_XLSX)?;
     let first = wb
         .sheet_names()
         .first()
         .cloned()
-        .ok_or("Excel-filen har ingen regneark.")?;
+        .ok_or(Msg::new("transfer-xlsx-no-sheet"))?;
     let mut cells = wb
         .worksheet_cells_reader(&first)
-        .map_err(|_| UNREADABLE_XLSX.to_string())?;
+        .map_err(|_| UNREADABLE_XLSX)?;
     // Row index → its cells by column; a BTreeMap since the XML need not be in order.
     let mut rows: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
     let (mut width, mut top, mut bottom) = (0, usize::MAX, 0);
-    while let Some(cell) = cells.next_cell().map_err(|_| UNREADABLE_XLSX.to_string())? {
+    while let Some(cell) = cells.next_cell().map_err(|_| UNREADABLE_XLSX)? {
         let text = cell_text(&Data::from(cell.get_value().clone()));
         if text.is_empty() {
             continue;
@@ -269,7 +266,7 @@ fn number_text(f: f64) -> String {
         .unwrap_or_else(|| f.to_string())
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Table, String> {
+fn read_csv(bytes: &[u8]) -> Result<Table, Msg> {
     let text = decode_text(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     check_lines(text)?;
@@ -284,7 +281,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     let bytes = text.as_bytes();
     let (mut scanned, mut line) = (0usize, 1usize);
     for record in reader.records() {
-        let record = record.map_err(|_| "CSV-filen kunne ikke leses.".to_string())?;
+        let record = record.map_err(|_| Msg::new("transfer-csv-unreadable"))?;
         let mut start = record
             .position()
             .map(|p| p.byte() as usize)
@@ -317,7 +314,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table, String> {
 
 /// Refuses a file with more lines, or a longer line, than a plan can have, before the CSV
 /// reader buffers any record.
-fn check_lines(text: &str) -> Result<(), String> {
+fn check_lines(text: &str) -> Result<(), Msg> {
     for (i, line) in text.split('\n').enumerate() {
         if i >= MAX_CSV_LINES {
             return Err(too_many_rows());
@@ -327,10 +324,9 @@ fn check_lines(text: &str) -> Result<(), String> {
             .split('\r')
             .any(|l| l.len() > MAX_CSV_LINE && l.chars().count() > MAX_CSV_LINE)
         {
-            return Err(format!(
-                "Linje {} i filen er for lang (høyst 100 000 tegn). Kontroller at filen er en \
-                 tabell med ett tiltak per linje.",
-                i + 1
+            return Err(Msg::with(
+                "transfer-csv-line-too-long",
+                [("line", (i + 1).into())],
             ));
         }
     }
@@ -340,17 +336,17 @@ fn check_lines(text: &str) -> Result<(), String> {
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Norwegian Excel saves «CSV».
 /// The file's text: UTF-8 or UTF-16 by its byte-order mark, else UTF-8, else Windows-1252 (what
 /// Norwegian Excel saves as «CSV (semikolondelt)»).
-fn decode_text(bytes: &[u8]) -> Result<String, String> {
+fn decode_text(bytes: &[u8]) -> Result<String, Msg> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return if malformed {
-            Err(UNREADABLE_CSV.into())
+            Err(UNREADABLE_CSV)
         } else {
             Ok(text.into_owned())
         };
     }
     if bytes.contains(&0) {
-        return Err(UNREADABLE_CSV.into());
+        return Err(UNREADABLE_CSV);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
@@ -404,7 +400,8 @@ mod tests {
         bytes[cd + 24..cd + 28].copy_from_slice(&(100u32 << 20).to_le_bytes());
         let err = read_xlsx(&bytes).err().unwrap();
         assert!(
-            err.starts_with("Excel-filen er for stor når den pakkes ut"),
+            err.nb()
+                .starts_with("Excel-filen er for stor når den pakkes ut"),
             "{err}"
         );
         bytes[cd + 24..cd + 28].copy_from_slice(&u32::MAX.to_le_bytes());

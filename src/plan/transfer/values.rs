@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::columns::{Col, as_year, month_of_year, normalize, period_column};
-use crate::{domain::parse_date, measures::model::Status, plan::model::Span};
+use crate::{domain::parse_date, i18n::Msg, measures::model::Status, plan::model::Span};
 
 /// A status as the app names it, or as municipalities write it in their own sheets.
 pub(super) fn status_word(text: &str) -> Option<Status> {
@@ -25,7 +25,7 @@ pub(super) fn status_word(text: &str) -> Option<Status> {
     })
 }
 
-pub(super) fn parse_status(text: &str, span: Span) -> Result<(Status, Option<NaiveDate>), String> {
+pub(super) fn parse_status(text: &str, span: Span) -> Result<(Status, Option<NaiveDate>), Msg> {
     let t = text.trim();
     if t.is_empty() {
         return Ok((Status::NotStarted, None));
@@ -40,15 +40,13 @@ pub(super) fn parse_status(text: &str, span: Span) -> Result<(Status, Option<Nai
     {
         return Ok((s, Some(import_date(date, span)?)));
     }
-    Err(format!(
-        "Ukjent status «{t}». Bruk Ikke startet, Pågår, Utført, Utsatt eller Avbrutt (også «Ferdig», «Fullført», «Startet», «I gang» og «Ikke påbegynt» forstås)."
-    ))
+    Err(Msg::with("transfer-status-unknown", [("typed", t.into())]))
 }
 
 /// A date as a sheet writes it: «30.04.2014», «2014-04-30», or with a two-digit year,
 /// «30.04.14», read as 2000–2069 for 00–69 and 1970–1999 for 70–99. A date more than ten years
 /// from the plan's years is a typing error, not a date in this plan, and is refused.
-pub(super) fn import_date(text: &str, span: Span) -> Result<NaiveDate, String> {
+pub(super) fn import_date(text: &str, span: Span) -> Result<NaiveDate, Msg> {
     let t = text.trim();
     let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
     let two_digit = parts.len() == 3
@@ -66,17 +64,25 @@ pub(super) fn import_date(text: &str, span: Span) -> Result<NaiveDate, String> {
         );
         let year = if y < 70 { 2000 + y } else { 1900 + y };
         NaiveDate::from_ymd_opt(year, m, d)
-            .ok_or_else(|| format!("«{t}» er ikke en dato. Skriv datoen som dd.mm.åååå."))?
+            .ok_or_else(|| Msg::with("transfer-date-invalid", [("typed", t.into())]))?
     } else {
-        parse_date(t).map_err(|e| format!("«{t}»: {e}"))?
+        parse_date(t).map_err(|e| {
+            Msg::with(
+                "transfer-date-error",
+                [("typed", t.into()), ("error", e.into())],
+            )
+        })?
     };
     let (first, last) = (span.start_year - 10, span.end_year + 10);
     if !(first..=last).contains(&date.year()) {
-        return Err(format!(
-            "Datoen «{t}» (år {}) ligger langt utenfor planperioden {}–{}. Kontroller året og skriv datoen som dd.mm.åååå.",
-            date.year(),
-            span.start_year,
-            span.end_year
+        return Err(Msg::with(
+            "transfer-date-far",
+            [
+                ("typed", t.into()),
+                ("year", date.year().into()),
+                ("start", span.start_year.into()),
+                ("end", span.end_year.into()),
+            ],
         ));
     }
     Ok(date)
@@ -86,7 +92,7 @@ pub(super) fn import_date(text: &str, span: Span) -> Result<NaiveDate, String> {
 /// year) or quarter (later years); a year alone starts in its first period or ends in its last.
 /// A start before the plan counts from the plan's first period and an end after it to the
 /// plan's last; a period wholly outside the plan is refused.
-pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32), String> {
+pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32), Msg> {
     let t = text.trim();
     let month_in = |year: i32, month: u32| -> (i32, i32) {
         if year == span.start_year {
@@ -115,9 +121,9 @@ pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32),
             Some((m, y)) => month_in(y, m),
             None => {
                 let d = import_date(t, span).map_err(|_| {
-                    format!(
-                        "«{t}» er ikke et år, en måned eller en dato. Skriv for eksempel «{}», «03.{}» eller «15.03.{}».",
-                        span.start_year, span.start_year, span.start_year
+                    Msg::with(
+                        "transfer-period-invalid",
+                        [("typed", t.into()), ("start", span.start_year.into())],
                     )
                 })?;
                 month_in(d.year(), d.month())
@@ -125,9 +131,13 @@ pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32),
         }
     };
     if end && year < span.start_year || !end && year > span.end_year {
-        return Err(format!(
-            "«{t}» ligger utenfor planperioden {}–{}.",
-            span.start_year, span.end_year
+        return Err(Msg::with(
+            "transfer-period-outside",
+            [
+                ("typed", t.into()),
+                ("start", span.start_year.into()),
+                ("end", span.end_year.into()),
+            ],
         ));
     }
     if year < span.start_year {
@@ -144,13 +154,13 @@ pub(super) fn period_of(text: &str, end: bool, span: Span) -> Result<(i32, i32),
     Ok((year, period))
 }
 
-pub(super) fn parse_priority(text: &str) -> Result<bool, String> {
+pub(super) fn parse_priority(text: &str) -> Result<bool, Msg> {
     match normalize(text).as_str() {
         "" | "nei" | "0" | "false" | "usann" | "lav" | "låg" | "normal" | "middels" => Ok(false),
         "ja" | "x" | "1" | "true" | "sann" | "prioritert" | "høy" | "høg" => Ok(true),
-        _ => Err(format!(
-            "Prioritert må være «Ja» eller tom, ikke «{}».",
-            text.trim()
+        _ => Err(Msg::with(
+            "transfer-priority-invalid",
+            [("typed", text.trim().into())],
         )),
     }
 }
