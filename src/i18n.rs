@@ -296,8 +296,8 @@ pub enum Msg {
         key: Cow<'static, str>,
         args: Vec<(Cow<'static, str>, Arg)>,
     },
-    /// Transitional: finished bokmål text from a module whose strings are not yet in the
-    /// catalogs (`"…".into()`, `format!(…).into()`). Shown as written in both languages.
+    /// Text already in the reader's language (a row message joined from several), shown as it
+    /// is. There is deliberately no `From<&str>`: interface text goes through the catalogs.
     Text(String),
 }
 
@@ -340,19 +340,7 @@ impl Msg {
     }
 }
 
-impl From<&str> for Msg {
-    fn from(s: &str) -> Self {
-        Msg::Text(s.to_string())
-    }
-}
-impl From<String> for Msg {
-    fn from(s: String) -> Self {
-        Msg::Text(s)
-    }
-}
-
-/// Bokmål: what a template that has not yet been converted shows with `{{ e }}`. Converted
-/// templates write `{{ ctx.msg(e) }}`.
+/// Bokmål, for logs and `AppError`'s own `Display`. Pages write `{{ ctx.msg(e) }}`.
 impl fmt::Display for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.nb())

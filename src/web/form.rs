@@ -133,10 +133,9 @@ pub fn checked_pairs(bytes: &[u8]) -> Result<Vec<(String, String)>, AppError> {
 pub struct FormErrors(Vec<(&'static str, Msg)>);
 
 impl FormErrors {
-    /// `errors.add("username", Msg::new("user-username-taken"))`. A `String` or `&str` is taken
-    /// as finished bokmål (`Msg::Text`) until its module's strings are in the catalogs.
-    pub fn add(&mut self, field: &'static str, message: impl Into<Msg>) {
-        self.0.push((field, message.into()));
+    /// `errors.add("username", Msg::new("user-username-taken"))`.
+    pub fn add(&mut self, field: &'static str, message: Msg) {
+        self.0.push((field, message));
     }
 
     pub fn get(&self, field: &str) -> Option<&Msg> {

@@ -47,16 +47,8 @@ impl Flash {
 }
 
 /// Stores a message for the next page and redirects there with 303 (POST → redirect → GET).
-pub async fn flash_redirect(
-    session: &Session,
-    kind: FlashKind,
-    text: impl Into<Msg>,
-    to: &str,
-) -> Response {
-    let flash = Flash {
-        kind,
-        text: text.into(),
-    };
+pub async fn flash_redirect(session: &Session, kind: FlashKind, text: Msg, to: &str) -> Response {
+    let flash = Flash { kind, text };
     if let Err(e) = session.insert(FLASH_KEY, flash).await {
         return AppError::from(e).into_response();
     }
