@@ -236,19 +236,10 @@ fn the_glossary_lists_the_issues_nynorsk_terms() {
     }
 }
 
-async fn set_language(app: &TestApp, username: &str, lang: Option<&str>) {
-    sqlx::query("update app_user set language = $2 where username = $1")
-        .bind(username)
-        .bind(lang)
-        .execute(&app.db)
-        .await
-        .unwrap();
-}
-
 #[sqlx::test]
 async fn a_user_who_chose_nynorsk_gets_the_layout_in_nynorsk(db: PgPool) {
     let app = spawn(db).await;
-    set_language(&app, "admin", Some("nn")).await;
+    choose_language(&app, "admin", Some("nn")).await;
     let c = app.user("admin").await;
     let (status, html) = app.text(&c, "/").await;
     assert_eq!(status, 200);
@@ -270,7 +261,7 @@ async fn a_nynorsk_municipality_s_users_get_nynorsk_unless_they_chose_bokmal(db:
         .execute(&app.db)
         .await
         .unwrap();
-    set_language(&app, "ikt", Some("nb")).await;
+    choose_language(&app, "ikt", Some("nb")).await;
     let (_, html) = app.text(&app.user("leder").await, "/").await;
     assert!(html.contains("<html lang=\"nn\""));
     let (_, html) = app.text(&app.user("ikt").await, "/").await;
@@ -287,7 +278,7 @@ async fn a_nynorsk_municipality_s_users_get_nynorsk_unless_they_chose_bokmal(db:
 #[sqlx::test]
 async fn error_pages_speak_the_reader_s_language(db: PgPool) {
     let app = spawn(db).await;
-    set_language(&app, "rad", Some("nn")).await;
+    choose_language(&app, "rad", Some("nn")).await;
     let c = app.user("rad").await;
     let (status, html) = app.text(&c, "/admin/users").await;
     assert_eq!(status, 403);
@@ -367,7 +358,7 @@ async fn the_profile_form_refuses_a_bad_e_mail_and_a_wrong_current_password_and_
     db: PgPool,
 ) {
     let app = spawn(db).await;
-    set_language(&app, "rad", Some("nn")).await;
+    choose_language(&app, "rad", Some("nn")).await;
     let c = app.user("rad").await;
     let id = app.user_id("rad").await;
     let audits = app.audit_count("app_user", id).await;

@@ -837,57 +837,10 @@ async fn the_measure_page_has_the_quick_status_form_and_returns_to_the_measure(d
     assert!(!page.contains("quick-status"), "readers get no status form");
 }
 
-async fn choose_nynorsk(app: &TestApp, username: &str) {
-    sqlx::query("update app_user set language = 'nn' where username = $1")
-        .bind(username)
-        .execute(&app.db)
-        .await
-        .unwrap();
-}
-
-/// The page without the elements marked as users' text (`lang="nb"` in Ringebu), so that
-/// bokmål in measure titles does not count as interface.
-fn interface_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" lang=\"nb\"") {
-        let tag_start = rest[..at].rfind('<').unwrap();
-        out.push_str(&rest[..tag_start]);
-        let name: String = rest[tag_start + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        // Skip to the matching close tag, counting nested tags of the same name.
-        let (open, close) = (format!("<{name}"), format!("</{name}>"));
-        let mut depth = 0;
-        let mut i = tag_start;
-        loop {
-            let next_open = rest[i + 1..].find(&open).map(|p| p + i + 1);
-            let next_close = rest[i + 1..].find(&close).map(|p| p + i + 1).unwrap();
-            match next_open {
-                Some(o) if o < next_close => {
-                    depth += 1;
-                    i = o;
-                }
-                _ if depth > 0 => {
-                    depth -= 1;
-                    i = next_close;
-                }
-                _ => {
-                    rest = &rest[next_close + close.len()..];
-                    break;
-                }
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[sqlx::test]
 async fn a_user_who_chose_nynorsk_reads_the_progress_plan_and_its_totals_in_nynorsk(db: PgPool) {
     let app = spawn(db).await;
-    choose_nynorsk(&app, "ikt").await;
+    choose_language(&app, "ikt", Some("nn")).await;
     let c = app.user("ikt").await;
     let id = plan_id(&app).await;
     let (status, html) = app.text(&c, &format!("/plan/{id}")).await;
@@ -941,7 +894,7 @@ async fn a_user_who_chose_nynorsk_reads_the_progress_plan_and_its_totals_in_nyno
 #[sqlx::test]
 async fn a_new_plan_with_wrong_years_is_refused_in_nynorsk_for_a_nynorsk_reader(db: PgPool) {
     let app = spawn(db).await;
-    choose_nynorsk(&app, "ikt").await;
+    choose_language(&app, "ikt", Some("nn")).await;
     let c = app.user("ikt").await;
     let (_, form) = app.text(&c, "/plan/new").await;
     assert!(form.contains("Ny handlingsplan") && form.contains(">Namn</label>"));

@@ -215,10 +215,7 @@ async fn a_nynorsk_reader_sees_the_row_errors_of_a_bad_file_in_nynorsk_and_a_bok
     db: PgPool,
 ) {
     let app = spawn(db).await;
-    sqlx::query("update app_user set language = 'nn' where username = 'ikt'")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    choose_language(&app, "ikt", Some("nn")).await;
     let nn = app.user("ikt").await;
     let nb = app.user("admin").await;
     let plan = plan_id(&app).await;
@@ -1333,10 +1330,7 @@ async fn a_plan_exported_in_nynorsk_has_nynorsk_headers_and_imports_again_withou
     db: PgPool,
 ) {
     let app = spawn(db).await;
-    sqlx::query("update app_user set language = 'nn' where username = 'ikt'")
-        .execute(&app.db)
-        .await
-        .unwrap();
+    choose_language(&app, "ikt", Some("nn")).await;
     let nn = app.user("ikt").await;
     let nb = app.user("admin").await;
     let plan = plan_id(&app).await;

@@ -218,3 +218,51 @@ pub async fn edit_form(app: &TestApp, c: &Client, id: i64) -> Vec<(String, Strin
     assert_eq!(status, 200);
     form_fields(&html)
 }
+
+/// Sets a user's interface language as «Min profil» does (`None` follows the municipality).
+pub async fn choose_language(app: &TestApp, username: &str, lang: Option<&str>) {
+    sqlx::query("update app_user set language = $2 where username = $1")
+        .bind(username)
+        .bind(lang)
+        .execute(&app.db)
+        .await
+        .unwrap();
+}
+
+/// The page's text that is the interface's own: everything but what sits in an element marked
+/// with a `lang` of its own (users' text, marked with the municipality's language), scripts and
+/// styles; whitespace squashed.
+pub fn interface_text(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = Vec::new();
+    for node in doc.root_element().descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let marked_or_code = node
+            .ancestors()
+            .filter_map(|a| a.value().as_element())
+            .any(|e| {
+                matches!(e.name(), "script" | "style")
+                    || (e.name() != "html" && e.attr("lang").is_some())
+            });
+        if !marked_or_code {
+            out.push(text.to_string());
+        }
+    }
+    out.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `phrase` occurs in `text` as whole words («ikke» is not in «Sikkerhet»).
+pub fn has_words(text: &str, phrase: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(" {} ", words(text)).contains(&format!(" {} ", words(phrase)))
+}
