@@ -41,7 +41,6 @@ plan-year-span-too-long = En handlingsplan kan vare i høyst seks år: { $form -
         [roll] sluttåret
        *[new] siste år
     } kan være høyst { $max }.
-plan-schedule-outside = Framdriftsplanen har perioder som ikke finnes i planen ({ $periods }). Planen går fra { $start } (måneder) til { $end } (kvartaler).
 
 # Rolling (plan/roll.rs, plan/model.rs).
 plan-late-label = Fra { $year }

@@ -41,7 +41,6 @@ plan-year-span-too-long = Ein handlingsplan kan vare i høgst seks år: { $form 
         [roll] sluttåret
        *[new] siste år
     } kan vere høgst { $max }.
-plan-schedule-outside = Framdriftsplanen har periodar som ikkje finst i planen ({ $periods }). Planen går frå { $start } (månader) til { $end } (kvartal).
 
 # Rolling (plan/roll.rs, plan/model.rs).
 plan-late-label = Frå { $year }

@@ -37,6 +37,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status in `lang` with its date, if it has one: «Utført 31.03.2014», «Ikkje starta».
+    /// Every page that shows a measure's status says it this way.
+    pub fn with_date(self, lang: Lang, date: Option<NaiveDate>) -> String {
+        let label = lang.t(self.label_key());
+        match date {
+            Some(d) => format!("{label} {}", crate::domain::format_date(d)),
+            None => label,
+        }
+    }
+
     pub const ALL: [Status; 5] = [
         Status::NotStarted,
         Status::InProgress,

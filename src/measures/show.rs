@@ -12,7 +12,7 @@ use super::{
 use crate::{
     AppState,
     audit::{self, Entry, Table},
-    domain::{format_date, today},
+    domain::today,
     error::AppResult,
     plan::{
         read::{MeasureData, PlanData},
@@ -55,11 +55,7 @@ impl MeasurePage {
 
     fn status_text(&self) -> String {
         let m = self.m();
-        let label = self.ctx.t(m.status.label_key());
-        match m.status_date {
-            Some(d) => format!("{label} {}", format_date(d)),
-            None => label,
-        }
+        m.status.with_date(self.ctx.lang, m.status_date)
     }
 
     fn cost_text(&self, c: &CostInput) -> String {

@@ -19,7 +19,7 @@ use crate::{
     AppState,
     audit::Actor,
     auth::Editor,
-    domain::{format_date, format_datetime, parse_date},
+    domain::{format_datetime, parse_date},
     error::{AppError, AppResult},
     i18n::{Lang, Msg},
     plan::progress::{KeptStatus, RowMessage, render_row_for},
@@ -157,7 +157,7 @@ pub(super) async fn update(
                 RowMessage::success(user.lang.t1(
                     "measure-status-saved-row",
                     "status",
-                    status_with_date(user.lang, measure.status, measure.status_date),
+                    measure.status.with_date(user.lang, measure.status_date),
                 )),
                 None,
             ),
@@ -192,15 +192,6 @@ pub(super) async fn update(
             flash_redirect(&session, FlashKind::Danger, Msg::Text(msg), &back).await
         }
     })
-}
-
-/// «Utført 31.03.2014», «Ikkje starta»: the status and its date, if it has one.
-fn status_with_date(lang: Lang, status: Status, date: Option<chrono::NaiveDate>) -> String {
-    let label = lang.t(status.label_key());
-    match date {
-        Some(d) => format!("{label} {}", format_date(d)),
-        None => label,
-    }
 }
 
 /// Who changed the measure meanwhile, what it says now, and that the user's change is not saved.

@@ -66,17 +66,6 @@ impl Span {
             None => name,
         }
     }
-
-    pub fn outside_message(self, outside: &[String]) -> Msg {
-        Msg::with(
-            "plan-schedule-outside",
-            [
-                ("periods", outside.join(", ").into()),
-                ("start", self.start_year.into()),
-                ("end", self.end_year.into()),
-            ],
-        )
-    }
 }
 
 /// The label of the cell that carries planned work from before the new plan's first year:

@@ -145,7 +145,7 @@ impl ProgressPage<'_> {
         row_late(self.plan.head.span(), self.today, m)
     }
     fn status_text(&self, m: &MeasureData) -> String {
-        view::status_with_date(self.ctx.lang, m)
+        m.status.with_date(self.ctx.lang, m.status_date)
     }
     fn label_number(&self, label: &str) -> usize {
         label_number(&self.legend, label)
@@ -407,7 +407,7 @@ impl RowPartial<'_> {
         row_late(self.plan.head.span(), self.today, m)
     }
     fn status_text(&self, m: &MeasureData) -> String {
-        view::status_with_date(self.ctx.lang, m)
+        m.status.with_date(self.ctx.lang, m.status_date)
     }
     fn label_number(&self, label: &str) -> usize {
         label_number(&self.legend, label)

@@ -11,7 +11,7 @@ use super::{
     read::{MeasureData, PlanData},
 };
 use crate::{
-    domain::{Hours, Nok, format_date},
+    domain::{Hours, Nok},
     i18n::Lang,
     measures::model::{Financing, Responsible, Status},
 };
@@ -51,16 +51,6 @@ pub fn is_late(m: &MeasureData, span: Span, today: NaiveDate) -> bool {
     m.cells
         .iter()
         .all(|c| period_end(span, c.year, c.period).is_some_and(|end| end < today))
-}
-
-/// The status as the plan shows it, with its date for every status (a date is kept with any
-/// status): «Utført 31.03.2014», «Pågår 03.02.2014», «Ikke startet» / «Ikkje starta».
-pub fn status_with_date(lang: Lang, m: &MeasureData) -> String {
-    let label = lang.t(m.status.label_key());
-    match m.status_date {
-        Some(d) => format!("{label} {}", format_date(d)),
-        None => label,
-    }
 }
 
 /// How many of the selected measures have each status, and how many are late; each measure
