@@ -540,6 +540,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/plan/{plan}/import")),
         (&admin, "/admin/users/new".into()),
         (&admin, format!("/admin/users/{other}")),
+        (&admin, "/admin/settings".into()),
+        (&ikt, "/profile".into()),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -583,6 +585,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/admin/users/{other}"),
         format!("/admin/users/{other}/password"),
         format!("/admin/users/{other}/active"),
+        "/admin/settings".into(),
+        "/profile".into(),
+        "/profile/password".into(),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {
