@@ -17,6 +17,7 @@ pub mod measures;
 pub mod metrics;
 pub mod pg_cluster;
 pub mod plan;
+pub mod reports;
 pub mod seed;
 pub mod strategy;
 pub mod web;
@@ -97,6 +98,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(plan::router())
         .merge(measures::router())
         .merge(strategy::router())
+        .merge(reports::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -162,10 +162,12 @@ pub enum Table {
     Strategy,
     ActionPlan,
     Measure,
+    ReportRound,
+    ReportTeam,
 }
 
 impl Table {
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 9] = [
         Table::AppUser,
         Table::Municipality,
         Table::StrategyDocument,
@@ -173,6 +175,8 @@ impl Table {
         Table::Strategy,
         Table::ActionPlan,
         Table::Measure,
+        Table::ReportRound,
+        Table::ReportTeam,
     ];
 
     /// The table's name in the database, `audit_log.table_name` and the history URL.
@@ -185,6 +189,8 @@ impl Table {
             Table::Strategy => "strategy",
             Table::ActionPlan => "action_plan",
             Table::Measure => "measure",
+            Table::ReportRound => "report_round",
+            Table::ReportTeam => "report_team",
         }
     }
 
@@ -198,6 +204,8 @@ impl Table {
             Table::Strategy => k("audit-table-strategy"),
             Table::ActionPlan => k("audit-table-action-plan"),
             Table::Measure => k("audit-table-measure"),
+            Table::ReportRound => k("audit-table-report-round"),
+            Table::ReportTeam => k("audit-table-report-team"),
         }
     }
 
@@ -211,6 +219,8 @@ impl Table {
             Table::Strategy => "Strategi",
             Table::ActionPlan => "Handlingsplan",
             Table::Measure => "Tiltak",
+            Table::ReportRound => "Statusrapport",
+            Table::ReportTeam => "Rapportansvar",
         }
     }
 
@@ -229,6 +239,8 @@ impl Table {
             }
             Table::ActionPlan => k("history-back-action-plan"),
             Table::Measure => k("history-back-measure"),
+            Table::ReportRound => k("history-back-report-round"),
+            Table::ReportTeam => k("history-back-report-team"),
         }
     }
 
@@ -255,6 +267,12 @@ impl Table {
             }
             Table::Measure => {
                 "select '/measures/' || measure_id from measure where measure_id = $1 and municipality_id = $2"
+            }
+            Table::ReportRound => {
+                "select '/reports/' || report_round_id from report_round where report_round_id = $1 and municipality_id = $2"
+            }
+            Table::ReportTeam => {
+                "select '/plan/' || action_plan_id || '/reports' from report_team where action_plan_id = $1 and municipality_id = $2"
             }
         })
     }
@@ -358,6 +376,27 @@ impl Table {
                     ("status_date", k("audit-f-status-date")),
                     ("status_comment", k("audit-f-status-comment")),
                     ("depends_on", k("audit-f-depends-on")),
+                ];
+                F
+            }
+            Table::ReportRound => {
+                const F: &[(&str, &str)] = &[
+                    ("plan", k("audit-table-action-plan")),
+                    ("due_date", k("audit-f-due-date")),
+                    ("covers_year", k("audit-f-covers-year")),
+                    ("state", k("audit-f-report-state")),
+                    ("cancelled", k("audit-f-cancelled")),
+                    ("summary", k("audit-f-summary")),
+                    ("rows", k("audit-f-report-rows")),
+                    ("acknowledgement_comment", k("audit-f-acknowledgement")),
+                ];
+                F
+            }
+            Table::ReportTeam => {
+                const F: &[(&str, &str)] = &[
+                    ("plan", k("audit-table-action-plan")),
+                    ("responsible", k("audit-f-responsible")),
+                    ("helpers", k("audit-f-helpers")),
                 ];
                 F
             }
