@@ -103,3 +103,7 @@ create table report_reminder (
 -- The secret part of a user's calendar feed URL (/calendar/{token}.ics); null until asked for.
 alter table app_user add column calendar_token text unique
     check (calendar_token is null or length(calendar_token) >= 32);
+
+-- Submitting a report is one act in the audit log, with the statuses it writes back.
+alter table audit_event drop constraint audit_event_kind_check;
+alter table audit_event add constraint audit_event_kind_check check (kind in ('import', 'roll', 'report'));

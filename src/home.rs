@@ -4,7 +4,17 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{Router, routing::get};
 
-use crate::{AppState, auth::Role, error::AppResult, i18n::k, web::Ctx};
+use axum::extract::State;
+
+use crate::{
+    AppState,
+    auth::Role,
+    domain::today,
+    error::AppResult,
+    i18n::k,
+    reports::read::{Reporting, Round, municipality_next, recent_acknowledgements},
+    web::Ctx,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(start))
@@ -15,6 +25,10 @@ pub fn router() -> Router<AppState> {
 struct StartPage {
     ctx: Ctx,
     abilities: Vec<(&'static str, &'static str, &'static str)>,
+    /// Each running plan's next status report due; closed plans are left out.
+    reports: Vec<Reporting>,
+    /// Reports of the user's plans the rådmann has taken «til orientering» lately.
+    acknowledged: Vec<Round>,
 }
 
 /// (what, where, link text) for each thing the user's roles allow, as catalog keys.
@@ -40,9 +54,12 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
     out
 }
 
-async fn start(ctx: Ctx) -> AppResult<StartPage> {
+async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<StartPage> {
+    let today = today();
     Ok(StartPage {
         abilities: abilities(&ctx),
+        reports: municipality_next(&state.db, ctx.user.municipality_id, today).await?,
+        acknowledged: recent_acknowledgements(&state.db, &ctx.user, today).await?,
         ctx,
     })
 }

@@ -186,7 +186,15 @@ struct PlanSeed {
     name: String,
     start_year: i32,
     end_year: i32,
+    reporting: ReportingSeed,
     measures: Vec<MeasureSeed>,
+}
+
+/// Who reports to the rådmann on the plan (handlingsplanen, «Rapportering»).
+#[derive(Deserialize)]
+struct ReportingSeed {
+    responsible: String,
+    helpers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -320,6 +328,28 @@ async fn seed_plan(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
             .get(dep)
             .ok_or_else(|| anyhow::anyhow!("seed: ukjent avhengighet -> {dep}"))?;
         store::add_dependencies(tx, actor, id, &[on]).await?;
+    }
+    // The plan's reporting rounds, none of them written: the documents say who reports, not
+    // what a report said.
+    crate::reports::store::generate_rounds(tx, actor, plan_id, p.start_year, p.end_year).await?;
+    let person = |name: &str| {
+        seeded
+            .people
+            .get(name)
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("seed: ukjent person i rapporteringen: {name}"))
+    };
+    let responsible = person(&p.reporting.responsible)?;
+    let helpers = p
+        .reporting
+        .helpers
+        .iter()
+        .map(|h| person(h))
+        .collect::<anyhow::Result<Vec<i64>>>()?;
+    if let Err(e) =
+        crate::reports::store::set_team(tx, actor, plan_id, 1, Some(responsible), &helpers).await?
+    {
+        anyhow::bail!("seed: rapportansvaret ble ikke lagret: {e:?}");
     }
     Ok(())
 }

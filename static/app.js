@@ -73,3 +73,9 @@ document.addEventListener("click", (event) => {
     box.checked = tick;
   });
 });
+
+// A report's «Skriv ut» button: hidden without this script (the browser's own print works).
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+});

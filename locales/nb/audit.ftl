@@ -76,6 +76,10 @@ audit-event-import-part = Del av importen av filen «{ $label }»
 audit-event-roll-part = Del av rulleringen til «{ $label }»
 audit-event-import-link = Se planen det ble importert til
 audit-event-roll-link = Se den nye planen
+audit-event-report = Statusrapport levert
+audit-event-report-title = Statusrapport levert: «{ $label }»
+audit-event-report-part = Del av statusrapporten «{ $label }»
+audit-event-report-link = Se rapporten
 
 audit-filter-type = Type
 audit-filter-all = Alle

@@ -15,3 +15,6 @@ home-strategy-link = Se IKT-strategien
 home-superbruker = Som superbruker lese planen og strategien for kommunen.
 home-admin-users = Administrere brukere og roller.
 home-admin-audit = Se endringsloggen for hele kommunen.
+home-reports-heading = Statusrapporter til rådmannen
+home-report-acknowledged = Rapporten for { $round } er tatt til orientering: { $who }.
+home-report-open = Åpne rapporten

@@ -76,6 +76,10 @@ audit-event-import-part = Del av importen av fila «{ $label }»
 audit-event-roll-part = Del av rulleringa til «{ $label }»
 audit-event-import-link = Sjå planen det vart importert til
 audit-event-roll-link = Sjå den nye planen
+audit-event-report = Statusrapport levert
+audit-event-report-title = Statusrapport levert: «{ $label }»
+audit-event-report-part = Del av statusrapporten «{ $label }»
+audit-event-report-link = Sjå rapporten
 
 audit-filter-type = Type
 audit-filter-all = Alle

@@ -15,3 +15,6 @@ home-strategy-link = Sjå IKT-strategien
 home-superbruker = Som superbrukar lese planen og strategien for kommunen.
 home-admin-users = Administrere brukarar og roller.
 home-admin-audit = Sjå endringsloggen for heile kommunen.
+home-reports-heading = Statusrapportar til rådmannen
+home-report-acknowledged = Rapporten for { $round } er teken til orientering: { $who }.
+home-report-open = Opne rapporten

@@ -71,6 +71,8 @@ impl From<&crate::auth::CurrentUser> for Actor {
 pub enum EventKind {
     Import,
     Roll,
+    /// A status report submitted: the report and the statuses it wrote back to its measures.
+    Report,
 }
 
 impl EventKind {
@@ -78,11 +80,12 @@ impl EventKind {
         match self {
             EventKind::Import => "import",
             EventKind::Roll => "roll",
+            EventKind::Report => "report",
         }
     }
 
     pub fn parse(code: &str) -> Option<EventKind> {
-        [EventKind::Import, EventKind::Roll]
+        [EventKind::Import, EventKind::Roll, EventKind::Report]
             .into_iter()
             .find(|k| k.code() == code)
     }
@@ -92,6 +95,7 @@ impl EventKind {
         let key = match self {
             EventKind::Import => k("audit-event-import-title"),
             EventKind::Roll => k("audit-event-roll-title"),
+            EventKind::Report => k("audit-event-report-title"),
         };
         lang.t1(key, "label", label)
     }
@@ -101,6 +105,7 @@ impl EventKind {
         let key = match self {
             EventKind::Import => k("audit-event-import-part"),
             EventKind::Roll => k("audit-event-roll-part"),
+            EventKind::Report => k("audit-event-report-part"),
         };
         lang.t1(key, "label", label)
     }
@@ -110,6 +115,7 @@ impl EventKind {
         match self {
             EventKind::Import => k("audit-event-import"),
             EventKind::Roll => k("audit-event-roll"),
+            EventKind::Report => k("audit-event-report"),
         }
     }
 
@@ -118,6 +124,7 @@ impl EventKind {
         match self {
             EventKind::Import => k("audit-event-import-link"),
             EventKind::Roll => k("audit-event-roll-link"),
+            EventKind::Report => k("audit-event-report-link"),
         }
     }
 }

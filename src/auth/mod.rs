@@ -44,6 +44,9 @@ pub struct CurrentUser {
     pub username: String,
     pub display_name: String,
     pub roles: RoleSet,
+    /// The person in the municipality's register this login is, if linked: the person a plan
+    /// names as responsible for its reports, for example.
+    pub person_id: Option<i64>,
     /// The interface language: the user's choice, else the municipality's målform.
     pub lang: Lang,
     /// The municipality's målform: the language of what its users write.
@@ -117,7 +120,7 @@ where
         let row = sqlx::query!(
             r#"
             select u.app_user_id, u.municipality_id, m.name as municipality_name, u.username,
-                   u.display_name, u.roles, u.active, u.language, m.malform
+                   u.display_name, u.roles, u.active, u.language, m.malform, u.person_id
             from app_user u
             join municipality m using (municipality_id)
             where u.app_user_id = $1
@@ -145,6 +148,7 @@ where
             username: row.username,
             display_name: row.display_name,
             roles: RoleSet::from_codes(&row.roles),
+            person_id: row.person_id,
             lang: Lang::resolve(row.language.as_deref(), &row.malform),
             malform: Malform::from_code(&row.malform).unwrap_or(Malform::Bokmal),
         };
@@ -215,4 +219,8 @@ role_extractor!(
 role_extractor!(
     /// Administrators: users, roles, the municipality's audit log.
     Admin = RoleSet::EMPTY.with(Role::Admin)
+);
+role_extractor!(
+    /// The rådmann: reads the status reports and takes them «til orientering».
+    Leder = RoleSet::EMPTY.with(Role::Leder)
 );

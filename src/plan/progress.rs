@@ -23,6 +23,7 @@ use crate::{
     error::AppResult,
     i18n::{Arg, Lang},
     measures::model::{Financing, Status},
+    reports::{self, read::Reporting},
     web::{Ctx, Pager},
 };
 
@@ -114,6 +115,8 @@ pub struct ProgressPage<'a> {
     pub legend: Vec<String>,
     /// The totals are the page's own, not an out-of-band swap.
     pub oob: bool,
+    /// The next status report due, and whether it is late.
+    pub reporting: Reporting,
 }
 
 /// Whether a row says «Forsinket»; the page and the re-rendered row ask alike.
@@ -227,7 +230,9 @@ pub(super) async fn progress(
     let filter_query = with_paging(filter.query(), &pager, paging.all.is_some());
     let today = today();
     let (columns, years) = columns_at(&plan, today);
+    let rounds = reports::read::rounds_of_plan(&state.db, plan.municipality_id, id, today).await?;
     let page = ProgressPage {
+        reporting: Reporting::of(&rounds, id, &plan.head.name, today),
         can_edit: ctx.user.can_edit_plan(),
         groups,
         pager,

@@ -37,6 +37,9 @@ pub async fn insert(tx: &mut Tx<'_>, actor: Actor, plan: &NewPlan) -> Result<i64
         carried: None,
     };
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    // A plan is reported on from the start: its rounds exist as soon as it does.
+    crate::reports::store::generate_rounds(tx, actor, id, plan.span.start_year, plan.span.end_year)
+        .await?;
     Ok(id)
 }
 
@@ -101,6 +104,7 @@ pub async fn roll(
         carried: Some(carried),
     };
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    crate::reports::store::generate_rounds(tx, actor, id, span.start_year, span.end_year).await?;
     // The old plan now shows that it was rolled: a new revision reloads its cached copy.
     sqlx::query!(
         r#"update action_plan set revision = revision + 1 where action_plan_id = $1"#,

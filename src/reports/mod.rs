@@ -3,12 +3,30 @@
 //! submitted, acknowledged by the rådmann and compared with the round before; its print view and
 //! XLSX; the reminders; the calendar feed of due dates.
 
+pub mod changes;
+mod export;
+mod form;
 pub mod model;
+pub mod read;
+mod rounds;
+pub mod show;
+pub mod store;
 
-use axum::Router;
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/plan/{id}/reports", get(rounds::page))
+        .route("/plan/{id}/reports/team", post(rounds::set_team))
+        .route("/plan/{id}/reports/rounds", post(rounds::add_round))
+        .route("/reports/{id}", get(show::page))
+        .route("/reports/{id}/schedule", post(rounds::schedule))
+        .route("/reports/{id}/edit", get(form::edit_form).post(form::update))
+        .route("/reports/{id}/acknowledge", post(show::acknowledge))
+        .route("/reports/{id}/export.xlsx", get(export::xlsx_file))
 }

@@ -176,8 +176,10 @@ impl Standing {
     }
 
     /// «Levert», «For sent: 3 dager over fristen», «Ikke levert», in `lang`.
-    pub fn text(self, lang: Lang) -> String {
-        match self {
+    pub fn text(&self, lang: &Lang) -> String {
+        let lang = *lang;
+        let this = *self;
+        match this {
             Standing::Cancelled => lang.t("report-standing-cancelled"),
             Standing::Submitted => lang.t("report-standing-submitted"),
             Standing::Acknowledged => lang.t("report-standing-acknowledged"),
