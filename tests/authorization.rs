@@ -14,6 +14,12 @@ enum Who {
     /// IKT staff and administrators.
     Editors,
     Admins,
+    /// Who may write a plan's status reports: IKT staff and administrators, and the people the
+    /// plan names as responsible and helpers (the seed names Magnus Rønningen, `ikt`, and as
+    /// helpers Jan Magne Langseth, `admin`, and Arild Kongsrud, `rad`).
+    ReportWriters,
+    /// The rådmann.
+    Leder,
 }
 
 impl Who {
@@ -22,6 +28,8 @@ impl Who {
             Who::Everyone => true,
             Who::Editors => matches!(role, "ikt" | "admin"),
             Who::Admins => role == "admin",
+            Who::ReportWriters => matches!(role, "ikt" | "admin" | "rad"),
+            Who::Leder => role == "leder",
         }
     }
 }
@@ -35,6 +43,7 @@ struct Ids {
     goal_area: i64,
     strategy: i64,
     user: i64,
+    round: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -54,6 +63,7 @@ async fn ids(app: &TestApp) -> Ids {
         goal_area: one("select goal_area_id from goal_area order by position limit 1").await,
         strategy: one("select strategy_id from strategy order by strategy_id limit 1").await,
         user: one("select app_user_id from app_user where username = 'rad'").await,
+        round: one("select report_round_id from report_round order by due_date limit 1").await,
     }
 }
 
@@ -98,6 +108,10 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/admin/audit".into(), Who::Admins),
         ("/admin/settings".into(), Who::Admins),
         ("/profile".into(), Who::Everyone),
+        (format!("/plan/{}/reports", i.plan), Who::Everyone),
+        (format!("/reports/{}", i.round), Who::Everyone),
+        (format!("/reports/{}/edit", i.round), Who::ReportWriters),
+        (format!("/reports/{}/export.xlsx", i.round), Who::Everyone),
     ]
 }
 
@@ -129,6 +143,11 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         ("/admin/settings".into(), Who::Admins),
         ("/profile".into(), Who::Everyone),
         ("/profile/password".into(), Who::Everyone),
+        (format!("/plan/{}/reports/team", i.plan), Who::Editors),
+        (format!("/plan/{}/reports/rounds", i.plan), Who::Editors),
+        (format!("/reports/{}/schedule", i.round), Who::Editors),
+        (format!("/reports/{}/edit", i.round), Who::ReportWriters),
+        (format!("/reports/{}/acknowledge", i.round), Who::Leder),
     ]
 }
 

@@ -181,7 +181,7 @@ mod tests {
             line(3, Status::InProgress, &[(2014, 9)]),
             line(5, Status::NotStarted, &[]),
         ];
-        let c = compare(Some(&prev), &cur, 2014, |y, p| format!("{y}/{p}"), d(2014, 6, 15));
+        let c = compare(Some(&prev), &cur, 2014, |_, p| format!("M{p}"), d(2014, 6, 15));
         assert!(c.has_previous);
         assert_eq!(c.changed.len(), 1);
         assert_eq!((c.changed[0].from, c.changed[0].to), (Status::NotStarted, Status::InProgress));
@@ -192,7 +192,7 @@ mod tests {
         // still ahead; measure 2 is done.
         assert_eq!(c.delayed.len(), 1);
         assert_eq!(c.delayed[0].measure_id, 1);
-        assert_eq!(c.delayed[0].periods, vec!["2014/3".to_string()]);
+        assert_eq!(c.delayed[0].periods, vec!["M3 2014".to_string()]);
     }
 
     #[test]

@@ -149,11 +149,16 @@ pub fn location(r: &Response) -> String {
 
 /// What a browser would send for the page's measure form, as it stands.
 pub fn form_fields(html: &str) -> Vec<(String, String)> {
+    fields_of(html, "form#measure-form")
+}
+
+/// What a browser would send for the page's form matching `selector`, as it stands (no button).
+pub fn fields_of(html: &str, selector: &str) -> Vec<(String, String)> {
     let doc = Html::parse_document(html);
     let form = doc
-        .select(&Selector::parse("form#measure-form").unwrap())
+        .select(&Selector::parse(selector).unwrap())
         .next()
-        .expect("the page has the measure form");
+        .unwrap_or_else(|| panic!("the page has {selector}"));
     let mut out = Vec::new();
     for el in form.select(&Selector::parse("input, select, textarea").unwrap()) {
         let e = el.value();
