@@ -12,13 +12,19 @@ use crate::{
     domain::today,
     error::AppResult,
     i18n::k,
-    reports::read::{Reporting, Round, municipality_next, recent_acknowledgements},
+    reports::{
+        model::Standing,
+        read::{Reporting, Round, municipality_next, recent_acknowledgements, team},
+    },
     web::Ctx,
 };
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(start))
 }
+
+/// The first reminder falls 14 days before the due date: the start page reminds from then on.
+const REMIND_FROM_DAYS: i64 = 14;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -29,6 +35,9 @@ struct StartPage {
     reports: Vec<Reporting>,
     /// Reports of the user's plans the rådmann has taken «til orientering» lately.
     acknowledged: Vec<Round>,
+    /// The reminders the user would get by e-mail, shown here too (the only place when the app
+    /// has no SMTP server): rounds the user may write that are due within 14 days or late.
+    reminders: Vec<(i64, String, String)>,
 }
 
 /// (what, where, link text) for each thing the user's roles allow, as catalog keys.
@@ -56,10 +65,27 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
 
 async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<StartPage> {
     let today = today();
+    let m = ctx.user.municipality_id;
+    let reports = municipality_next(&state.db, m, today).await?;
+    let mut reminders = Vec::new();
+    for r in &reports {
+        let (Some(next), Some(standing)) = (&r.next, r.standing) else {
+            continue;
+        };
+        let soon = match standing {
+            Standing::Open { days_left, .. } => days_left <= REMIND_FROM_DAYS,
+            Standing::Late { .. } => true,
+            _ => false,
+        };
+        if soon && team(&state.db, m, r.plan_id).await?.may_write(&ctx.user) {
+            reminders.push((next.id, next.name(&ctx.lang), standing.text(&ctx.lang)));
+        }
+    }
     Ok(StartPage {
         abilities: abilities(&ctx),
-        reports: municipality_next(&state.db, ctx.user.municipality_id, today).await?,
         acknowledged: recent_acknowledgements(&state.db, &ctx.user, today).await?,
+        reports,
+        reminders,
         ctx,
     })
 }

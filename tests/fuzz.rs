@@ -495,6 +495,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     )
     .await;
     let other = app.user_id("leder").await;
+    let round = id(&app, "select min(report_round_id) from report_round").await;
+    // The rounds page lists the newest first: its first «move / cancel» form is the last round's.
+    let newest = id(&app, "select max(report_round_id) from report_round").await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
@@ -542,6 +545,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&admin, format!("/admin/users/{other}")),
         (&admin, "/admin/settings".into()),
         (&ikt, "/profile".into()),
+        (&ikt, format!("/plan/{plan}/reports")),
+        (&ikt, format!("/reports/{round}/edit")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -588,6 +593,10 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/admin/settings".into(),
         "/profile".into(),
         "/profile/password".into(),
+        format!("/plan/{plan}/reports/team"),
+        format!("/plan/{plan}/reports/rounds"),
+        format!("/reports/{newest}/schedule"),
+        format!("/reports/{round}/edit"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

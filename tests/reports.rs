@@ -130,6 +130,12 @@ async fn a_new_running_plan_gets_its_rounds_and_the_start_page_says_which_is_nex
     let text = interface_text(&home);
     assert!(text.contains(&format!("Juni {}", year - 1)), "{text}");
     assert!(text.contains("For sent: ikke levert"), "late is said in words: {text}");
+    // The writers get the reminder in the app too (without SMTP it is the only one).
+    assert!(text.contains(&format!("Påminnelse: statusrapporten for Juni {}", year - 1)), "{text}");
+    let leder = app.user("leder").await;
+    let (_, theirs) = app.text(&leder, "/").await;
+    assert!(interface_text(&theirs).contains("For sent"), "the rådmann sees it is late");
+    assert!(!interface_text(&theirs).contains("Påminnelse"), "but is not the one reminded");
     let (_, page) = app.text(&ikt, &format!("/plan/{plan}")).await;
     assert!(interface_text(&page).contains("Neste statusrapport:"));
 }

@@ -18,3 +18,5 @@ home-admin-audit = Se endringsloggen for hele kommunen.
 home-reports-heading = Statusrapporter til rådmannen
 home-report-acknowledged = Rapporten for { $round } er tatt til orientering: { $who }.
 home-report-open = Åpne rapporten
+home-report-reminder = Påminnelse: statusrapporten for { $round } – { $standing }.
+home-report-write = Skriv rapporten

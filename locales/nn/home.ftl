@@ -18,3 +18,5 @@ home-admin-audit = Sjå endringsloggen for heile kommunen.
 home-reports-heading = Statusrapportar til rådmannen
 home-report-acknowledged = Rapporten for { $round } er teken til orientering: { $who }.
 home-report-open = Opne rapporten
+home-report-reminder = Påminning: statusrapporten for { $round } – { $standing }.
+home-report-write = Skriv rapporten
