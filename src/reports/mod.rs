@@ -3,12 +3,14 @@
 //! submitted, acknowledged by the rådmann and compared with the round before; its print view and
 //! XLSX; the reminders; the calendar feed of due dates.
 
+pub mod calendar;
 pub mod model;
+pub mod remind;
 
-use axum::Router;
+use axum::{Router, routing::get};
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/calendar/{file}", get(calendar::feed))
 }
