@@ -72,7 +72,10 @@ impl Mailer {
         let address = to
             .parse()
             .with_context(|| format!("ugyldig e-postadresse {to:?}"))?;
+        // A Message-ID on the sender's domain: mail without one looks like spam to many filters.
+        let id = format!("<{}@{}>", uuid::Uuid::new_v4(), self.from.email.domain());
         let message = Message::builder()
+            .message_id(Some(id))
             .from(self.from.clone())
             .to(Mailbox::new(Some(name.to_string()), address))
             .subject(subject)
@@ -84,5 +87,33 @@ impl Mailer {
             .await
             .context("SMTP-tjeneren tok ikke imot e-posten")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_connection_url_form_builds_a_mailer_with_tls_on_ring() {
+        for url in [
+            "smtp://127.0.0.1:2525",
+            "smtp://user:secret@smtp.example.com:587?tls=required",
+            "smtp://smtp.example.com?tls=opportunistic",
+            "smtps://user:secret@smtp.example.com",
+        ] {
+            Mailer::new(url, DEFAULT_FROM).unwrap_or_else(|e| panic!("{url}: {e:#}"));
+        }
+    }
+
+    #[test]
+    fn a_wrong_url_or_sender_is_refused_without_showing_the_password() {
+        let e = Mailer::new("imap://user:secret@mail.example.com", DEFAULT_FROM).unwrap_err();
+        assert!(!format!("{e:#}").contains("secret"), "{e:#}");
+        assert!(format!("{e:#}").contains("SMTP_URL"), "{e:#}");
+        let e = Mailer::new("smtp://127.0.0.1:2525", "not an address").unwrap_err();
+        assert!(format!("{e:#}").contains("MAIL_FROM"), "{e:#}");
+        let m = Mailer::new("smtp://user:secret@127.0.0.1", "Kari <kari@example.com>").unwrap();
+        assert!(!format!("{m:?}").contains("secret"));
     }
 }

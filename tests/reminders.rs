@@ -114,6 +114,7 @@ struct Mail {
     rcpt: String,
     to: String,
     from: String,
+    message_id: String,
     subject: String,
     content_type: String,
     body: String,
@@ -134,6 +135,7 @@ for sub in ("new", "cur"):
             "rcpt": m["X-RcptTo"] or "",
             "to": str(m["To"] or ""),
             "from": str(m["From"] or ""),
+            "message_id": str(m["Message-ID"] or ""),
             "subject": str(m["Subject"] or ""),
             "content_type": m.get("Content-Type", ""),
             "body": m.get_content(),
@@ -270,6 +272,11 @@ async fn each_reminder_goes_once_to_the_responsible_person_on_its_day_with_the_p
             mail.to
         );
         assert!(mail.from.contains("noreply@ringebu.demo"), "{}", mail.from);
+        assert!(
+            mail.message_id.ends_with("@ringebu.demo>"),
+            "{}",
+            mail.message_id
+        );
         assert!(
             mail.content_type.starts_with("text/plain") && mail.content_type.contains("utf-8"),
             "{}",
