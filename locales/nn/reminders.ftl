@@ -24,4 +24,4 @@ calendar-description = Statusrapporten gjeld { $year }. Frist: { $due }. Status:
 calendar-state-not-started = ikkje påbyrja
 calendar-state-draft = utkast
 calendar-state-submitted = levert
-calendar-state-acknowledged = teken til orientering
+calendar-state-acknowledged = teke til orientering
