@@ -3,6 +3,7 @@
 use std::{net::SocketAddr, path::PathBuf};
 
 pub const DEFAULT_BACKUP_KEEP: usize = 14;
+pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 300;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
@@ -27,6 +28,13 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// How many backups `ikt-styring backup` keeps (`BACKUP_KEEP`, default 14).
     pub backup_keep: usize,
+    /// `SMTP_URL`: the SMTP server for the report reminders (lettre's connection URL); without
+    /// it nothing is mailed and the reminders show in the app only.
+    pub smtp_url: Option<String>,
+    /// `MAIL_FROM`: the sender of the reminders.
+    pub mail_from: String,
+    /// `REMINDER_INTERVAL_SECS`: how often the reminder sender looks for reminders due.
+    pub reminder_interval_secs: u64,
 }
 
 impl Config {
@@ -61,6 +69,12 @@ impl Config {
                 .filter(|n| *n > 0)
                 .ok_or_else(|| anyhow::anyhow!("BACKUP_KEEP må være et positivt heltall"))?,
         };
+        let reminder_interval_secs = match var("REMINDER_INTERVAL_SECS") {
+            None => DEFAULT_REMINDER_INTERVAL_SECS,
+            Some(v) => v.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                anyhow::anyhow!("REMINDER_INTERVAL_SECS må være et positivt heltall")
+            })?,
+        };
         Ok(Self {
             database_url: var("DATABASE_URL"),
             data_dir: var("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
@@ -72,6 +86,24 @@ impl Config {
             seed_demo: var("SEED_DEMO").is_none_or(|v| v != "false"),
             metrics_token: var("METRICS_TOKEN").map(|t| t.trim().to_string()),
             backup_keep,
+            smtp_url: var("SMTP_URL").map(|u| u.trim().to_string()),
+            mail_from: var("MAIL_FROM").unwrap_or_else(|| crate::mail::DEFAULT_FROM.into()),
+            reminder_interval_secs,
         })
+    }
+
+    /// Where links in e-mail point: `PUBLIC_URL`, else the address the server listens on (an
+    /// unspecified address, 0.0.0.0 or ::, as 127.0.0.1), without a trailing slash.
+    pub fn base_url(&self) -> String {
+        match &self.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None => {
+                let mut addr = self.bind_addr;
+                if addr.ip().is_unspecified() {
+                    addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+                }
+                format!("http://{addr}")
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod mail;
 pub mod measures;
 pub mod metrics;
 pub mod pg_cluster;

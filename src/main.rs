@@ -100,6 +100,13 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
     state.session_idle_minutes = config.session_idle_minutes;
     state.metrics = ikt_styring::metrics::Metrics::new(config.metrics_token.clone());
     let app = build_app(state);
+    let mailer = ikt_styring::mail::Mailer::from_config(config)?;
+    let reminders = ikt_styring::reports::remind::spawn(
+        pool.clone(),
+        mailer,
+        config.base_url(),
+        std::time::Duration::from_secs(config.reminder_interval_secs),
+    );
 
     let listener = tokio::net::TcpListener::bind(config.bind_addr)
         .await
@@ -108,6 +115,9 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    if let Some(task) = reminders {
+        task.abort();
+    }
     pool.close().await;
     tracing::info!("stoppet");
     Ok(())

@@ -75,3 +75,17 @@ profile-change-password = Byt passord
 profile-password-wrong = Passordet stemmer ikkje. Skriv passordet du loggar inn med no.
 profile-saved = Profilen er lagra.
 profile-password-changed = Passordet er bytt.
+profile-calendar-heading = Kalender
+profile-calendar-intro = Fristane for statusrapportane til rådmannen kan visast i kalenderen din, til dømes i Outlook, frå ei løynleg adresse som berre du kjenner.
+profile-calendar-url = Adressa til kalenderen din
+profile-calendar-outlook = Slik legg du ho til i Outlook: kopier adressa, vel
+# Outlook's own menu, which is in bokmål.
+profile-calendar-outlook-path = «Legg til kalender» → «Fra Internett»
+profile-calendar-outlook-end = og lim ho inn. Outlook hentar nye fristar sjølv.
+profile-calendar-secret = Alle som har adressa, kan sjå fristane. Lag ei ny adresse dersom ho kan ha kome på avvegar; den gamle sluttar då å verke.
+profile-calendar-none = Du har inga kalenderadresse enno.
+profile-calendar-create = Lag kalenderadresse
+profile-calendar-renew = Lag ny adresse (den gamle sluttar å verke)
+profile-calendar-made = Kalenderadressa er laga. Legg ho til i kalenderen din.
+profile-calendar-renewed = Du har fått ei ny kalenderadresse. Den gamle verkar ikkje lenger.
+profile-calendar-feed = Kalenderadresse

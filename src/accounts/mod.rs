@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/active", post(users::set_active))
         .route("/profile", get(profile::show).post(profile::update))
         .route("/profile/password", post(profile::change_password))
+        .route("/profile/calendar", post(profile::renew_calendar))
         .route(
             "/admin/settings",
             get(settings::show).post(settings::update),

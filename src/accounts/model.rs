@@ -190,6 +190,9 @@ pub struct UserSnapshot {
     /// in every snapshot written before there was a choice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// That the calendar feed's address was made anew, and when; never the address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar_feed: Option<String>,
 }
 
 impl Audited for UserSnapshot {
@@ -233,6 +236,7 @@ mod tests {
             active: true,
             password: Some("nytt passord satt"),
             language: Some("nn".into()),
+            calendar_feed: Some("ny adresse laget 02.12.2026 kl. 06:00".into()),
         };
         let municipality = MunicipalitySnapshot {
             name: "Ringebu kommune".into(),

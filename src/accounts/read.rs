@@ -47,6 +47,7 @@ impl UserRow {
             active: self.active,
             password: None,
             language: self.language.clone(),
+            calendar_feed: None,
         }
     }
 }

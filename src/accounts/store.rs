@@ -89,6 +89,42 @@ pub async fn set_password(
     audit_change(tx, actor, user, &after).await
 }
 
+/// A new secret for the user's calendar feed (`/calendar/{token}.ics`); returns whether they
+/// had one before (it no longer works). The audit row says that the address was renewed and
+/// when, never the token.
+pub async fn set_calendar_token(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    user: &UserRow,
+    token: &str,
+) -> Result<bool, sqlx::Error> {
+    let had = sqlx::query_scalar!(
+        r#"select calendar_token is not null as "had!" from app_user
+           where app_user_id = $1 and municipality_id = $2 for update"#,
+        user.app_user_id,
+        actor.municipality_id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query!(
+        r#"update app_user set calendar_token = $3, updated_at = now() where app_user_id = $1 and municipality_id = $2"#,
+        user.app_user_id,
+        actor.municipality_id,
+        token
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = UserSnapshot {
+        calendar_feed: Some(format!(
+            "ny adresse laget {}",
+            crate::domain::format_datetime(chrono::Utc::now())
+        )),
+        ..user.snapshot()
+    };
+    audit_change(tx, actor, user, &after).await?;
+    Ok(had)
+}
+
 pub async fn set_active(
     tx: &mut Tx<'_>,
     actor: Actor,
@@ -176,6 +212,7 @@ fn snapshot(
         active,
         password: None,
         language,
+        calendar_feed: None,
     }
 }
 

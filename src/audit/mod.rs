@@ -316,6 +316,7 @@ impl Table {
                     ("active", k("users-active")),
                     ("password", k("login-password")),
                     ("language", k("profile-language")),
+                    ("calendar_feed", k("profile-calendar-feed")),
                 ];
                 F
             }

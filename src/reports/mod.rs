@@ -3,11 +3,13 @@
 //! submitted, acknowledged by the rådmann and compared with the round before; its print view and
 //! XLSX; the reminders; the calendar feed of due dates.
 
+pub mod calendar;
 pub mod changes;
 mod export;
 mod form;
 pub mod model;
 pub mod read;
+pub mod remind;
 mod rounds;
 pub mod show;
 pub mod store;
@@ -29,4 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/reports/{id}/edit", get(form::edit_form).post(form::update))
         .route("/reports/{id}/acknowledge", post(show::acknowledge))
         .route("/reports/{id}/export.xlsx", get(export::xlsx_file))
+        // No login: the secret in the URL is the key (a calendar program cannot log in).
+        .route("/calendar/{file}", get(calendar::feed))
 }
