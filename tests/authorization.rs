@@ -160,7 +160,27 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
         ),
         (format!("/measures/{}/delete", i.measure), Who::Editors),
         (format!("/admin/users/{}/active", i.user), Who::Admins),
+        // Makes a new calendar address for the user: every logged-in user, for themself.
+        ("/profile/calendar".into(), Who::Everyone),
     ]
+}
+
+#[sqlx::test]
+async fn the_calendar_feed_needs_no_login_but_its_secret_and_a_wrong_secret_is_not_found(db: PgPool) {
+    let app = spawn(db).await;
+    let visitor = client();
+    let token = "a".repeat(43);
+    for path in ["/calendar/nothing.ics".to_string(), format!("/calendar/{token}.ics")] {
+        assert_eq!(app.get(&visitor, &path).await.status(), 404, "{path}");
+    }
+    sqlx::query("update app_user set calendar_token = $1 where username = 'leder'")
+        .bind(&token)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let r = app.get(&visitor, &format!("/calendar/{token}.ics")).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("BEGIN:VCALENDAR"));
 }
 
 #[sqlx::test]

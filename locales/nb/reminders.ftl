@@ -21,7 +21,3 @@ reminder-footer-leder = Denne e-posten er sendt automatisk fra IKT-styring fordi
 calendar-name = Statusrapporter – { $municipality }
 calendar-summary = Statusrapport til rådmannen: { $plan }, frist
 calendar-description = Statusrapporten gjelder { $year }. Frist: { $due }. Status: { $state }. { $url }
-calendar-state-not-started = ikke påbegynt
-calendar-state-draft = utkast
-calendar-state-submitted = levert
-calendar-state-acknowledged = tatt til orientering

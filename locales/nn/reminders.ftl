@@ -21,7 +21,3 @@ reminder-footer-leder = Denne e-posten er send automatisk frå IKT-styring fordi
 calendar-name = Statusrapportar – { $municipality }
 calendar-summary = Statusrapport til rådmannen: { $plan }, frist
 calendar-description = Statusrapporten gjeld { $year }. Frist: { $due }. Status: { $state }. { $url }
-calendar-state-not-started = ikkje påbyrja
-calendar-state-draft = utkast
-calendar-state-submitted = levert
-calendar-state-acknowledged = teke til orientering

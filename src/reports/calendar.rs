@@ -16,7 +16,7 @@ use crate::{
     AppState,
     domain::format_date,
     error::{AppError, AppResult},
-    i18n::{Arg, Lang, k},
+    i18n::{Arg, Lang},
 };
 
 /// The shortest and longest token a feed URL can carry (the column's check says at least 32).
@@ -120,7 +120,7 @@ fn render(rounds: &[FeedRound], municipality: &str, lang: Lang, base_url: &str) 
     calendar.name(&lang.t1("calendar-name", "municipality", municipality));
     for r in rounds {
         let url = format!("{base_url}/reports/{}", r.report_round_id);
-        let state = RoundState::parse(&r.state).map_or(k("calendar-state-not-started"), state_key);
+        let state = super::read::state_key(RoundState::parse(&r.state).unwrap_or_default());
         let description = lang.tr(
             "calendar-description",
             &[
@@ -143,16 +143,6 @@ fn render(rounds: &[FeedRound], municipality: &str, lang: Lang, base_url: &str) 
         );
     }
     calendar.done().to_string()
-}
-
-/// The catalog key of a round's state as the feed says it.
-fn state_key(s: RoundState) -> &'static str {
-    match s {
-        RoundState::NotStarted => k("calendar-state-not-started"),
-        RoundState::Draft => k("calendar-state-draft"),
-        RoundState::Submitted => k("calendar-state-submitted"),
-        RoundState::Acknowledged => k("calendar-state-acknowledged"),
-    }
 }
 
 #[cfg(test)]
