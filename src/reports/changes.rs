@@ -110,9 +110,12 @@ pub fn compare(
             out.delayed.push(Delayed {
                 measure_id: line.measure_id,
                 title: line.title.clone(),
-                periods: cells
+                periods: runs(&cells)
                     .into_iter()
-                    .map(|(y, p)| format!("{} {y}", period_name(y, p)))
+                    .map(|(y, from, to)| match from == to {
+                        true => format!("{} {y}", period_name(y, from)),
+                        false => format!("{}–{} {y}", period_name(y, from), period_name(y, to)),
+                    })
                     .collect(),
                 status: line.status,
             });
@@ -121,6 +124,18 @@ pub fn compare(
     out
 }
 
+
+/// Sorted (year, period) cells as runs of consecutive periods in a year: «Jan–Sep 2014».
+fn runs(cells: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
+    let mut out: Vec<(i32, i32, i32)> = Vec::new();
+    for &(y, p) in cells {
+        match out.last_mut() {
+            Some((ly, _, to)) if *ly == y && *to + 1 == p => *to = p,
+            _ => out.push((y, p, p)),
+        }
+    }
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -193,6 +208,13 @@ mod tests {
         assert_eq!(c.delayed.len(), 1);
         assert_eq!(c.delayed[0].measure_id, 1);
         assert_eq!(c.delayed[0].periods, vec!["M3 2014".to_string()]);
+    }
+
+    #[test]
+    fn consecutive_periods_read_as_one_run() {
+        let cur = vec![line(1, Status::NotStarted, &[(2014, 1), (2014, 2), (2014, 3), (2014, 5), (2015, 1)])];
+        let c = compare(None, &cur, 2014, |_, p| format!("M{p}"), d(2016, 1, 15));
+        assert_eq!(c.delayed[0].periods, vec!["M1–M3 2014", "M5 2014", "M1 2015"]);
     }
 
     #[test]

@@ -44,19 +44,20 @@ pub(super) async fn xlsx_file(
 }
 
 /// The fixed columns before the periods, as catalog keys.
-const HEADERS: [&str; 4] = [
+const HEADERS: [&str; 6] = [
     "report-col-measure",
     "report-col-responsible",
     "report-col-hours",
     "report-col-cost",
+    "report-col-status",
+    "report-col-comment",
 ];
 
 pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, XlsxError> {
     let doc = &l.doc;
     let periods = doc.periods();
     let fixed = HEADERS.len() as u16;
-    let status_col = fixed + periods.len() as u16;
-    let last_col = status_col + 1;
+    let last_col = fixed + periods.len() as u16 - 1;
 
     let bordered = |f: Format| f.set_border(FormatBorder::Thin).set_border_color("#A6A6A6");
     let title = Format::new().set_bold().set_font_size(14);
@@ -138,8 +139,6 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
         }
         col += n;
     }
-    ws.write_blank(row, status_col, &head)?;
-    ws.write_blank(row, status_col + 1, &head)?;
     row += 1;
     for (c, key) in HEADERS.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, lang.t(key), &head)?;
@@ -147,8 +146,6 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
     for (i, (y, p)) in periods.iter().enumerate() {
         ws.write_string_with_format(row, fixed + i as u16, doc.period_name(y, p), &head)?;
     }
-    ws.write_string_with_format(row, status_col, lang.t("report-col-status"), &head)?;
-    ws.write_string_with_format(row, status_col + 1, lang.t("report-col-comment"), &head)?;
     row += 1;
     for line in &doc.lines {
         if line.new_group {
@@ -168,6 +165,8 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
             None => ws.write_blank(row, 2, &empty)?,
         };
         ws.write_string_with_format(row, 3, &line.cost_text, &text)?;
+        ws.write_string_with_format(row, 4, line.status.with_date(lang, line.status_date), &text)?;
+        ws.write_string_with_format(row, 5, line.comment_text(), &text)?;
         for (i, (y, p)) in periods.iter().enumerate() {
             let c = fixed + i as u16;
             match line.cell(y, p) {
@@ -175,8 +174,6 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
                 None => ws.write_blank(row, c, &empty)?,
             };
         }
-        ws.write_string_with_format(row, status_col, line.status.with_date(lang, line.status_date), &text)?;
-        ws.write_string_with_format(row, status_col + 1, line.comment_text(), &text)?;
         row += 1;
     }
     ws.write_string_with_format(row, 0, lang.t("report-total"), &head)?;
@@ -196,8 +193,8 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
     for i in 0..periods.len() as u16 {
         ws.set_column_width(fixed + i, 5)?;
     }
-    ws.set_column_width(status_col, 18)?;
-    ws.set_column_width(status_col + 1, 50)?;
+    ws.set_column_width(4, 18)?;
+    ws.set_column_width(5, 50)?;
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
