@@ -107,3 +107,15 @@ alter table app_user add column calendar_token text unique
 -- Submitting a report is one act in the audit log, with the statuses it writes back.
 alter table audit_event drop constraint audit_event_kind_check;
 alter table audit_event add constraint audit_event_kind_check check (kind in ('import', 'roll', 'report'));
+
+-- Plans made before this migration get their rounds as a new plan does (the rule in
+-- reports::model::default_rounds: June and October of each year, January after it on the year
+-- before) and an empty report team, to be set on the plan's rounds page.
+insert into report_team (action_plan_id, municipality_id)
+select action_plan_id, municipality_id from action_plan;
+insert into report_round (municipality_id, action_plan_id, due_date, covers_year, kind)
+select p.municipality_id, p.action_plan_id, make_date(y + k.later, k.month, 15), y, k.kind
+from action_plan p
+cross join lateral generate_series(p.start_year, p.end_year) as y
+cross join (values (6, 'june', 0), (10, 'october', 0), (1, 'january', 1)) as k(month, kind, later)
+on conflict (action_plan_id, due_date) do nothing;
