@@ -166,11 +166,16 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
 }
 
 #[sqlx::test]
-async fn the_calendar_feed_needs_no_login_but_its_secret_and_a_wrong_secret_is_not_found(db: PgPool) {
+async fn the_calendar_feed_needs_no_login_but_its_secret_and_a_wrong_secret_is_not_found(
+    db: PgPool,
+) {
     let app = spawn(db).await;
     let visitor = client();
     let token = "a".repeat(43);
-    for path in ["/calendar/nothing.ics".to_string(), format!("/calendar/{token}.ics")] {
+    for path in [
+        "/calendar/nothing.ics".to_string(),
+        format!("/calendar/{token}.ics"),
+    ] {
         assert_eq!(app.get(&visitor, &path).await.status(), 404, "{path}");
     }
     sqlx::query("update app_user set calendar_token = $1 where username = 'leder'")

@@ -34,7 +34,11 @@ async fn priority_ids(app: &TestApp) -> Vec<i64> {
 async fn filled(app: &TestApp, c: &Client, id: i64, action: &str) -> Vec<(String, String)> {
     let mut f = report_form(app, c, id).await;
     for p in priority_ids(app).await {
-        set(&mut f, &format!("comment_{p}"), &format!("Kommentar til {p}"));
+        set(
+            &mut f,
+            &format!("comment_{p}"),
+            &format!("Kommentar til {p}"),
+        );
     }
     set(&mut f, "summary", "Framdriften er god.");
     set(&mut f, "action", action);
@@ -45,7 +49,14 @@ async fn submit_round(app: &TestApp, c: &Client, id: i64, f: &[(String, String)]
     let r = submit(app, c, &format!("/reports/{id}/edit"), f).await;
     let status = r.status().as_u16();
     let to = location(&r);
-    (status, if status == 303 { to } else { r.text().await.unwrap() })
+    (
+        status,
+        if status == 303 {
+            to
+        } else {
+            r.text().await.unwrap()
+        },
+    )
 }
 
 async fn state_of(app: &TestApp, id: i64) -> String {
@@ -69,26 +80,51 @@ async fn ringebus_plan_gets_nine_rounds_from_june_2014_to_january_2017_with_its_
     assert_eq!(
         dues,
         [
-            "2014-06-15", "2014-10-15", "2015-01-15", "2015-06-15", "2015-10-15", "2016-01-15",
-            "2016-06-15", "2016-10-15", "2017-01-15"
+            "2014-06-15",
+            "2014-10-15",
+            "2015-01-15",
+            "2015-06-15",
+            "2015-10-15",
+            "2016-01-15",
+            "2016-06-15",
+            "2016-10-15",
+            "2017-01-15"
         ]
     );
-    assert_eq!(rounds.last().unwrap().1, 2016, "January 2017 reports on 2016");
-    assert!(rounds.iter().all(|r| r.2 == "not_started"), "the demo has no report written");
+    assert_eq!(
+        rounds.last().unwrap().1,
+        2016,
+        "January 2017 reports on 2016"
+    );
+    assert!(
+        rounds.iter().all(|r| r.2 == "not_started"),
+        "the demo has no report written"
+    );
 
     let c = app.user("leder").await;
-    let (_, html) = app.text(&c, &format!("/plan/{}/reports", plan_id(&app).await)).await;
+    let (_, html) = app
+        .text(&c, &format!("/plan/{}/reports", plan_id(&app).await))
+        .await;
     let text = interface_text(&html);
-    assert!(html.contains("Magnus Rønningen"), "the responsible person is shown");
+    assert!(
+        html.contains("Magnus Rønningen"),
+        "the responsible person is shown"
+    );
     for helper in ["Jan Magne Langseth", "Ola Morset", "Arild Kongsrud"] {
         assert!(html.contains(helper), "{helper} is a helper");
     }
     // 2014–2016 ended long ago: the rounds are not delivered rather than late.
     assert!(text.contains("Ikke levert"));
-    assert!(!text.contains("For sent"), "a closed plan's rounds are never «late»");
+    assert!(
+        !text.contains("For sent"),
+        "a closed plan's rounds are never «late»"
+    );
     assert!(text.contains("Planperioden er over: 0 av 9 rapporter ble levert."));
     let (_, home) = app.text(&c, "/").await;
-    assert!(!interface_text(&home).contains("For sent"), "nor on the start page");
+    assert!(
+        !interface_text(&home).contains("For sent"),
+        "nor on the start page"
+    );
 }
 
 #[sqlx::test]
@@ -115,27 +151,45 @@ async fn a_new_running_plan_gets_its_rounds_and_the_start_page_says_which_is_nex
         )
         .await;
     assert_eq!(r.status(), 303, "the plan is made");
-    let plan: i64 = sqlx::query_scalar("select action_plan_id from action_plan where name = 'Handlingsplan løpende'")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    let count: i64 = sqlx::query_scalar("select count(*) from report_round where action_plan_id = $1")
-        .bind(plan)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let plan: i64 = sqlx::query_scalar(
+        "select action_plan_id from action_plan where name = 'Handlingsplan løpende'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let count: i64 =
+        sqlx::query_scalar("select count(*) from report_round where action_plan_id = $1")
+            .bind(plan)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!(count, 9, "three years, three rounds each");
     // June of last year is the earliest not submitted, and long past.
     let (_, home) = app.text(&ikt, "/").await;
     let text = interface_text(&home);
     assert!(text.contains(&format!("Juni {}", year - 1)), "{text}");
-    assert!(text.contains("For sent: ikke levert"), "late is said in words: {text}");
+    assert!(
+        text.contains("For sent: ikke levert"),
+        "late is said in words: {text}"
+    );
     // The writers get the reminder in the app too (without SMTP it is the only one).
-    assert!(text.contains(&format!("Påminnelse: statusrapporten for Juni {}", year - 1)), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Påminnelse: statusrapporten for Juni {}",
+            year - 1
+        )),
+        "{text}"
+    );
     let leder = app.user("leder").await;
     let (_, theirs) = app.text(&leder, "/").await;
-    assert!(interface_text(&theirs).contains("For sent"), "the rådmann sees it is late");
-    assert!(!interface_text(&theirs).contains("Påminnelse"), "but is not the one reminded");
+    assert!(
+        interface_text(&theirs).contains("For sent"),
+        "the rådmann sees it is late"
+    );
+    assert!(
+        !interface_text(&theirs).contains("Påminnelse"),
+        "but is not the one reminded"
+    );
     let (_, page) = app.text(&ikt, &format!("/plan/{plan}")).await;
     assert!(interface_text(&page).contains("Neste statusrapport:"));
 }
@@ -157,7 +211,10 @@ async fn submitting_without_a_comment_on_every_priority_measure_is_refused_namin
     assert_eq!(status, 200);
     let text = interface_text(&html);
     assert!(text.contains("Rapporten ble ikke levert"), "{text}");
-    assert!(html.contains("«Utarbeide mini-ROS innen IKT»"), "the message names the measures");
+    assert!(
+        html.contains("«Utarbeide mini-ROS innen IKT»"),
+        "the message names the measures"
+    );
     assert!(text.contains("Utkastet er lagret."));
     assert!(html.contains("Mye er gjort."), "the input is kept");
     assert_eq!(state_of(&app, id).await, "draft");
@@ -179,7 +236,10 @@ async fn a_submitted_report_is_frozen_so_later_edits_of_a_measure_change_neither
     let id = round_id(&app, "2014-06-15").await;
     let f = filled(&app, &c, id, "submit").await;
     let (status, to) = submit_round(&app, &c, id, &f).await;
-    assert_eq!((status, to.as_str()), (303, format!("/reports/{id}").as_str()));
+    assert_eq!(
+        (status, to.as_str()),
+        (303, format!("/reports/{id}").as_str())
+    );
     assert_eq!(state_of(&app, id).await, "submitted");
     let (_, before) = app.text(&c, &format!("/reports/{id}")).await;
     assert!(before.contains("1 281 t"), "the report's total hours");
@@ -192,17 +252,24 @@ async fn a_submitted_report_is_frozen_so_later_edits_of_a_measure_change_neither
     let r = submit(&app, &c, &format!("/measures/{feide}/edit"), &e).await;
     assert_eq!(r.status(), 303, "the measure is saved");
     let (_, after) = app.text(&c, &format!("/reports/{id}")).await;
-    assert!(after.contains("Innføre Feide i skole"), "the report keeps the old title");
+    assert!(
+        after.contains("Innføre Feide i skole"),
+        "the report keeps the old title"
+    );
     assert!(!after.contains("Feide i skolen, utvidet"));
     assert!(after.contains("1 281 t"), "and its totals");
     assert!(!after.contains("2 2"), "no new total crept in");
     // The plan itself moved on.
-    let (_, plan) = app.text(&c, &format!("/plan/{}", plan_id(&app).await)).await;
+    let (_, plan) = app
+        .text(&c, &format!("/plan/{}", plan_id(&app).await))
+        .await;
     assert!(plan.contains("Feide i skolen, utvidet"));
 }
 
 #[sqlx::test]
-async fn submitting_writes_the_reported_statuses_back_to_the_measures_in_one_audited_act(db: PgPool) {
+async fn submitting_writes_the_reported_statuses_back_to_the_measures_in_one_audited_act(
+    db: PgPool,
+) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
     let id = round_id(&app, "2014-06-15").await;
@@ -218,7 +285,10 @@ async fn submitting_writes_the_reported_statuses_back_to_the_measures_in_one_aud
             .fetch_one(&app.db)
             .await
             .unwrap();
-    assert_eq!((s.as_str(), comment.as_deref()), ("in_progress", Some("Arbeidsgruppe nedsatt")));
+    assert_eq!(
+        (s.as_str(), comment.as_deref()),
+        ("in_progress", Some("Arbeidsgruppe nedsatt"))
+    );
     let events: i64 = sqlx::query_scalar("select count(*) from audit_event where kind = 'report'")
         .fetch_one(&app.db)
         .await
@@ -249,7 +319,10 @@ async fn two_writers_at_once_never_overwrite_each_other_silently(db: PgPool) {
     set(&mut fb, "action", "save");
     let (status, html) = submit_round(&app, &b, id, &fb).await;
     assert_eq!(status, 200, "the second save is refused");
-    assert!(interface_text(&html).contains("Magnus Rønningen lagret rapporten"), "names who saved");
+    assert!(
+        interface_text(&html).contains("Magnus Rønningen lagret rapporten"),
+        "names who saved"
+    );
     assert!(html.contains("Skrevet av Arild"), "the input is kept");
     let summary: String =
         sqlx::query_scalar("select summary from report_round where report_round_id = $1")
@@ -292,14 +365,22 @@ async fn a_measure_changed_after_the_report_took_its_row_makes_the_writer_choose
         .post(
             &c,
             &format!("/measures/{ros}/status"),
-            &[("status", "in_progress"), ("version", &version), ("comment", "Startet"), ("return_to", "measure")],
+            &[
+                ("status", "in_progress"),
+                ("version", &version),
+                ("comment", "Startet"),
+                ("return_to", "measure"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 303);
     let (status, html) = submit_round(&app, &c, id, &f).await;
     assert_eq!(status, 200, "not submitted: the writer must choose");
     let text = interface_text(&html);
-    assert!(text.contains("Noen tiltak er endret siden rapporten hentet dem"), "{text}");
+    assert!(
+        text.contains("Noen tiltak er endret siden rapporten hentet dem"),
+        "{text}"
+    );
     assert!(text.contains("Tiltakets nå: Pågår"));
     assert!(text.contains("Rapportens: Utsatt"));
     assert_eq!(state_of(&app, id).await, "draft");
@@ -317,11 +398,16 @@ async fn a_measure_changed_after_the_report_took_its_row_makes_the_writer_choose
     .fetch_one(&app.db)
     .await
     .unwrap();
-    assert_eq!((row_status.as_str(), measure_status.as_str()), ("in_progress", "in_progress"));
+    assert_eq!(
+        (row_status.as_str(), measure_status.as_str()),
+        ("in_progress", "in_progress")
+    );
 }
 
 #[sqlx::test]
-async fn the_next_report_shows_what_changed_since_the_previous_round_and_each_measures_trail(db: PgPool) {
+async fn the_next_report_shows_what_changed_since_the_previous_round_and_each_measures_trail(
+    db: PgPool,
+) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
     let june = round_id(&app, "2014-06-15").await;
@@ -343,7 +429,10 @@ async fn the_next_report_shows_what_changed_since_the_previous_round_and_each_me
     assert_eq!(submit_round(&app, &c, october, &f).await.0, 303);
     let (_, html) = app.text(&c, &format!("/reports/{october}")).await;
     let text = interface_text(&html);
-    assert!(text.contains("Sammenlignet med den leverte rapporten for Juni 2014."), "{text}");
+    assert!(
+        text.contains("Sammenlignet med den leverte rapporten for Juni 2014."),
+        "{text}"
+    );
     assert!(text.contains("Utført siden sist (1 tiltak)"), "{text}");
     assert!(text.contains("Pågår → Utført"));
     assert!(text.contains("Nye tiltak (1)"));
@@ -356,7 +445,9 @@ async fn the_next_report_shows_what_changed_since_the_previous_round_and_each_me
 }
 
 #[sqlx::test]
-async fn only_the_radmann_takes_a_report_til_orientering_and_the_responsible_person_sees_it(db: PgPool) {
+async fn only_the_radmann_takes_a_report_til_orientering_and_the_responsible_person_sees_it(
+    db: PgPool,
+) {
     let app = spawn(db).await;
     let ikt = app.user("ikt").await;
     let id = round_id(&app, "2014-06-15").await;
@@ -364,7 +455,13 @@ async fn only_the_radmann_takes_a_report_til_orientering_and_the_responsible_per
     assert_eq!(submit_round(&app, &ikt, id, &f).await.0, 303);
     for role in ["ikt", "admin", "rad", "superbruker"] {
         let c = app.user(role).await;
-        let r = app.post(&c, &format!("/reports/{id}/acknowledge"), &[("comment", "x")]).await;
+        let r = app
+            .post(
+                &c,
+                &format!("/reports/{id}/acknowledge"),
+                &[("comment", "x")],
+            )
+            .await;
         assert_eq!(r.status(), 403, "{role} may not acknowledge");
     }
     assert_eq!(state_of(&app, id).await, "submitted");
@@ -372,20 +469,30 @@ async fn only_the_radmann_takes_a_report_til_orientering_and_the_responsible_per
     let (_, page) = app.text(&leder, &format!("/reports/{id}")).await;
     assert!(interface_text(&page).contains("Ta rapporten til orientering"));
     let r = app
-        .post(&leder, &format!("/reports/{id}/acknowledge"), &[("comment", "Bra arbeid")])
+        .post(
+            &leder,
+            &format!("/reports/{id}/acknowledge"),
+            &[("comment", "Bra arbeid")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(state_of(&app, id).await, "acknowledged");
     let (_, home) = app.text(&ikt, "/").await;
     let text = interface_text(&home);
-    assert!(text.contains("Rapporten for Juni 2014 er tatt til orientering"), "{text}");
+    assert!(
+        text.contains("Rapporten for Juni 2014 er tatt til orientering"),
+        "{text}"
+    );
     assert!(home.contains("Bra arbeid"));
     // Twice is refused with a message, not an error.
-    let r = app.post(&leder, &format!("/reports/{id}/acknowledge"), &[]).await;
+    let r = app
+        .post(&leder, &format!("/reports/{id}/acknowledge"), &[])
+        .await;
     assert_eq!(r.status(), 303);
     // A draft cannot be acknowledged.
     let other = round_id(&app, "2014-10-15").await;
-    app.post(&leder, &format!("/reports/{other}/acknowledge"), &[]).await;
+    app.post(&leder, &format!("/reports/{other}/acknowledge"), &[])
+        .await;
     assert_eq!(state_of(&app, other).await, "not_started");
 }
 
@@ -393,7 +500,13 @@ async fn only_the_radmann_takes_a_report_til_orientering_and_the_responsible_per
 async fn the_responsible_person_helpers_and_ikt_write_while_others_only_read(db: PgPool) {
     let app = spawn(db).await;
     let id = round_id(&app, "2014-06-15").await;
-    for (role, expected) in [("ikt", 200), ("admin", 200), ("rad", 200), ("leder", 403), ("superbruker", 403)] {
+    for (role, expected) in [
+        ("ikt", 200),
+        ("admin", 200),
+        ("rad", 200),
+        ("leder", 403),
+        ("superbruker", 403),
+    ] {
         let c = app.user(role).await;
         let (status, _) = app.text(&c, &format!("/reports/{id}/edit")).await;
         assert_eq!(status, expected, "{role}");
@@ -405,57 +518,91 @@ async fn the_responsible_person_helpers_and_ikt_write_while_others_only_read(db:
     let plan = plan_id(&app).await;
     let (_, page) = app.text(&ikt, &format!("/plan/{plan}/reports")).await;
     let mut team = fields_of(&page, "form[action$=\"/reports/team\"]");
-    let arild: i64 = sqlx::query_scalar("select person_id from person where name = 'Arild Kongsrud'")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let arild: i64 =
+        sqlx::query_scalar("select person_id from person where name = 'Arild Kongsrud'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     team.retain(|(k, v)| !(k == "helpers" && *v == arild.to_string()));
     let r = submit(&app, &ikt, &format!("/plan/{plan}/reports/team"), &team).await;
     assert_eq!(r.status(), 303);
     let rad = app.user("rad").await;
     let (status, _) = app.text(&rad, &format!("/reports/{id}/edit")).await;
     assert_eq!(status, 403);
-    assert!(app.audit_count("report_team", plan).await >= 2, "the team change is audited");
+    assert!(
+        app.audit_count("report_team", plan).await >= 2,
+        "the team change is audited"
+    );
     // Another municipality sees none of it.
     let other = app.other_municipality().await;
     assert_eq!(app.text(&other, &format!("/reports/{id}")).await.0, 404);
 }
 
 #[sqlx::test]
-async fn ikt_staff_add_move_and_cancel_rounds_and_a_taken_date_is_refused_beside_the_field(db: PgPool) {
+async fn ikt_staff_add_move_and_cancel_rounds_and_a_taken_date_is_refused_beside_the_field(
+    db: PgPool,
+) {
     let app = spawn(db).await;
     let c = app.user("ikt").await;
     let plan = plan_id(&app).await;
-    let r = app.post(&c, &format!("/plan/{plan}/reports/rounds"), &[("due", "2015-03-01")]).await;
+    let r = app
+        .post(
+            &c,
+            &format!("/plan/{plan}/reports/rounds"),
+            &[("due", "2015-03-01")],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     let extra = round_id(&app, "2015-03-01").await;
-    let r = app.post(&c, &format!("/plan/{plan}/reports/rounds"), &[("due", "2015-03-01")]).await;
+    let r = app
+        .post(
+            &c,
+            &format!("/plan/{plan}/reports/rounds"),
+            &[("due", "2015-03-01")],
+        )
+        .await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("En annen runde i planen har allerede den fristen."));
     assert!(html.contains("value=\"2015-03-01\""), "the input is kept");
-    let r = app.post(&c, &format!("/plan/{plan}/reports/rounds"), &[("due", "31.02.2015")]).await;
+    let r = app
+        .post(
+            &c,
+            &format!("/plan/{plan}/reports/rounds"),
+            &[("due", "31.02.2015")],
+        )
+        .await;
     assert_eq!(r.status(), 200, "a date that does not exist gets a message");
     // Move the extra round, then cancel it.
     let version = |app: &TestApp| {
         let db = app.db.clone();
         async move {
-            sqlx::query_scalar::<_, i32>("select version from report_round where report_round_id = $1")
-                .bind(extra)
-                .fetch_one(&db)
-                .await
-                .unwrap()
-                .to_string()
+            sqlx::query_scalar::<_, i32>(
+                "select version from report_round where report_round_id = $1",
+            )
+            .bind(extra)
+            .fetch_one(&db)
+            .await
+            .unwrap()
+            .to_string()
         }
     };
     let v = version(&app).await;
     let r = app
-        .post(&c, &format!("/reports/{extra}/schedule"), &[("due", "2015-03-10"), ("version", &v), ("action", "move")])
+        .post(
+            &c,
+            &format!("/reports/{extra}/schedule"),
+            &[("due", "2015-03-10"), ("version", &v), ("action", "move")],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let v = version(&app).await;
-    app.post(&c, &format!("/reports/{extra}/schedule"), &[("due", ""), ("version", &v), ("action", "cancel")])
-        .await;
+    app.post(
+        &c,
+        &format!("/reports/{extra}/schedule"),
+        &[("due", ""), ("version", &v), ("action", "cancel")],
+    )
+    .await;
     let (due, cancelled): (String, bool) = sqlx::query_as(
         "select to_char(due_date, 'YYYY-MM-DD'), cancelled from report_round where report_round_id = $1",
     )
@@ -481,12 +628,27 @@ async fn the_report_exports_to_a_workbook_laid_out_like_the_printed_one(db: PgPo
     assert!(location(&r).is_empty());
     let bytes = r.bytes().await.unwrap();
     use calamine::{Reader, Xlsx};
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut wb: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let sheet = wb.worksheet_range("Statusrapport").unwrap();
-    let cells: Vec<String> = sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
-    assert!(cells.iter().any(|c| c.contains("Ringebu") && c.contains("Statusrapport til rådmannen")));
-    assert!(cells.iter().any(|c| c == "Framdriften er god."), "the summary");
-    assert!(cells.iter().any(|c| c == "Kommentarer til de prioriterte tiltakene"));
+    let cells: Vec<String> = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.contains("Ringebu") && c.contains("Statusrapport til rådmannen"))
+    );
+    assert!(
+        cells.iter().any(|c| c == "Framdriften er god."),
+        "the summary"
+    );
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "Kommentarer til de prioriterte tiltakene")
+    );
     assert!(cells.iter().any(|c| c == "Utarbeide mini-ROS innen IKT"));
     assert!(cells.iter().any(|c| c == "1281"), "the total hours");
 }

@@ -47,7 +47,11 @@ impl Changes {
 
 /// The last day of a plan's period: a month in the plan's first year, a quarter after.
 pub fn period_end(start_year: i32, year: i32, period: i32) -> Option<NaiveDate> {
-    let last_month = if year == start_year { period } else { period * 3 };
+    let last_month = if year == start_year {
+        period
+    } else {
+        period * 3
+    };
     let (y, m) = if last_month >= 12 {
         (year + 1, 1)
     } else {
@@ -124,7 +128,6 @@ pub fn compare(
     out
 }
 
-
 /// Sorted (year, period) cells as runs of consecutive periods in a year: «Jan–Sep 2014».
 fn runs(cells: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
     let mut out: Vec<(i32, i32, i32)> = Vec::new();
@@ -196,10 +199,19 @@ mod tests {
             line(3, Status::InProgress, &[(2014, 9)]),
             line(5, Status::NotStarted, &[]),
         ];
-        let c = compare(Some(&prev), &cur, 2014, |_, p| format!("M{p}"), d(2014, 6, 15));
+        let c = compare(
+            Some(&prev),
+            &cur,
+            2014,
+            |_, p| format!("M{p}"),
+            d(2014, 6, 15),
+        );
         assert!(c.has_previous);
         assert_eq!(c.changed.len(), 1);
-        assert_eq!((c.changed[0].from, c.changed[0].to), (Status::NotStarted, Status::InProgress));
+        assert_eq!(
+            (c.changed[0].from, c.changed[0].to),
+            (Status::NotStarted, Status::InProgress)
+        );
         assert_eq!(c.completed[0].measure_id, 2);
         assert_eq!(c.new, vec![(5, "T5".to_string())]);
         assert_eq!(c.removed, vec![(4, "T4".to_string())]);
@@ -212,9 +224,16 @@ mod tests {
 
     #[test]
     fn consecutive_periods_read_as_one_run() {
-        let cur = vec![line(1, Status::NotStarted, &[(2014, 1), (2014, 2), (2014, 3), (2014, 5), (2015, 1)])];
+        let cur = vec![line(
+            1,
+            Status::NotStarted,
+            &[(2014, 1), (2014, 2), (2014, 3), (2014, 5), (2015, 1)],
+        )];
         let c = compare(None, &cur, 2014, |_, p| format!("M{p}"), d(2016, 1, 15));
-        assert_eq!(c.delayed[0].periods, vec!["M1–M3 2014", "M5 2014", "M1 2015"]);
+        assert_eq!(
+            c.delayed[0].periods,
+            vec!["M1–M3 2014", "M5 2014", "M1 2015"]
+        );
     }
 
     #[test]

@@ -87,24 +87,50 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
     let ws = wb.add_worksheet();
     ws.set_name(lang.t("report-sheet-name"))?;
     let r = &l.round;
-    ws.write_string_with_format(0, 0, format!("{municipality}: {}", lang.t("report-doc-title")), &title)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{municipality}: {}", lang.t("report-doc-title")),
+        &title,
+    )?;
     let mut row: u32 = 1;
-    let mut fact = |ws: &mut rust_xlsxwriter::Worksheet, key: &str, value: String| -> Result<(), XlsxError> {
-        ws.write_string_with_format(row, 0, lang.t(key), &bold)?;
-        ws.write_string(row, 1, value)?;
-        row += 1;
-        Ok(())
-    };
+    let mut fact =
+        |ws: &mut rust_xlsxwriter::Worksheet, key: &str, value: String| -> Result<(), XlsxError> {
+            ws.write_string_with_format(row, 0, lang.t(key), &bold)?;
+            ws.write_string(row, 1, value)?;
+            row += 1;
+            Ok(())
+        };
     fact(ws, "report-fact-plan", doc.plan_name.clone())?;
     fact(ws, "report-fact-round", r.name(&lang))?;
     fact(ws, "report-fact-due", format_date(r.due))?;
     fact(ws, "report-fact-responsible", doc.responsible.clone())?;
-    fact(ws, "report-fact-state", lang.t(super::read::state_key(r.state)))?;
+    fact(
+        ws,
+        "report-fact-state",
+        lang.t(super::read::state_key(r.state)),
+    )?;
     if let Some(at) = r.submitted_at {
-        fact(ws, "report-fact-submitted", format!("{} ({})", format_datetime(at), r.submitted_by.clone().unwrap_or_default()))?;
+        fact(
+            ws,
+            "report-fact-submitted",
+            format!(
+                "{} ({})",
+                format_datetime(at),
+                r.submitted_by.clone().unwrap_or_default()
+            ),
+        )?;
     }
     if let Some(at) = r.acknowledged_at {
-        fact(ws, "report-fact-acknowledged", format!("{} ({})", format_datetime(at), r.acknowledged_by.clone().unwrap_or_default()))?;
+        fact(
+            ws,
+            "report-fact-acknowledged",
+            format!(
+                "{} ({})",
+                format_datetime(at),
+                r.acknowledged_by.clone().unwrap_or_default()
+            ),
+        )?;
         if let Some(c) = &r.acknowledgement_comment {
             fact(ws, "report-fact-ack-comment", c.clone())?;
         }
@@ -112,7 +138,14 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
     row += 1;
     ws.write_string_with_format(row, 0, lang.t("report-summary-heading"), &bold)?;
     row += 1;
-    ws.merge_range(row, 0, row, last_col.min(12), r.summary.as_deref().unwrap_or(""), &wrap)?;
+    ws.merge_range(
+        row,
+        0,
+        row,
+        last_col.min(12),
+        r.summary.as_deref().unwrap_or(""),
+        &wrap,
+    )?;
     ws.set_row_height(row, 60)?;
     row += 2;
     ws.write_string_with_format(row, 0, lang.t("report-priority-heading"), &bold)?;
@@ -153,11 +186,19 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
                 ws.merge_range(row, 0, row, last_col, &line.goal_area, &goal)?;
                 row += 1;
             }
-            let s = if line.strategy.is_empty() { lang.t("report-no-strategy") } else { line.strategy.clone() };
+            let s = if line.strategy.is_empty() {
+                lang.t("report-no-strategy")
+            } else {
+                line.strategy.clone()
+            };
             ws.merge_range(row, 0, row, last_col, &s, &strategy)?;
             row += 1;
         }
-        let t = if line.priority { format!("{} ({})", line.title, lang.t("measure-priority")) } else { line.title.clone() };
+        let t = if line.priority {
+            format!("{} ({})", line.title, lang.t("measure-priority"))
+        } else {
+            line.title.clone()
+        };
         ws.write_string_with_format(row, 0, t, &text)?;
         ws.write_string_with_format(row, 1, &line.responsible, &text)?;
         match line.hours {
@@ -170,7 +211,12 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
         for (i, (y, p)) in periods.iter().enumerate() {
             let c = fixed + i as u16;
             match line.cell(y, p) {
-                Some(cell) => ws.write_string_with_format(row, c, cell.label.as_deref().unwrap_or(""), &planned)?,
+                Some(cell) => ws.write_string_with_format(
+                    row,
+                    c,
+                    cell.label.as_deref().unwrap_or(""),
+                    &planned,
+                )?,
                 None => ws.write_blank(row, c, &empty)?,
             };
         }
@@ -180,7 +226,11 @@ pub fn workbook(lang: Lang, municipality: &str, l: &Loaded) -> Result<Vec<u8>, X
     ws.write_blank(row, 1, &head)?;
     ws.write_number_with_format(row, 2, doc.total_hours.try_into().unwrap_or(0.0), &head)?;
     let cost = if doc.cost_incomplete {
-        lang.t1("report-total-cost-incomplete", "amount", doc.total_cost_text())
+        lang.t1(
+            "report-total-cost-incomplete",
+            "amount",
+            doc.total_cost_text(),
+        )
     } else {
         doc.total_cost_text()
     };

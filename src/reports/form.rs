@@ -20,7 +20,7 @@ use tower_sessions::Session;
 
 use super::{
     model::{ReportInput, RowInput, check_draft, priority_missing},
-    read::{self, DraftEntry, Document, Line, Round, Team},
+    read::{self, Document, DraftEntry, Line, Round, Team},
     store::{self, DraftRow, FrozenHead, FrozenRow, Refused, WriteBack},
 };
 use crate::{
@@ -90,7 +90,11 @@ impl FormPage {
     pub fn planned(&self, l: &Line) -> String {
         l.cells
             .iter()
-            .map(|c| self.doc.span.cell_name(c.year, c.period, c.label.as_deref()))
+            .map(|c| {
+                self.doc
+                    .span
+                    .cell_name(c.year, c.period, c.label.as_deref())
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -308,10 +312,7 @@ pub(super) async fn update(
         doc: read::live(&plan, &team, &posted.entries()),
         round,
         errors,
-        row_errors: row_errors
-            .iter()
-            .map(|(k, v)| (*k, ctx.msg(v)))
-            .collect(),
+        row_errors: row_errors.iter().map(|(k, v)| (*k, ctx.msg(v))).collect(),
         missing: Vec::new(),
         stale: None,
         conflicts: Vec::new(),
@@ -334,29 +335,37 @@ pub(super) async fn update(
         })
         .collect();
     let mut tx = state.db.begin().await?;
-    let saved_version =
-        match store::save_draft(&mut tx, Actor::from(&user), id, version, &input, &draft_rows).await? {
-            Ok(v) => v,
-            Err(Refused::Stale { by, at }) => {
-                let now = read::round(&state.db, m, id, today()).await?;
-                page.stale = Some(StaleView {
-                    who: by.unwrap_or_else(|| page.ctx.t("measure-someone-else")),
-                    when: at.map(format_datetime).unwrap_or_default(),
-                });
-                // Saving again is then deliberate: it is based on what is saved now.
-                page.version = now.version;
-                return Ok(page.into_response());
-            }
-            Err(_) => {
-                return Ok(flash_redirect(
-                    &session,
-                    FlashKind::Info,
-                    Msg::new("report-already-submitted"),
-                    &format!("/reports/{id}"),
-                )
-                .await);
-            }
-        };
+    let saved_version = match store::save_draft(
+        &mut tx,
+        Actor::from(&user),
+        id,
+        version,
+        &input,
+        &draft_rows,
+    )
+    .await?
+    {
+        Ok(v) => v,
+        Err(Refused::Stale { by, at }) => {
+            let now = read::round(&state.db, m, id, today()).await?;
+            page.stale = Some(StaleView {
+                who: by.unwrap_or_else(|| page.ctx.t("measure-someone-else")),
+                when: at.map(format_datetime).unwrap_or_default(),
+            });
+            // Saving again is then deliberate: it is based on what is saved now.
+            page.version = now.version;
+            return Ok(page.into_response());
+        }
+        Err(_) => {
+            return Ok(flash_redirect(
+                &session,
+                FlashKind::Info,
+                Msg::new("report-already-submitted"),
+                &format!("/reports/{id}"),
+            )
+            .await);
+        }
+    };
     if !posted.submit {
         tx.commit().await?;
         return Ok(flash_redirect(
@@ -496,10 +505,7 @@ pub(super) async fn update(
             Ok(flash_redirect(
                 &session,
                 FlashKind::Success,
-                Msg::with(
-                    "report-submitted",
-                    [("date", format_date(today()).into())],
-                ),
+                Msg::with("report-submitted", [("date", format_date(today()).into())]),
                 &format!("/reports/{id}"),
             )
             .await)

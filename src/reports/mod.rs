@@ -28,7 +28,10 @@ pub fn router() -> Router<AppState> {
         .route("/plan/{id}/reports/rounds", post(rounds::add_round))
         .route("/reports/{id}", get(show::page))
         .route("/reports/{id}/schedule", post(rounds::schedule))
-        .route("/reports/{id}/edit", get(form::edit_form).post(form::update))
+        .route(
+            "/reports/{id}/edit",
+            get(form::edit_form).post(form::update),
+        )
         .route("/reports/{id}/acknowledge", post(show::acknowledge))
         .route("/reports/{id}/export.xlsx", get(export::xlsx_file))
         // No login: the secret in the URL is the key (a calendar program cannot log in).

@@ -143,15 +143,27 @@ pub enum Standing {
     Submitted,
     Acknowledged,
     /// Not submitted and not yet due; `draft` when someone has started writing.
-    Open { draft: bool, days_left: i64 },
+    Open {
+        draft: bool,
+        days_left: i64,
+    },
     /// Past its due date and not submitted, in a plan still running.
-    Late { draft: bool, days_late: i64 },
+    Late {
+        draft: bool,
+        days_late: i64,
+    },
     /// Not submitted in a plan whose period has ended: no longer expected, never «late».
     NotDelivered,
 }
 
 impl Standing {
-    pub fn of(state: RoundState, cancelled: bool, due: NaiveDate, closed: bool, today: NaiveDate) -> Self {
+    pub fn of(
+        state: RoundState,
+        cancelled: bool,
+        due: NaiveDate,
+        closed: bool,
+        today: NaiveDate,
+    ) -> Self {
         match state {
             RoundState::Acknowledged => Standing::Acknowledged,
             RoundState::Submitted => Standing::Submitted,
@@ -340,10 +352,9 @@ pub fn priority_missing<'a>(
     priority
         .into_iter()
         .filter(|(id, _)| {
-            !input
-                .rows
-                .iter()
-                .any(|r| r.measure_id == *id && r.comment.as_deref().is_some_and(|c| !c.trim().is_empty()))
+            !input.rows.iter().any(|r| {
+                r.measure_id == *id && r.comment.as_deref().is_some_and(|c| !c.trim().is_empty())
+            })
         })
         .map(|(id, title)| (id, title.to_string()))
         .collect()
@@ -403,7 +414,10 @@ mod tests {
         assert_eq!(rounds[2].due, d(2015, 1, 15));
         assert_eq!(rounds[2].covers_year, 2014);
         let last = rounds.last().unwrap();
-        assert_eq!((last.due, last.covers_year, last.kind), (d(2017, 1, 15), 2016, RoundKind::January));
+        assert_eq!(
+            (last.due, last.covers_year, last.kind),
+            (d(2017, 1, 15), 2016, RoundKind::January)
+        );
         assert!(rounds.windows(2).all(|w| w[0].due < w[1].due));
         assert!(!rounds.iter().any(|r| r.due == d(2014, 1, 15)));
     }
@@ -423,7 +437,10 @@ mod tests {
         let today = d(2015, 6, 18);
         assert_eq!(
             Standing::of(RoundState::Draft, false, due, false, today),
-            Standing::Late { draft: true, days_late: 3 }
+            Standing::Late {
+                draft: true,
+                days_late: 3
+            }
         );
         assert_eq!(
             Standing::of(RoundState::NotStarted, false, due, true, today),
@@ -443,13 +460,31 @@ mod tests {
     fn reminders_fall_14_and_3_days_before_and_the_day_after_but_never_more_than_two_days_late() {
         let due = d(2015, 6, 15);
         assert_eq!(reminders_due(due, d(2015, 5, 31)), vec![]);
-        assert_eq!(reminders_due(due, d(2015, 6, 1)), vec![ReminderKind::Before14]);
-        assert_eq!(reminders_due(due, d(2015, 6, 3)), vec![ReminderKind::Before14]);
+        assert_eq!(
+            reminders_due(due, d(2015, 6, 1)),
+            vec![ReminderKind::Before14]
+        );
+        assert_eq!(
+            reminders_due(due, d(2015, 6, 3)),
+            vec![ReminderKind::Before14]
+        );
         assert_eq!(reminders_due(due, d(2015, 6, 4)), vec![]);
-        assert_eq!(reminders_due(due, d(2015, 6, 12)), vec![ReminderKind::Before3]);
-        assert_eq!(reminders_due(due, d(2015, 6, 14)), vec![ReminderKind::Before3]);
-        assert_eq!(reminders_due(due, d(2015, 6, 16)), vec![ReminderKind::After1]);
-        assert_eq!(reminders_due(due, d(2015, 6, 18)), vec![ReminderKind::After1]);
+        assert_eq!(
+            reminders_due(due, d(2015, 6, 12)),
+            vec![ReminderKind::Before3]
+        );
+        assert_eq!(
+            reminders_due(due, d(2015, 6, 14)),
+            vec![ReminderKind::Before3]
+        );
+        assert_eq!(
+            reminders_due(due, d(2015, 6, 16)),
+            vec![ReminderKind::After1]
+        );
+        assert_eq!(
+            reminders_due(due, d(2015, 6, 18)),
+            vec![ReminderKind::After1]
+        );
         assert_eq!(reminders_due(due, d(2015, 6, 19)), vec![]);
     }
 
@@ -464,8 +499,16 @@ mod tests {
         let input = ReportInput {
             summary: None,
             rows: vec![
-                RowInput { measure_id: 1, comment: Some("ok".into()), ..Default::default() },
-                RowInput { measure_id: 2, comment: Some("  ".into()), ..Default::default() },
+                RowInput {
+                    measure_id: 1,
+                    comment: Some("ok".into()),
+                    ..Default::default()
+                },
+                RowInput {
+                    measure_id: 2,
+                    comment: Some("  ".into()),
+                    ..Default::default()
+                },
             ],
         };
         let missing = priority_missing(&input, [(1, "A"), (2, "B"), (3, "C")]);

@@ -602,7 +602,11 @@ pub async fn frozen(db: &PgPool, m: i64, round: &Round) -> AppResult<Document> {
 pub type DraftEntry = (Status, Option<NaiveDate>, Option<String>, i32);
 
 /// The draft's entries by measure.
-pub async fn draft_entries(db: &PgPool, m: i64, round_id: i64) -> AppResult<HashMap<i64, DraftEntry>> {
+pub async fn draft_entries(
+    db: &PgPool,
+    m: i64,
+    round_id: i64,
+) -> AppResult<HashMap<i64, DraftEntry>> {
     Ok(stored_rows(db, m, round_id)
         .await?
         .into_iter()
@@ -643,10 +647,13 @@ pub fn live(plan: &PlanData, team: &Team, draft: &HashMap<i64, DraftEntry>) -> D
             None => (usize::MAX, usize::MAX, String::new(), String::new()),
         };
         order.push((gi, si, pos));
-        let (status, status_date, comment, measure_version) = draft
-            .get(&me.measure_id)
-            .cloned()
-            .unwrap_or((me.status, me.status_date, me.status_comment.clone(), me.version));
+        let (status, status_date, comment, measure_version) =
+            draft.get(&me.measure_id).cloned().unwrap_or((
+                me.status,
+                me.status_date,
+                me.status_comment.clone(),
+                me.version,
+            ));
         lines.push(Line {
             measure_id: me.measure_id,
             measure_version,

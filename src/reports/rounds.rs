@@ -121,10 +121,22 @@ pub(super) async fn set_team(
     Ok(match saved {
         Ok(()) => {
             tx.commit().await?;
-            flash_redirect(&session, FlashKind::Success, Msg::new("report-team-saved"), &back).await
+            flash_redirect(
+                &session,
+                FlashKind::Success,
+                Msg::new("report-team-saved"),
+                &back,
+            )
+            .await
         }
         Err(_) => {
-            flash_redirect(&session, FlashKind::Danger, Msg::new("report-team-stale"), &back).await
+            flash_redirect(
+                &session,
+                FlashKind::Danger,
+                Msg::new("report-team-stale"),
+                &back,
+            )
+            .await
         }
     })
 }
@@ -234,7 +246,8 @@ pub(super) async fn schedule(
         },
     };
     let mut tx = state.db.begin().await?;
-    let result = store::reschedule(&mut tx, Actor::from(&user), id, version, due, cancelled).await?;
+    let result =
+        store::reschedule(&mut tx, Actor::from(&user), id, version, due, cancelled).await?;
     let (kind, msg) = match result {
         Ok(()) => {
             tx.commit().await?;

@@ -118,7 +118,10 @@ pub async fn load(state: &AppState, m: i64, id: i64, lang: Lang) -> AppResult<Lo
         .map(|(i, _)| i)
         .collect();
     let draft = !round.state.is_submitted();
-    let mut trail_rounds: Vec<String> = columns.iter().map(|&i| all.rounds[i].name.clone()).collect();
+    let mut trail_rounds: Vec<String> = columns
+        .iter()
+        .map(|&i| all.rounds[i].name.clone())
+        .collect();
     if draft {
         trail_rounds.push(lang.t1("report-trail-this-draft", "round", round.name(&lang)));
     }
@@ -239,8 +242,13 @@ pub(super) async fn acknowledge(
         match store::acknowledge(&mut tx, Actor::from(&user), id, comment.as_deref()).await? {
             Ok(()) => {
                 tx.commit().await?;
-                flash_redirect(&session, FlashKind::Success, Msg::new("report-acknowledged"), &back)
-                    .await
+                flash_redirect(
+                    &session,
+                    FlashKind::Success,
+                    Msg::new("report-acknowledged"),
+                    &back,
+                )
+                .await
             }
             Err(Refused::Closed | Refused::Stale { .. } | Refused::DateTaken) => {
                 flash_redirect(

@@ -23,7 +23,10 @@ use crate::{
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refused {
     /// Someone saved the round after the user's form was loaded.
-    Stale { by: Option<String>, at: Option<chrono::DateTime<chrono::Utc>> },
+    Stale {
+        by: Option<String>,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    },
     /// The round is already submitted (or cancelled): it cannot be written any more.
     Closed,
     /// Another round of the plan already falls on that date.
@@ -253,7 +256,15 @@ pub async fn set_team(
     .await?;
     let after = team_snapshot(tx, m, plan_id).await?;
     if after != before {
-        audit::record(tx, actor, Action::Update, plan_id, Some(&before), Some(&after)).await?;
+        audit::record(
+            tx,
+            actor,
+            Action::Update,
+            plan_id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
     }
     Ok(Ok(()))
 }

@@ -18,7 +18,8 @@ mod values;
 use crate::i18n::k;
 
 const MAX_ROWS: usize = 5000;
-pub(crate) const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const XLSX_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// The CSV columns before the period columns, as catalog keys (`transfer.ftl`): the export
 /// writes them in the reader's language, and the import reads them in either (`columns::NAMES`
 /// has both). «Tiltaks-ID» is the measure's key: a re-imported file updates the measures it
