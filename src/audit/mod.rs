@@ -171,10 +171,15 @@ pub enum Table {
     Measure,
     ReportRound,
     ReportTeam,
+    Unit,
+    Person,
+    Cooperation,
+    System,
+    SystemMeeting,
 }
 
 impl Table {
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 14] = [
         Table::AppUser,
         Table::Municipality,
         Table::StrategyDocument,
@@ -184,6 +189,11 @@ impl Table {
         Table::Measure,
         Table::ReportRound,
         Table::ReportTeam,
+        Table::Unit,
+        Table::Person,
+        Table::Cooperation,
+        Table::System,
+        Table::SystemMeeting,
     ];
 
     /// The table's name in the database, `audit_log.table_name` and the history URL.
@@ -198,6 +208,11 @@ impl Table {
             Table::Measure => "measure",
             Table::ReportRound => "report_round",
             Table::ReportTeam => "report_team",
+            Table::Unit => "unit",
+            Table::Person => "person",
+            Table::Cooperation => "cooperation",
+            Table::System => "system",
+            Table::SystemMeeting => "system_meeting",
         }
     }
 
@@ -213,6 +228,11 @@ impl Table {
             Table::Measure => k("audit-table-measure"),
             Table::ReportRound => k("audit-table-report-round"),
             Table::ReportTeam => k("audit-table-report-team"),
+            Table::Unit => k("audit-table-unit"),
+            Table::Person => k("audit-table-person"),
+            Table::Cooperation => k("audit-table-cooperation"),
+            Table::System => k("audit-table-system"),
+            Table::SystemMeeting => k("audit-table-system-meeting"),
         }
     }
 
@@ -228,6 +248,11 @@ impl Table {
             Table::Measure => "Tiltak",
             Table::ReportRound => "Statusrapport",
             Table::ReportTeam => "Rapportansvar",
+            Table::Unit => "Enhet",
+            Table::Person => "Person",
+            Table::Cooperation => "Samarbeid",
+            Table::System => "Fagsystem",
+            Table::SystemMeeting => "Forvaltningsmøte",
         }
     }
 
@@ -248,6 +273,11 @@ impl Table {
             Table::Measure => k("history-back-measure"),
             Table::ReportRound => k("history-back-report-round"),
             Table::ReportTeam => k("history-back-report-team"),
+            Table::Unit => k("history-back-unit"),
+            Table::Person => k("history-back-person"),
+            Table::Cooperation => k("history-back-cooperation"),
+            Table::System => k("history-back-system"),
+            Table::SystemMeeting => k("history-back-system-meeting"),
         }
     }
 
@@ -280,6 +310,21 @@ impl Table {
             }
             Table::ReportTeam => {
                 "select '/plan/' || action_plan_id || '/reports' from report_team where action_plan_id = $1 and municipality_id = $2"
+            }
+            Table::Unit => {
+                "select '/units/' || unit_id from unit where unit_id = $1 and municipality_id = $2"
+            }
+            Table::Person => {
+                "select '/people/' || person_id from person where person_id = $1 and municipality_id = $2"
+            }
+            Table::Cooperation => {
+                "select '/cooperations/' || cooperation_id from cooperation where cooperation_id = $1 and municipality_id = $2"
+            }
+            Table::System => {
+                "select '/systems/' || system_id from system where system_id = $1 and municipality_id = $2"
+            }
+            Table::SystemMeeting => {
+                "select '/systems/' || system_id || '#meeting-' || system_meeting_id from system_meeting where system_meeting_id = $1 and municipality_id = $2"
             }
         })
     }
@@ -406,6 +451,26 @@ impl Table {
                     ("responsible", k("audit-f-responsible")),
                     ("helpers", k("audit-f-helpers")),
                 ];
+                F
+            }
+            Table::Unit => {
+                const F: &[(&str, &str)] = &[];
+                F
+            }
+            Table::Person => {
+                const F: &[(&str, &str)] = &[];
+                F
+            }
+            Table::Cooperation => {
+                const F: &[(&str, &str)] = &[];
+                F
+            }
+            Table::System => {
+                const F: &[(&str, &str)] = &[];
+                F
+            }
+            Table::SystemMeeting => {
+                const F: &[(&str, &str)] = &[];
                 F
             }
         }

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const B = 'http://127.0.0.1:3101';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await (await browser.newContext()).newPage();
+await page.goto(B + '/login');
+await page.getByLabel('Brukernavn eller e-post', { exact: true }).fill('leder');
+await page.getByLabel('Passord', { exact: true }).fill('ringebu-demo');
+await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+await page.goto(B + '/reports/2');
+await page.pdf({ path: '/tmp/shots/report2.pdf', preferCSSPageSize: true });
+await browser.close();
