@@ -21,6 +21,7 @@ pub mod plan;
 pub mod reports;
 pub mod seed;
 pub mod strategy;
+pub mod systems;
 pub mod web;
 
 use std::{path::PathBuf, time::Duration};
@@ -100,6 +101,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(measures::router())
         .merge(strategy::router())
         .merge(reports::router())
+        .merge(systems::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

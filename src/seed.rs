@@ -24,6 +24,7 @@ const MUNICIPALITY: &str = include_str!("../seeds/ringebu/municipality.json");
 const USERS: &str = include_str!("../seeds/ringebu/users.json");
 const STRATEGY: &str = include_str!("../seeds/ringebu/strategy.json");
 const ACTION_PLAN: &str = include_str!("../seeds/ringebu/action_plan.json");
+const SYSTEMS: &str = include_str!("../seeds/ringebu/systems.json");
 
 #[derive(Deserialize)]
 struct MunicipalitySeed {
@@ -105,6 +106,7 @@ pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
         .await?;
     }
     seed_plan(&mut tx, &seeded).await?;
+    seed_systems(&mut tx, &seeded).await?;
     tx.commit().await?;
     tracing::info!(municipality = %m.name, "demokommunen er lastet");
     Ok(true)
@@ -442,4 +444,133 @@ fn measure_input(
         depends_on: Vec::new(),
         predecessor_measure_id: None,
     })
+}
+
+#[derive(Deserialize)]
+struct SystemsSeed {
+    cooperations: Vec<CooperationSeed>,
+    operators: Vec<OperatorSeed>,
+    systems: Vec<SystemSeed>,
+}
+
+#[derive(Deserialize)]
+struct CooperationSeed {
+    key: String,
+    name: String,
+    members: Vec<String>,
+    board: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OperatorSeed {
+    key: String,
+    name: String,
+    kind: String,
+}
+
+#[derive(Deserialize)]
+struct SystemSeed {
+    name: String,
+    description: Option<String>,
+    vendor: Option<String>,
+    operator: Option<String>,
+    owner_unit: Option<String>,
+    owner_text: Option<String>,
+    administrator: Option<String>,
+    superusers: Vec<String>,
+    users: Option<i32>,
+    cooperation: Option<String>,
+    host: Option<String>,
+    server_location: Option<String>,
+    database: Option<String>,
+    lifecycle: String,
+    criticality: Option<String>,
+    measures: Vec<String>,
+}
+
+/// Ringebu's fagsystem register (handlingsplanen Vedlegg 2 and IKT-strategien Vedlegg 4, see
+/// seeds/README.md): the cooperations, then each system through `systems::store`, audited.
+async fn seed_systems(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
+    use crate::systems::model::{Criticality, Lifecycle, OperatorKind, Owner, SystemInput};
+    let m = seeded.municipality_id;
+    let actor = Actor::system(m);
+    let d: SystemsSeed = serde_json::from_str(SYSTEMS)?;
+    let mut cooperations: HashMap<String, i64> = HashMap::new();
+    for c in &d.cooperations {
+        let id = crate::systems::store::insert_cooperation(
+            tx,
+            actor,
+            &c.name,
+            &c.members,
+            c.board.as_deref(),
+            c.note.as_deref(),
+        )
+        .await?;
+        cooperations.insert(c.key.clone(), id);
+    }
+    let person = |name: &str| {
+        seeded
+            .people
+            .get(name)
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("seed: ukjent person i systemregisteret: {name}"))
+    };
+    for s in &d.systems {
+        let (operator_kind, operator_name) = match s.operator.as_deref() {
+            None => (None, None),
+            Some("own") => (Some(OperatorKind::Own), None),
+            Some(key) => {
+                let o = d
+                    .operators
+                    .iter()
+                    .find(|o| o.key == key)
+                    .ok_or_else(|| anyhow::anyhow!("seed: ukjent driftsleverandør {key}"))?;
+                (OperatorKind::parse(&o.kind), Some(o.name.clone()))
+            }
+        };
+        let owner = match (&s.owner_unit, &s.owner_text) {
+            (Some(u), _) => Owner::Unit(
+                *seeded
+                    .units
+                    .get(u.as_str())
+                    .ok_or_else(|| anyhow::anyhow!("seed: ukjent enhet {u}"))?,
+            ),
+            (None, Some(t)) => Owner::Text(t.clone()),
+            (None, None) => Owner::Nobody,
+        };
+        let mut measures = Vec::new();
+        for title in &s.measures {
+            let id = sqlx::query_scalar!(
+                r#"select measure_id from measure where municipality_id = $1 and title = $2 order by measure_id limit 1"#,
+                m,
+                title
+            )
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("seed: ukjent tiltak {title}"))?;
+            measures.push(id);
+        }
+        let input = SystemInput {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            vendor: s.vendor.clone(),
+            operator_kind,
+            operator_name,
+            owner,
+            administrator_id: s.administrator.as_deref().map(person).transpose()?,
+            superusers: s.superusers.iter().map(|n| person(n)).collect::<anyhow::Result<_>>()?,
+            users_count: s.users,
+            cooperation_id: s.cooperation.as_ref().and_then(|c| cooperations.get(c).copied()),
+            host: s.host.clone(),
+            server_location: s.server_location.clone(),
+            database: s.database.clone(),
+            lifecycle: Lifecycle::parse(&s.lifecycle),
+            criticality: s.criticality.as_deref().and_then(Criticality::parse),
+            measures,
+            ..Default::default()
+        };
+        crate::systems::store::insert(tx, actor, &input).await?;
+    }
+    Ok(())
 }

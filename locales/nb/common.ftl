@@ -7,6 +7,7 @@ nav-label = Hovedmeny
 nav-home = Start
 nav-strategy = Strategi
 nav-plan = Handlingsplan
+nav-systems = Fagsystemer
 nav-users = Brukere
 nav-audit = Endringslogg
 nav-settings = Innstillinger

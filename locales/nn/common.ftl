@@ -7,6 +7,7 @@ nav-label = Hovudmeny
 nav-home = Start
 nav-strategy = Strategi
 nav-plan = Handlingsplan
+nav-systems = Fagsystem
 nav-users = Brukarar
 nav-audit = Endringslogg
 nav-settings = Innstillingar

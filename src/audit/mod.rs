@@ -462,15 +462,51 @@ impl Table {
                 F
             }
             Table::Cooperation => {
-                const F: &[(&str, &str)] = &[];
+                const F: &[(&str, &str)] = &[
+                    ("name", k("system-field-name")),
+                    ("members", k("cooperation-members")),
+                    ("board", k("cooperation-board")),
+                    ("note", k("cooperation-note")),
+                ];
                 F
             }
             Table::System => {
-                const F: &[(&str, &str)] = &[];
+                const F: &[(&str, &str)] = &[
+                    ("name", k("system-field-name")),
+                    ("description", k("system-field-description")),
+                    ("vendor", k("system-field-vendor")),
+                    ("operator", k("system-field-operator")),
+                    ("owner", k("system-field-owner")),
+                    ("administrator", k("system-field-administrator")),
+                    ("superusers", k("system-field-superusers")),
+                    ("users_count", k("system-field-users")),
+                    ("cooperation", k("system-field-cooperation")),
+                    ("host", k("system-field-host")),
+                    ("server_location", k("system-field-server-location")),
+                    ("database", k("system-field-database")),
+                    ("lifecycle", k("system-field-lifecycle")),
+                    ("criticality", k("system-field-criticality")),
+                    ("personal_data", k("system-field-personal-data")),
+                    ("data_controller", k("system-field-data-controller")),
+                    ("dpa", k("system-field-dpa")),
+                    ("dpia_date", k("system-field-dpia-date")),
+                    ("processing_record_ref", k("system-field-processing-record")),
+                    ("archive", k("system-field-archive-records")),
+                    ("support", k("system-field-support-with")),
+                    ("last_evaluated", k("system-field-last-evaluated")),
+                    ("notes", k("system-field-notes")),
+                    ("measures", k("system-measures-heading")),
+                    ("confirmed", k("system-col-confirmed")),
+                ];
                 F
             }
             Table::SystemMeeting => {
-                const F: &[(&str, &str)] = &[];
+                const F: &[(&str, &str)] = &[
+                    ("system", k("audit-table-system")),
+                    ("held_on", k("system-meeting-date")),
+                    ("attendees", k("system-meeting-attendees")),
+                    ("topics", k("system-meetings-heading")),
+                ];
                 F
             }
         }
