@@ -59,6 +59,14 @@ async fn submit_round(app: &TestApp, c: &Client, id: i64, f: &[(String, String)]
     )
 }
 
+async fn summary_of(app: &TestApp, id: i64) -> Option<String> {
+    sqlx::query_scalar("select summary from report_round where report_round_id = $1")
+        .bind(id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
 async fn state_of(app: &TestApp, id: i64) -> String {
     sqlx::query_scalar("select state from report_round where report_round_id = $1")
         .bind(id)
@@ -218,13 +226,7 @@ async fn submitting_without_a_comment_on_every_priority_measure_is_refused_namin
     assert!(text.contains("Utkastet er lagret."));
     assert!(html.contains("Mye er gjort."), "the input is kept");
     assert_eq!(state_of(&app, id).await, "draft");
-    let summary: Option<String> =
-        sqlx::query_scalar("select summary from report_round where report_round_id = $1")
-            .bind(id)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(summary.as_deref(), Some("Mye er gjort."));
+    assert_eq!(summary_of(&app, id).await.as_deref(), Some("Mye er gjort."));
 }
 
 #[sqlx::test]
@@ -324,25 +326,13 @@ async fn two_writers_at_once_never_overwrite_each_other_silently(db: PgPool) {
         "names who saved"
     );
     assert!(html.contains("Skrevet av Arild"), "the input is kept");
-    let summary: String =
-        sqlx::query_scalar("select summary from report_round where report_round_id = $1")
-            .bind(id)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(summary, "Skrevet av Magnus");
+    assert_eq!(summary_of(&app, id).await.as_deref(), Some("Skrevet av Magnus"));
     // Saving again from the refused form is deliberate and wins.
     let again = fields_of(&html, "form#report-form");
     let mut again = again;
     set(&mut again, "action", "save");
     assert_eq!(submit_round(&app, &b, id, &again).await.0, 303);
-    let summary: String =
-        sqlx::query_scalar("select summary from report_round where report_round_id = $1")
-            .bind(id)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(summary, "Skrevet av Arild");
+    assert_eq!(summary_of(&app, id).await.as_deref(), Some("Skrevet av Arild"));
 }
 
 #[sqlx::test]

@@ -4,8 +4,7 @@
 
 use axum::{
     extract::{Path, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
@@ -16,7 +15,7 @@ use crate::{
     domain::{format_date, format_datetime},
     error::{AppError, AppResult},
     i18n::Lang,
-    plan::transfer::XLSX_TYPE,
+    plan::transfer::{XLSX_TYPE, export::download},
 };
 
 pub(super) async fn xlsx_file(
@@ -28,19 +27,7 @@ pub(super) async fn xlsx_file(
     let bytes = workbook(user.lang, &user.municipality_name, &l)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("Excel-eksport av rapport: {e}")))?;
     let name = format!("statusrapport-{}.xlsx", l.round.due.format("%Y-%m-%d"));
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, XLSX_TYPE.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "private, no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(download(bytes, XLSX_TYPE, &name))
 }
 
 /// The fixed columns before the periods, as catalog keys.

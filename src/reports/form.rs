@@ -230,6 +230,18 @@ impl Posted {
         }
     }
 
+    /// The lines as the store saves them.
+    fn draft_rows(&self) -> Vec<DraftRow<'_>> {
+        self.rows
+            .iter()
+            .map(|r| DraftRow {
+                measure_id: r.measure_id,
+                measure_version: r.measure_version,
+                input: &r.input,
+            })
+            .collect()
+    }
+
     /// The draft's entries as posted, for showing the form again with the input kept.
     fn entries(&self) -> HashMap<i64, DraftEntry> {
         self.rows
@@ -325,15 +337,7 @@ pub(super) async fn update(
     }
 
     let input = posted.input();
-    let draft_rows: Vec<DraftRow> = posted
-        .rows
-        .iter()
-        .map(|r| DraftRow {
-            measure_id: r.measure_id,
-            measure_version: r.measure_version,
-            input: &r.input,
-        })
-        .collect();
+    let draft_rows = posted.draft_rows();
     let mut tx = state.db.begin().await?;
     let saved_version = match store::save_draft(
         &mut tx,
@@ -443,15 +447,7 @@ pub(super) async fn update(
 
     // Rows taken from the measure by the writer's choice are saved so before freezing.
     let final_input = posted.input();
-    let final_rows: Vec<DraftRow> = posted
-        .rows
-        .iter()
-        .map(|r| DraftRow {
-            measure_id: r.measure_id,
-            measure_version: r.measure_version,
-            input: &r.input,
-        })
-        .collect();
+    let final_rows = posted.draft_rows();
     let saved_version = match store::save_draft(
         &mut tx,
         Actor::from(&user),

@@ -31,7 +31,8 @@ fn file_name(plan: &PlanData, ext: &str) -> String {
     )
 }
 
-fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Response {
+/// A file to download: not cached, saved under `name`.
+pub(crate) fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Response {
     (
         StatusCode::OK,
         [
