@@ -20,6 +20,12 @@ enum Who {
     ReportWriters,
     /// The rådmann.
     Leder,
+    /// IKT staff, and the superusers of that system (`superbruker` is Mona Mjøen).
+    EditorsAndItsSuperuser,
+    /// Only the superusers of that system.
+    ItsSuperuser,
+    /// No role as such: only a person the record names (none of the demo users).
+    Nobody,
 }
 
 impl Who {
@@ -30,6 +36,9 @@ impl Who {
             Who::Admins => role == "admin",
             Who::ReportWriters => matches!(role, "ikt" | "admin" | "rad"),
             Who::Leder => role == "leder",
+            Who::EditorsAndItsSuperuser => matches!(role, "ikt" | "admin" | "superbruker"),
+            Who::ItsSuperuser => role == "superbruker",
+            Who::Nobody => false,
         }
     }
 }
@@ -44,6 +53,10 @@ struct Ids {
     strategy: i64,
     user: i64,
     round: i64,
+    /// A system Mona Mjøen (`superbruker`) is superuser of, and one she is not.
+    own_system: i64,
+    system: i64,
+    cooperation: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -64,6 +77,9 @@ async fn ids(app: &TestApp) -> Ids {
         strategy: one("select strategy_id from strategy order by strategy_id limit 1").await,
         user: one("select app_user_id from app_user where username = 'rad'").await,
         round: one("select report_round_id from report_round order by due_date limit 1").await,
+        own_system: one("select system_id from system where name = 'Physiotools'").await,
+        system: one("select system_id from system where name = 'Gerica'").await,
+        cooperation: one("select min(cooperation_id) from cooperation").await,
     }
 }
 
@@ -112,6 +128,13 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}", i.round), Who::Everyone),
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/export.xlsx", i.round), Who::Everyone),
+        ("/systems".into(), Who::Everyone),
+        ("/systems/new".into(), Who::Editors),
+        (format!("/systems/{}", i.system), Who::Everyone),
+        (format!("/systems/{}/edit", i.system), Who::Editors),
+        (format!("/systems/{}/edit", i.own_system), Who::EditorsAndItsSuperuser),
+        ("/cooperations".into(), Who::Everyone),
+        (format!("/cooperations/{}", i.cooperation), Who::Everyone),
     ]
 }
 
@@ -148,6 +171,11 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/schedule", i.round), Who::Editors),
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
+        ("/systems".into(), Who::Editors),
+        (format!("/systems/{}/edit", i.system), Who::Editors),
+        (format!("/systems/{}/edit", i.own_system), Who::EditorsAndItsSuperuser),
+        (format!("/systems/{}/meetings", i.system), Who::Editors),
+        (format!("/systems/{}/meetings", i.own_system), Who::EditorsAndItsSuperuser),
     ]
 }
 
@@ -160,6 +188,9 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
         ),
         (format!("/measures/{}/delete", i.measure), Who::Editors),
         (format!("/admin/users/{}/active", i.user), Who::Admins),
+        // Confirming: the system's superusers and its administrator (none is set in the seed).
+        (format!("/systems/{}/confirm", i.system), Who::Nobody),
+        (format!("/systems/{}/confirm", i.own_system), Who::ItsSuperuser),
         // Makes a new calendar address for the user: every logged-in user, for themself.
         ("/profile/calendar".into(), Who::Everyone),
     ]

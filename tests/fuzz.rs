@@ -498,6 +498,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let round = id(&app, "select min(report_round_id) from report_round").await;
     // The rounds page lists the newest first: its first «move / cancel» form is the last round's.
     let newest = id(&app, "select max(report_round_id) from report_round").await;
+    let system = id(&app, "select min(system_id) from system").await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
@@ -547,6 +548,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, "/profile".into()),
         (&ikt, format!("/plan/{plan}/reports")),
         (&ikt, format!("/reports/{round}/edit")),
+        (&ikt, "/systems/new".into()),
+        (&ikt, format!("/systems/{system}/edit")),
+        (&ikt, format!("/systems/{system}")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -597,6 +601,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/plan/{plan}/reports/rounds"),
         format!("/reports/{newest}/schedule"),
         format!("/reports/{round}/edit"),
+        "/systems".into(),
+        format!("/systems/{system}/edit"),
+        format!("/systems/{system}/meetings"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {
@@ -632,6 +639,14 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
             vec!["goal_area"],
         ),
         (&anonymous, "/login".into(), vec!["next"]),
+        (
+            &ikt,
+            "/systems".into(),
+            vec![
+                "q", "owner", "cooperation", "vendor", "operator", "lifecycle", "criticality",
+                "overdue", "expiring", "unconfirmed", "no_superuser", "mine", "sort", "dir", "page",
+            ],
+        ),
     ];
     for (c, path, params) in &queries {
         fuzz_query(&app, c, path, params, &mut rng, &list, &mut findings).await;

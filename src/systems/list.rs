@@ -57,8 +57,10 @@ pub(super) async fn list(
     Query(filter): Query<Filter>,
     Query(paging): Query<Paging>,
 ) -> AppResult<ListPage> {
+    let filter = filter.cleaned();
     let today = today();
-    let page = paging.page.unwrap_or(1).max(1);
+    // A page number from a tampered link is bounded, so the offset cannot overflow.
+    let page = paging.page.unwrap_or(1).clamp(1, 1_000_000);
     let mut listing = read::list(&state.db, &ctx.user, &filter, today, (page - 1) * PER_PAGE, PER_PAGE).await?;
     if listing.rows.is_empty() && page > 1 {
         // A page past the end (an old link): the first page.

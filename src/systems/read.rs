@@ -53,6 +53,25 @@ pub struct Filter {
 pub const SORTS: [&str; 6] = ["name", "owner", "vendor", "lifecycle", "confirmed", "evaluation"];
 
 impl Filter {
+    /// The filter without NUL bytes: PostgreSQL cannot compare text holding one, and no name
+    /// holds one either, so a tampered link simply matches nothing it would not.
+    pub fn cleaned(mut self) -> Self {
+        for v in [
+            &mut self.q,
+            &mut self.owner,
+            &mut self.cooperation,
+            &mut self.vendor,
+            &mut self.operator,
+            &mut self.lifecycle,
+            &mut self.criticality,
+            &mut self.sort,
+            &mut self.dir,
+        ] {
+            v.retain(|c| c != '\0');
+        }
+        self
+    }
+
     pub fn sort_key(&self) -> &str {
         SORTS
             .iter()
