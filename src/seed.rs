@@ -559,9 +559,16 @@ async fn seed_systems(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
             operator_name,
             owner,
             administrator_id: s.administrator.as_deref().map(person).transpose()?,
-            superusers: s.superusers.iter().map(|n| person(n)).collect::<anyhow::Result<_>>()?,
+            superusers: s
+                .superusers
+                .iter()
+                .map(|n| person(n))
+                .collect::<anyhow::Result<_>>()?,
             users_count: s.users,
-            cooperation_id: s.cooperation.as_ref().and_then(|c| cooperations.get(c).copied()),
+            cooperation_id: s
+                .cooperation
+                .as_ref()
+                .and_then(|c| cooperations.get(c).copied()),
             host: s.host.clone(),
             server_location: s.server_location.clone(),
             database: s.database.clone(),

@@ -132,7 +132,10 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/systems/new".into(), Who::Editors),
         (format!("/systems/{}", i.system), Who::Everyone),
         (format!("/systems/{}/edit", i.system), Who::Editors),
-        (format!("/systems/{}/edit", i.own_system), Who::EditorsAndItsSuperuser),
+        (
+            format!("/systems/{}/edit", i.own_system),
+            Who::EditorsAndItsSuperuser,
+        ),
         ("/cooperations".into(), Who::Everyone),
         (format!("/cooperations/{}", i.cooperation), Who::Everyone),
     ]
@@ -173,9 +176,15 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
         ("/systems".into(), Who::Editors),
         (format!("/systems/{}/edit", i.system), Who::Editors),
-        (format!("/systems/{}/edit", i.own_system), Who::EditorsAndItsSuperuser),
+        (
+            format!("/systems/{}/edit", i.own_system),
+            Who::EditorsAndItsSuperuser,
+        ),
         (format!("/systems/{}/meetings", i.system), Who::Editors),
-        (format!("/systems/{}/meetings", i.own_system), Who::EditorsAndItsSuperuser),
+        (
+            format!("/systems/{}/meetings", i.own_system),
+            Who::EditorsAndItsSuperuser,
+        ),
     ]
 }
 
@@ -190,7 +199,10 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
         (format!("/admin/users/{}/active", i.user), Who::Admins),
         // Confirming: the system's superusers and its administrator (none is set in the seed).
         (format!("/systems/{}/confirm", i.system), Who::Nobody),
-        (format!("/systems/{}/confirm", i.own_system), Who::ItsSuperuser),
+        (
+            format!("/systems/{}/confirm", i.own_system),
+            Who::ItsSuperuser,
+        ),
         // Makes a new calendar address for the user: every logged-in user, for themself.
         ("/profile/calendar".into(), Who::Everyone),
     ]

@@ -326,13 +326,19 @@ async fn two_writers_at_once_never_overwrite_each_other_silently(db: PgPool) {
         "names who saved"
     );
     assert!(html.contains("Skrevet av Arild"), "the input is kept");
-    assert_eq!(summary_of(&app, id).await.as_deref(), Some("Skrevet av Magnus"));
+    assert_eq!(
+        summary_of(&app, id).await.as_deref(),
+        Some("Skrevet av Magnus")
+    );
     // Saving again from the refused form is deliberate and wins.
     let again = fields_of(&html, "form#report-form");
     let mut again = again;
     set(&mut again, "action", "save");
     assert_eq!(submit_round(&app, &b, id, &again).await.0, 303);
-    assert_eq!(summary_of(&app, id).await.as_deref(), Some("Skrevet av Arild"));
+    assert_eq!(
+        summary_of(&app, id).await.as_deref(),
+        Some("Skrevet av Arild")
+    );
 }
 
 #[sqlx::test]

@@ -34,6 +34,8 @@ system-days = { $count ->
    *[other] { $count } dager
 }
 system-evaluation-overdue = Evaluering forfalt
+system-never-evaluated = Aldri evaluert
+system-never-confirmed-short = Aldri bekreftet
 system-agreement-expiring = Avtalen går ut
 system-unconfirmed = Ikke bekreftet på over 12 måneder
 

@@ -34,6 +34,8 @@ system-days = { $count ->
    *[other] { $count } dagar
 }
 system-evaluation-overdue = Evaluering forfallen
+system-never-evaluated = Aldri evaluert
+system-never-confirmed-short = Aldri stadfesta
 system-agreement-expiring = Avtalen går ut
 system-unconfirmed = Ikkje stadfesta på over 12 månader
 

@@ -33,7 +33,11 @@ pub struct ShowPage {
     pub c: Cooperation,
 }
 
-pub(super) async fn page(ctx: Ctx, State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<ShowPage> {
+pub(super) async fn page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<ShowPage> {
     let c = read::cooperations(&state.db, ctx.user.municipality_id)
         .await?
         .into_iter()

@@ -100,7 +100,10 @@ impl Values {
         put("archive_method", i.archive_method.map(|a| a.code().into()));
         put("support_with", i.support_with.clone());
         put("support_expires", date(i.support_expires));
-        put("support_notice_days", i.support_notice_days.map(|n| n.to_string()));
+        put(
+            "support_notice_days",
+            i.support_notice_days.map(|n| n.to_string()),
+        );
         put("last_evaluated", date(i.last_evaluated));
         put("notes", i.notes.clone());
         let mut many = HashMap::new();
@@ -255,7 +258,10 @@ fn read_input(pairs: &FormPairs) -> Result<SystemInput, FormErrors> {
 
 /// A superuser's post: refused unless every field is theirs; then their fields over what is
 /// saved.
-fn superuser_input(pairs: &FormPairs, saved: &SystemInput) -> AppResult<Result<SystemInput, FormErrors>> {
+fn superuser_input(
+    pairs: &FormPairs,
+    saved: &SystemInput,
+) -> AppResult<Result<SystemInput, FormErrors>> {
     if let Some((key, _)) = pairs
         .0
         .iter()
@@ -297,7 +303,11 @@ fn access(user: &CurrentUser, s: &System) -> AppResult<bool> {
     Ok(true)
 }
 
-pub(super) async fn new_form(_: Editor, ctx: Ctx, State(state): State<AppState>) -> AppResult<FormPage> {
+pub(super) async fn new_form(
+    _: Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> AppResult<FormPage> {
     let options = read::options(&state.db, ctx.user.municipality_id).await?;
     let mut v = Values::default();
     v.one.insert("lifecycle".into(), "in_use".into());
@@ -335,7 +345,11 @@ pub(super) async fn create(
         Err(e) => {
             let errors = on_constraint(
                 e,
-                &[("system_municipality_id_name_key", "name", Msg::new("system-name-taken"))],
+                &[(
+                    "system_municipality_id_name_key",
+                    "name",
+                    Msg::new("system-name-taken"),
+                )],
             )?;
             let mut page = FormPage::new(ctx, options, Values::from_pairs(&pairs.0));
             page.errors = errors;
@@ -407,7 +421,11 @@ pub(super) async fn update(
         Err(e) => {
             let errors = on_constraint(
                 e,
-                &[("system_municipality_id_name_key", "name", Msg::new("system-name-taken"))],
+                &[(
+                    "system_municipality_id_name_key",
+                    "name",
+                    Msg::new("system-name-taken"),
+                )],
             )?;
             return Ok(shown(Values::from_pairs(&pairs.0), errors, ctx, s).into_response());
         }

@@ -61,20 +61,40 @@ pub(super) async fn list(
     let today = today();
     // A page number from a tampered link is bounded, so the offset cannot overflow.
     let page = paging.page.unwrap_or(1).clamp(1, 1_000_000);
-    let mut listing = read::list(&state.db, &ctx.user, &filter, today, (page - 1) * PER_PAGE, PER_PAGE).await?;
+    let mut listing = read::list(
+        &state.db,
+        &ctx.user,
+        &filter,
+        today,
+        (page - 1) * PER_PAGE,
+        PER_PAGE,
+    )
+    .await?;
     if listing.rows.is_empty() && page > 1 {
         // A page past the end (an old link): the first page.
         listing = read::list(&state.db, &ctx.user, &filter, today, 0, PER_PAGE).await?;
     }
     let pager = Pager::new(
-        if listing.rows.is_empty() { Some(1) } else { Some(page) },
+        if listing.rows.is_empty() {
+            Some(1)
+        } else {
+            Some(page)
+        },
         PER_PAGE,
         listing.total,
     );
     let q = filter.query();
-    let order = format!("sort={}&dir={}", filter.sort_key(), if filter.descending() { "desc" } else { "asc" });
+    let order = format!(
+        "sort={}&dir={}",
+        filter.sort_key(),
+        if filter.descending() { "desc" } else { "asc" }
+    );
     Ok(ListPage {
-        query_base: if q.is_empty() { order } else { format!("{q}&{order}") },
+        query_base: if q.is_empty() {
+            order
+        } else {
+            format!("{q}&{order}")
+        },
         options: read::options(&state.db, ctx.user.municipality_id).await?,
         can_edit: ctx.user.can_edit_plan(),
         listing,

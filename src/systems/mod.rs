@@ -22,7 +22,10 @@ pub fn router() -> Router<AppState> {
         .route("/systems", get(list::list).post(form::create))
         .route("/systems/new", get(form::new_form))
         .route("/systems/{id}", get(show::page))
-        .route("/systems/{id}/edit", get(form::edit_form).post(form::update))
+        .route(
+            "/systems/{id}/edit",
+            get(form::edit_form).post(form::update),
+        )
         .route("/systems/{id}/confirm", post(show::confirm))
         .route("/systems/{id}/meetings", post(show::add_meeting))
         .route("/cooperations", get(cooperations::list))

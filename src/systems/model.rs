@@ -164,14 +164,23 @@ impl SystemInput {
             ("support_with", &self.support_with),
         ];
         for (field, value) in short {
-            if value.as_deref().is_some_and(|v| v.chars().count() > TEXT_CHARS) {
-                errors.add(field, Msg::with("system-too-long", [("max", TEXT_CHARS.into())]));
+            if value
+                .as_deref()
+                .is_some_and(|v| v.chars().count() > TEXT_CHARS)
+            {
+                errors.add(
+                    field,
+                    Msg::with("system-too-long", [("max", TEXT_CHARS.into())]),
+                );
             }
         }
         if let Owner::Text(t) = &self.owner
             && t.chars().count() > TEXT_CHARS
         {
-            errors.add("owner_text", Msg::with("system-too-long", [("max", TEXT_CHARS.into())]));
+            errors.add(
+                "owner_text",
+                Msg::with("system-too-long", [("max", TEXT_CHARS.into())]),
+            );
         }
         if self
             .description
@@ -183,13 +192,23 @@ impl SystemInput {
                 Msg::with("system-too-long", [("max", DESCRIPTION_CHARS.into())]),
             );
         }
-        if self.notes.as_deref().is_some_and(|v| v.chars().count() > NOTES_CHARS) {
-            errors.add("notes", Msg::with("system-too-long", [("max", NOTES_CHARS.into())]));
+        if self
+            .notes
+            .as_deref()
+            .is_some_and(|v| v.chars().count() > NOTES_CHARS)
+        {
+            errors.add(
+                "notes",
+                Msg::with("system-too-long", [("max", NOTES_CHARS.into())]),
+            );
         }
         if self.users_count.is_some_and(|n| n < 0) {
             errors.add("users_count", Msg::new("system-users-number"));
         }
-        if self.support_notice_days.is_some_and(|n| !(0..=3650).contains(&n)) {
+        if self
+            .support_notice_days
+            .is_some_and(|n| !(0..=3650).contains(&n))
+        {
             errors.add("support_notice_days", Msg::new("system-notice-days"));
         }
         if self.dpa == Some(true) && self.personal_data == Some(false) {
@@ -209,7 +228,11 @@ pub fn evaluation_overdue(last: Option<NaiveDate>, today: NaiveDate) -> bool {
 
 /// The support agreement ends within its notice period (or within 90 days when none is given):
 /// the time to renegotiate or give notice has come.
-pub fn agreement_expiring(expires: Option<NaiveDate>, notice_days: Option<i32>, today: NaiveDate) -> bool {
+pub fn agreement_expiring(
+    expires: Option<NaiveDate>,
+    notice_days: Option<i32>,
+    today: NaiveDate,
+) -> bool {
     expires.is_some_and(|e| {
         let notice = notice_days.map_or(DEFAULT_NOTICE_DAYS, i64::from);
         (e - today).num_days() <= notice

@@ -50,7 +50,14 @@ pub struct Filter {
     pub dir: String,
 }
 
-pub const SORTS: [&str; 6] = ["name", "owner", "vendor", "lifecycle", "confirmed", "evaluation"];
+pub const SORTS: [&str; 6] = [
+    "name",
+    "owner",
+    "vendor",
+    "lifecycle",
+    "confirmed",
+    "evaluation",
+];
 
 impl Filter {
     /// The filter without NUL bytes: PostgreSQL cannot compare text holding one, and no name
@@ -170,6 +177,8 @@ pub struct Row {
     pub superusers: String,
     pub confirmed_on: Option<NaiveDate>,
     pub overdue: bool,
+    /// Never evaluated (so overdue): said so rather than «forfalt».
+    pub never_evaluated: bool,
     pub expiring: bool,
     pub unconfirmed: bool,
 }
@@ -301,6 +310,7 @@ pub async fn list(
                 criticality: r.criticality.as_deref().and_then(Criticality::parse),
                 superusers: r.superusers,
                 overdue: evaluation_overdue(r.last_evaluated, today),
+                never_evaluated: r.last_evaluated.is_none(),
                 expiring: agreement_expiring(r.support_expires, r.support_notice_days, today),
                 unconfirmed: confirmation_stale(r.confirmed_on, today),
                 confirmed_on: r.confirmed_on,
@@ -331,18 +341,24 @@ pub struct Options {
 }
 
 pub async fn options(db: &PgPool, m: i64) -> AppResult<Options> {
-    let units = sqlx::query!(r#"select unit_id, name from unit where municipality_id = $1 order by name"#, m)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.unit_id, r.name))
-        .collect();
-    let people = sqlx::query!(r#"select person_id, name from person where municipality_id = $1 order by name"#, m)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.person_id, r.name))
-        .collect();
+    let units = sqlx::query!(
+        r#"select unit_id, name from unit where municipality_id = $1 order by name"#,
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.unit_id, r.name))
+    .collect();
+    let people = sqlx::query!(
+        r#"select person_id, name from person where municipality_id = $1 order by name"#,
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.person_id, r.name))
+    .collect();
     let cooperations = sqlx::query!(
         r#"select cooperation_id, name from cooperation where municipality_id = $1 order by name"#,
         m

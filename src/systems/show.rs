@@ -59,7 +59,13 @@ impl ShowPage {
     }
 }
 
-async fn render(ctx: Ctx, state: &AppState, id: i64, meeting: FormPairs, errors: FormErrors) -> AppResult<ShowPage> {
+async fn render(
+    ctx: Ctx,
+    state: &AppState,
+    id: i64,
+    meeting: FormPairs,
+    errors: FormErrors,
+) -> AppResult<ShowPage> {
     let m = ctx.user.municipality_id;
     let s = read::system(&state.db, m, id).await?;
     let is_superuser = s.is_superuser(&ctx.user);
@@ -80,8 +86,19 @@ async fn render(ctx: Ctx, state: &AppState, id: i64, meeting: FormPairs, errors:
     })
 }
 
-pub(super) async fn page(ctx: Ctx, State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<ShowPage> {
-    render(ctx, &state, id, FormPairs(Vec::new()), FormErrors::default()).await
+pub(super) async fn page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<ShowPage> {
+    render(
+        ctx,
+        &state,
+        id,
+        FormPairs(Vec::new()),
+        FormErrors::default(),
+    )
+    .await
 }
 
 pub(super) async fn confirm(
@@ -92,7 +109,10 @@ pub(super) async fn confirm(
 ) -> AppResult<Response> {
     let user = &ctx.user;
     let s = read::system(&state.db, user.municipality_id, id).await?;
-    user.require_that(s.may_confirm(user), crate::auth::RoleSet::EMPTY.with(crate::auth::Role::Superbruker))?;
+    user.require_that(
+        s.may_confirm(user),
+        crate::auth::RoleSet::EMPTY.with(crate::auth::Role::Superbruker),
+    )?;
     let mut tx = state.db.begin().await?;
     store::confirm(&mut tx, Actor::from(user), id).await?;
     tx.commit().await?;
@@ -122,16 +142,35 @@ fn read_meeting(pairs: &FormPairs) -> Result<(NaiveDate, MeetingInput), FormErro
     };
     let topics = MEETING_TOPICS.map(|(field, _)| (field, trimmed(pairs.first(field))));
     for (field, note) in &topics {
-        if note.as_deref().is_some_and(|n| n.chars().count() > TOPIC_CHARS) {
-            errors.add(field, Msg::with("system-too-long", [("max", TOPIC_CHARS.into())]));
+        if note
+            .as_deref()
+            .is_some_and(|n| n.chars().count() > TOPIC_CHARS)
+        {
+            errors.add(
+                field,
+                Msg::with("system-too-long", [("max", TOPIC_CHARS.into())]),
+            );
         }
     }
     let attendees = trimmed(pairs.first("attendees"));
-    if attendees.as_deref().is_some_and(|a| a.chars().count() > 1000) {
-        errors.add("attendees", Msg::with("system-too-long", [("max", 1000.into())]));
+    if attendees
+        .as_deref()
+        .is_some_and(|a| a.chars().count() > 1000)
+    {
+        errors.add(
+            "attendees",
+            Msg::with("system-too-long", [("max", 1000.into())]),
+        );
     }
     match held_on {
-        Some(d) if errors.is_empty() => Ok((d, MeetingInput { held_on: Some(d), attendees, topics })),
+        Some(d) if errors.is_empty() => Ok((
+            d,
+            MeetingInput {
+                held_on: Some(d),
+                attendees,
+                topics,
+            },
+        )),
         _ => Err(errors),
     }
 }
@@ -149,7 +188,11 @@ pub(super) async fn add_meeting(
     user.require_that(user.can_edit_plan() || s.is_superuser(&user), Editor::ROLES)?;
     let (held_on, input) = match read_meeting(&pairs) {
         Ok(x) => x,
-        Err(errors) => return Ok(render(ctx, &state, id, pairs, errors).await?.into_response()),
+        Err(errors) => {
+            return Ok(render(ctx, &state, id, pairs, errors)
+                .await?
+                .into_response());
+        }
     };
     let mut tx = state.db.begin().await?;
     let meeting = store::add_meeting(&mut tx, Actor::from(&user), id, held_on, &input).await?;
@@ -157,7 +200,10 @@ pub(super) async fn add_meeting(
     Ok(flash_redirect(
         &session,
         FlashKind::Success,
-        Msg::with("system-meeting-saved", [("date", format_date(held_on).into())]),
+        Msg::with(
+            "system-meeting-saved",
+            [("date", format_date(held_on).into())],
+        ),
         &format!("/systems/{id}#meeting-{meeting}"),
     )
     .await)

@@ -18,7 +18,10 @@ pub enum Outcome {
     Saved,
     Unchanged,
     /// The form was based on an older version: who saved since, and when.
-    Stale { by: Option<String>, at: String },
+    Stale {
+        by: Option<String>,
+        at: String,
+    },
 }
 
 fn owner_columns(o: &Owner) -> (Option<i64>, Option<&str>) {
@@ -29,7 +32,11 @@ fn owner_columns(o: &Owner) -> (Option<i64>, Option<&str>) {
     }
 }
 
-pub async fn insert(tx: &mut Tx<'_>, actor: Actor, input: &SystemInput) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    input: &SystemInput,
+) -> Result<i64, sqlx::Error> {
     let m = actor.municipality_id;
     let (owner_unit, owner_text) = owner_columns(&input.owner);
     let id = sqlx::query_scalar!(
@@ -191,7 +198,12 @@ pub async fn update(
     Ok(Outcome::Saved)
 }
 
-async fn write_children(tx: &mut Tx<'_>, m: i64, id: i64, input: &SystemInput) -> Result<(), sqlx::Error> {
+async fn write_children(
+    tx: &mut Tx<'_>,
+    m: i64,
+    id: i64,
+    input: &SystemInput,
+) -> Result<(), sqlx::Error> {
     sqlx::query!(
         r#"delete from system_superuser where system_id = $1 and municipality_id = $2"#,
         id,
@@ -375,10 +387,15 @@ pub async fn snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<SystemSnapshot
     };
     let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
     let label = |code: Option<String>, f: fn(&str) -> Option<&'static str>| {
-        code.as_deref().and_then(f).map(|key| lang.t(key)).unwrap_or_default()
+        code.as_deref()
+            .and_then(f)
+            .map(|key| lang.t(key))
+            .unwrap_or_default()
     };
     let operator = [
-        label(r.operator_kind, |c| super::model::OperatorKind::parse(c).map(|o| o.label_key())),
+        label(r.operator_kind, |c| {
+            super::model::OperatorKind::parse(c).map(|o| o.label_key())
+        }),
         r.operator_name.unwrap_or_default(),
     ]
     .into_iter()
@@ -387,8 +404,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<SystemSnapshot
     .join(": ");
     let support = [
         r.support_with.unwrap_or_default(),
-        r.support_expires.map(|d| format!("til {}", format_date(d))).unwrap_or_default(),
-        r.support_notice_days.map(|n| format!("oppsigelse {n} dager")).unwrap_or_default(),
+        r.support_expires
+            .map(|d| format!("til {}", format_date(d)))
+            .unwrap_or_default(),
+        r.support_notice_days
+            .map(|n| format!("oppsigelse {n} dager"))
+            .unwrap_or_default(),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -396,7 +417,9 @@ pub async fn snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<SystemSnapshot
     .join(", ");
     let archive = [
         yes_no(r.archive_records),
-        label(r.archive_method, |c| super::model::ArchiveMethod::parse(c).map(|a| a.label_key())),
+        label(r.archive_method, |c| {
+            super::model::ArchiveMethod::parse(c).map(|a| a.label_key())
+        }),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -415,8 +438,12 @@ pub async fn snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<SystemSnapshot
         host: r.host.unwrap_or_default(),
         server_location: r.server_location.unwrap_or_default(),
         database: r.database.unwrap_or_default(),
-        lifecycle: label(Some(r.lifecycle), |c| super::model::Lifecycle::parse(c).map(|l| l.label_key())),
-        criticality: label(r.criticality, |c| super::model::Criticality::parse(c).map(|l| l.label_key())),
+        lifecycle: label(Some(r.lifecycle), |c| {
+            super::model::Lifecycle::parse(c).map(|l| l.label_key())
+        }),
+        criticality: label(r.criticality, |c| {
+            super::model::Criticality::parse(c).map(|l| l.label_key())
+        }),
         personal_data: yes_no(r.personal_data),
         data_controller: r.data_controller.unwrap_or_default(),
         dpa: match (yes_no(r.dpa), r.dpa_date) {
