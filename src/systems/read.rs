@@ -220,8 +220,6 @@ pub async fn list(
                    s.vendor, s.operator_kind, s.operator_name, c.name as cooperation, s.cooperation_id,
                    s.lifecycle, s.criticality, s.last_evaluated, s.support_expires, s.support_notice_days,
                    (s.confirmed_at at time zone 'Europe/Oslo')::date as confirmed_on,
-                   coalesce((select string_agg(p.name, ', ' order by su.position, p.name) from system_superuser su
-                             join person p using (person_id) where su.system_id = s.system_id), '') as superusers,
                    exists (select 1 from system_superuser su where su.system_id = s.system_id) as has_superuser,
                    ($4::bigint is not null and (s.administrator_id = $4 or exists (
                        select 1 from system_superuser su where su.system_id = s.system_id and su.person_id = $4))) as mine
@@ -233,13 +231,18 @@ pub async fn list(
         select system_id as "system_id!", name as "name!", owner as "owner?", vendor as "vendor?",
                operator_kind as "operator_kind?", operator_name as "operator_name?",
                cooperation as "cooperation?", lifecycle as "lifecycle!", criticality as "criticality?",
-               superusers as "superusers!", confirmed_on as "confirmed_on?: NaiveDate",
+               -- Names only for the rows of this page (the search looks them up below).
+               coalesce((select string_agg(p.name, ', ' order by su.position, p.name) from system_superuser su
+                         join person p using (person_id) where su.system_id = s.system_id), '') as "superusers!",
+               confirmed_on as "confirmed_on?: NaiveDate",
                last_evaluated as "last_evaluated?: NaiveDate",
                support_expires as "support_expires?: NaiveDate", support_notice_days as "support_notice_days?",
                count(*) over () as "total!"
-        from s
+        from s s
         where ($2 = '' or name ilike '%' || $2 || '%' or coalesce(owner, '') ilike '%' || $2 || '%'
-               or coalesce(vendor, '') ilike '%' || $2 || '%' or superusers ilike '%' || $2 || '%')
+               or coalesce(vendor, '') ilike '%' || $2 || '%'
+               or exists (select 1 from system_superuser su join person p using (person_id)
+                          where su.system_id = s.system_id and p.name ilike '%' || $2 || '%'))
           and ($3::bigint is null or owner_unit_id = $3)
           and (not $5 or (owner_unit_id is null and owner_text is null))
           and ($6::bigint is null or cooperation_id = $6)
