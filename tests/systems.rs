@@ -91,6 +91,9 @@ async fn the_seeded_register_has_vedlegg_2s_systems_with_their_owners_and_superu
             .await
             .unwrap();
     assert_eq!(linked, 3, "the measures that name Gerica are linked to it");
+    let skolering = measure_id(&app, "Skolering i teknisk support av mobile enheter for Gerica.").await;
+    let (_, measure) = app.text(&c, &format!("/measures/{skolering}")).await;
+    assert!(measure.contains(&format!("href=\"/systems/{gerica}\"")), "the measure links to its system");
     let (_, list) = app.text(&c, "/systems").await;
     assert!(interface_text(&list).contains("35 fagsystemer"));
 }

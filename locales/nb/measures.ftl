@@ -199,3 +199,4 @@ measure-delete-dependents-removed =
        *[other] Avhengigheten fjernes fra disse tiltakene når du sletter.
     }
 measure-delete-submit = Slett tiltaket
+measure-systems = Fagsystemer det gjelder

@@ -199,3 +199,4 @@ measure-delete-dependents-removed =
        *[other] Avhengnaden blir fjerna frå desse tiltaka når du slettar.
     }
 measure-delete-submit = Slett tiltaket
+measure-systems = Fagsystem det gjeld

@@ -28,6 +28,8 @@ pub(super) struct MeasurePage {
     plan: std::sync::Arc<PlanData>,
     measure_id: i64,
     rel: Relations,
+    /// The fagsystems the measure concerns.
+    systems: Vec<(i64, String)>,
     timeline: Vec<TimelineItem>,
     entries: Vec<Entry>,
     can_edit: bool,
@@ -87,6 +89,7 @@ pub(super) async fn page(
     Ok(MeasurePage {
         can_edit: ctx.user.can_edit_plan(),
         rel: read::relations(&state.db, m, id).await?,
+        systems: crate::systems::read::of_measure(&state.db, m, id).await?,
         timeline: read::timeline(&state.db, m, id).await?,
         entries: audit::history(&state.db, m, Table::Measure, id, ctx.lang).await?,
         statuses: Status::ALL,

@@ -713,3 +713,20 @@ pub async fn cooperations(db: &PgPool, m: i64) -> AppResult<Vec<Cooperation>> {
         })
         .collect())
 }
+
+/// The systems a measure concerns (id, name), by name: the measure's page links to them.
+pub async fn of_measure(db: &PgPool, m: i64, measure_id: i64) -> AppResult<Vec<(i64, String)>> {
+    Ok(sqlx::query!(
+        r#"
+        select s.system_id, s.name from measure_system ms join system s using (system_id)
+        where ms.measure_id = $1 and ms.municipality_id = $2 order by lower(s.name)
+        "#,
+        measure_id,
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.system_id, r.name))
+    .collect())
+}
