@@ -44,6 +44,8 @@ struct Ids {
     strategy: i64,
     user: i64,
     round: i64,
+    unit: i64,
+    person: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -64,6 +66,8 @@ async fn ids(app: &TestApp) -> Ids {
         strategy: one("select strategy_id from strategy order by strategy_id limit 1").await,
         user: one("select app_user_id from app_user where username = 'rad'").await,
         round: one("select report_round_id from report_round order by due_date limit 1").await,
+        unit: one("select min(unit_id) from unit").await,
+        person: one("select min(person_id) from person").await,
     }
 }
 
@@ -112,6 +116,14 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}", i.round), Who::Everyone),
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/export.xlsx", i.round), Who::Everyone),
+        ("/units".into(), Who::Everyone),
+        ("/units/new".into(), Who::Editors),
+        (format!("/units/{}", i.unit), Who::Everyone),
+        (format!("/units/{}/edit", i.unit), Who::Editors),
+        ("/people".into(), Who::Everyone),
+        ("/people/new".into(), Who::Editors),
+        (format!("/people/{}", i.person), Who::Everyone),
+        (format!("/people/{}/edit", i.person), Who::Editors),
     ]
 }
 
@@ -148,6 +160,10 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/schedule", i.round), Who::Editors),
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
+        ("/units".into(), Who::Editors),
+        (format!("/units/{}/edit", i.unit), Who::Editors),
+        ("/people".into(), Who::Editors),
+        (format!("/people/{}/edit", i.person), Who::Editors),
     ]
 }
 
