@@ -468,3 +468,42 @@ async fn another_municipality_s_unit_and_person_are_not_found(db: PgPool) {
     assert_eq!(r.status(), 200);
     assert!(message_at(&r.text().await.unwrap(), "parent").contains("Velg fra listen"));
 }
+
+#[sqlx::test]
+async fn the_store_refuses_a_loop_that_a_concurrent_save_would_have_slipped_past_the_form(
+    db: PgPool,
+) {
+    use ikt_styring::{
+        audit::Actor,
+        org::{
+            model::UnitInput,
+            store::{Outcome, update_unit},
+        },
+    };
+    let app = spawn(db).await;
+    let ft = unit_id(&app, "Fellestjenesten").await;
+    let ikt_unit = unit_id(&app, "IKT-avdelingen").await;
+    sqlx::query("update unit set parent_unit_id = $1 where unit_id = $2")
+        .bind(ft)
+        .bind(ikt_unit)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let (m, version): (i64, i32) =
+        sqlx::query_as("select municipality_id, version from unit where unit_id = $1")
+            .bind(ft)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let input = UnitInput {
+        name: "Fellestjenesten".into(),
+        short_name: Some("FT".into()),
+        leader_person_id: None,
+        parent_unit_id: Some(ikt_unit),
+    };
+    let mut tx = app.db.begin().await.unwrap();
+    let outcome = update_unit(&mut tx, Actor::system(m), ft, Some(version), &input)
+        .await
+        .unwrap();
+    assert!(matches!(outcome, Outcome::Cycle));
+}

@@ -228,6 +228,12 @@ pub(super) async fn update_unit(
             };
             Ok(page(ctx, f, choices, FormErrors::default(), Some(conflict)).into_response())
         }
+        Outcome::Cycle => {
+            tx.rollback().await?;
+            let mut errors = FormErrors::default();
+            errors.add("parent", Msg::new("org-unit-cycle"));
+            Ok(page(ctx, f, choices, errors, None).into_response())
+        }
     }
 }
 
@@ -362,5 +368,7 @@ pub(super) async fn update_person(
             };
             Ok(page(ctx, f, choices, FormErrors::default(), Some(conflict)).into_response())
         }
+        // Only a unit's parent can loop; `update_person` never answers this.
+        Outcome::Cycle => Err(anyhow::anyhow!("a person's save answered «cycle»").into()),
     }
 }

@@ -37,6 +37,9 @@ pub enum Outcome {
     Unchanged,
     /// Refused: the form was based on an older version.
     Conflict(Conflict),
+    /// Refused: the new parent is the unit itself or under it (saved meanwhile by someone
+    /// else, since the form's own check came first).
+    Cycle,
 }
 
 struct Locked {
@@ -109,6 +112,35 @@ pub async fn update_unit(
     .await?;
     if based_on != Some(row.version) {
         return conflict(tx, m, Table::Unit, id, row).await;
+    }
+    if let Some(parent) = input.parent_unit_id {
+        // Changes to the tree are taken one at a time per municipality, so two saves cannot
+        // each pass the check below and together make a loop.
+        sqlx::query!(
+            r#"select 1 as "one!" from (select pg_advisory_xact_lock(hashtext('unit-tree'), hashtext($1::bigint::text))) l"#,
+            m
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        let loops = sqlx::query_scalar!(
+            r#"
+            with recursive up(unit_id, depth) as (
+                select unit_id, 0 from unit where unit_id = $2 and municipality_id = $3
+                union
+                select u.parent_unit_id, up.depth + 1 from unit u join up on u.unit_id = up.unit_id
+                where u.parent_unit_id is not null and up.depth < 1000
+            )
+            select exists (select 1 from up where unit_id = $1) as "loops!"
+            "#,
+            id,
+            parent,
+            m
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        if loops {
+            return Ok(Outcome::Cycle);
+        }
     }
     let before = unit_snapshot(tx, m, id).await?;
     sqlx::query!(
