@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod mail;
 pub mod measures;
 pub mod metrics;
+pub mod org;
 pub mod pg_cluster;
 pub mod plan;
 pub mod reports;
@@ -102,6 +103,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(strategy::router())
         .merge(reports::router())
         .merge(systems::router())
+        .merge(org::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

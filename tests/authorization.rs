@@ -57,6 +57,8 @@ struct Ids {
     own_system: i64,
     system: i64,
     cooperation: i64,
+    unit: i64,
+    person: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -80,6 +82,8 @@ async fn ids(app: &TestApp) -> Ids {
         own_system: one("select system_id from system where name = 'Physiotools'").await,
         system: one("select system_id from system where name = 'Gerica'").await,
         cooperation: one("select min(cooperation_id) from cooperation").await,
+        unit: one("select min(unit_id) from unit").await,
+        person: one("select min(person_id) from person").await,
     }
 }
 
@@ -138,6 +142,14 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ),
         ("/cooperations".into(), Who::Everyone),
         (format!("/cooperations/{}", i.cooperation), Who::Everyone),
+        ("/units".into(), Who::Everyone),
+        ("/units/new".into(), Who::Editors),
+        (format!("/units/{}", i.unit), Who::Everyone),
+        (format!("/units/{}/edit", i.unit), Who::Editors),
+        ("/people".into(), Who::Everyone),
+        ("/people/new".into(), Who::Editors),
+        (format!("/people/{}", i.person), Who::Everyone),
+        (format!("/people/{}/edit", i.person), Who::Editors),
     ]
 }
 
@@ -185,6 +197,10 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
             format!("/systems/{}/meetings", i.own_system),
             Who::EditorsAndItsSuperuser,
         ),
+        ("/units".into(), Who::Editors),
+        (format!("/units/{}/edit", i.unit), Who::Editors),
+        ("/people".into(), Who::Editors),
+        (format!("/people/{}/edit", i.person), Who::Editors),
     ]
 }
 

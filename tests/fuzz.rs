@@ -499,6 +499,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     // The rounds page lists the newest first: its first «move / cancel» form is the last round's.
     let newest = id(&app, "select max(report_round_id) from report_round").await;
     let system = id(&app, "select min(system_id) from system").await;
+    let unit = id(&app, "select min(unit_id) from unit").await;
+    let person = id(&app, "select min(person_id) from person").await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
@@ -551,6 +553,10 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, "/systems/new".into()),
         (&ikt, format!("/systems/{system}/edit")),
         (&ikt, format!("/systems/{system}")),
+        (&ikt, "/units/new".into()),
+        (&ikt, format!("/units/{unit}/edit")),
+        (&ikt, "/people/new".into()),
+        (&ikt, format!("/people/{person}/edit")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -604,6 +610,10 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/systems".into(),
         format!("/systems/{system}/edit"),
         format!("/systems/{system}/meetings"),
+        "/units".into(),
+        format!("/units/{unit}/edit"),
+        "/people".into(),
+        format!("/people/{person}/edit"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {
@@ -638,6 +648,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
             format!("/strategy/{doc}/strategies/new"),
             vec!["goal_area"],
         ),
+        (&ikt, "/people".into(), vec!["q", "page"]),
+        (&ikt, "/units".into(), vec!["q"]),
         (&anonymous, "/login".into(), vec!["next"]),
         (
             &ikt,

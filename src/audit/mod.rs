@@ -454,11 +454,22 @@ impl Table {
                 F
             }
             Table::Unit => {
-                const F: &[(&str, &str)] = &[];
+                const F: &[(&str, &str)] = &[
+                    ("name", k("audit-f-name")),
+                    ("short_name", k("org-f-short-name")),
+                    ("leader", k("org-f-leader")),
+                    ("parent", k("org-f-parent")),
+                ];
                 F
             }
             Table::Person => {
-                const F: &[(&str, &str)] = &[];
+                const F: &[(&str, &str)] = &[
+                    ("name", k("audit-f-name")),
+                    ("title", k("org-f-title")),
+                    ("unit", k("org-f-unit")),
+                    ("email", k("org-f-email")),
+                    ("phone", k("org-f-phone")),
+                ];
                 F
             }
             Table::Cooperation => {
