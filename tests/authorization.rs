@@ -20,6 +20,9 @@ enum Who {
     ReportWriters,
     /// The rådmann.
     Leder,
+    /// IKT staff, administrators and superusers (the register's import: superusers for their
+    /// fields of their own systems).
+    EditorsAndSuperusers,
 }
 
 impl Who {
@@ -30,6 +33,7 @@ impl Who {
             Who::Admins => role == "admin",
             Who::ReportWriters => matches!(role, "ikt" | "admin" | "rad"),
             Who::Leder => role == "leder",
+            Who::EditorsAndSuperusers => matches!(role, "ikt" | "admin" | "superbruker"),
         }
     }
 }
@@ -112,6 +116,9 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}", i.round), Who::Everyone),
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/export.xlsx", i.round), Who::Everyone),
+        ("/systems/export.xlsx".into(), Who::Everyone),
+        ("/systems/export.csv".into(), Who::Everyone),
+        ("/systems/import".into(), Who::EditorsAndSuperusers),
     ]
 }
 
@@ -148,6 +155,8 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/schedule", i.round), Who::Editors),
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
+        ("/systems/import".into(), Who::EditorsAndSuperusers),
+        ("/systems/import/confirm".into(), Who::EditorsAndSuperusers),
     ]
 }
 

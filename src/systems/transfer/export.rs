@@ -58,7 +58,11 @@ pub async fn csv_file(user: CurrentUser, State(state): State<AppState>) -> AppRe
     let rows = table(&state.db, user.lang, user.municipality_id).await?;
     let bytes = csv_export(user.lang, &rows)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("CSV-eksport av systemer: {e}")))?;
-    Ok(download(bytes, "text/csv; charset=utf-8", "fagsystemer.csv"))
+    Ok(download(
+        bytes,
+        "text/csv; charset=utf-8",
+        "fagsystemer.csv",
+    ))
 }
 
 fn workbook(lang: Lang, rows: &[Vec<String>]) -> Result<Vec<u8>, XlsxError> {

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::{Acquire, PgPool};
 use tower_sessions::Session;
 
-use super::{COLUMNS, IMPORTERS, KEY, NAME_SEPARATOR, Names, cell, column_of, header_key, normalize};
+use super::{
+    COLUMNS, IMPORTERS, KEY, NAME_SEPARATOR, Names, cell, column_of, header_key, normalize,
+};
 use crate::{
     AppState,
     audit::{self, Actor, EventKind},
@@ -32,12 +34,13 @@ use crate::{
     },
     systems::{
         model::{
-            ArchiveMethod, Criticality, Lifecycle, OperatorKind, Owner, SUPERUSER_FIELDS, SystemInput,
+            ArchiveMethod, Criticality, Lifecycle, OperatorKind, Owner, SUPERUSER_FIELDS,
+            SystemInput,
         },
         read,
         store::{self, Outcome},
     },
-    web::{Ctx, FlashKind, FormErrors, Form, flash_redirect, random_token},
+    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect, random_token},
 };
 
 const STAGED_KEY: &str = "systems_import";
@@ -56,7 +59,10 @@ pub struct ImportPage {
 
 fn import_page(ctx: Ctx, error: Option<Msg>) -> ImportPage {
     let columns = COLUMNS.iter().map(|(_, key)| ctx.t(key)).collect();
-    let superuser_fields = SUPERUSER_FIELDS.iter().map(|f| ctx.t(header_key(f))).collect();
+    let superuser_fields = SUPERUSER_FIELDS
+        .iter()
+        .map(|f| ctx.t(header_key(f)))
+        .collect();
     ImportPage {
         restricted: !ctx.user.can_edit_plan(),
         columns,
@@ -207,7 +213,8 @@ struct RowReader<'a> {
 impl RowReader<'_> {
     fn error(&mut self, field: &str, msg: Msg) {
         let label = self.lang.t(header_key(field));
-        self.errors.push(format!("{label}: {}", self.lang.msg(&msg)));
+        self.errors
+            .push(format!("{label}: {}", self.lang.msg(&msg)));
     }
 
     fn text(v: &str) -> Option<String> {
@@ -223,29 +230,59 @@ impl RowReader<'_> {
         match map.get(&normalize(v)).map(Vec::as_slice) {
             Some([id]) => Some(*id),
             Some(_) => {
-                self.error(field, Msg::with("systems-transfer-name-ambiguous", [("name", v.to_string().into())]));
+                self.error(
+                    field,
+                    Msg::with(
+                        "systems-transfer-name-ambiguous",
+                        [("name", v.to_string().into())],
+                    ),
+                );
                 None
             }
             None => {
-                self.error(field, Msg::with("systems-transfer-name-unknown", [("name", v.to_string().into())]));
+                self.error(
+                    field,
+                    Msg::with(
+                        "systems-transfer-name-unknown",
+                        [("name", v.to_string().into())],
+                    ),
+                );
                 None
             }
         }
     }
 
-    fn choice<T: Copy>(&mut self, field: &str, v: &str, all: &[T], code: fn(T) -> &'static str, key: fn(T) -> &'static str) -> Option<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        field: &str,
+        v: &str,
+        all: &[T],
+        code: fn(T) -> &'static str,
+        key: fn(T) -> &'static str,
+    ) -> Option<T> {
         let n = normalize(v);
         if n.is_empty() {
             return None;
         }
-        let found = all.iter().copied().find(|c| {
-            code(*c) == n || Lang::ALL.iter().any(|l| normalize(&l.t(key(*c))) == n)
-        });
+        let found = all
+            .iter()
+            .copied()
+            .find(|c| code(*c) == n || Lang::ALL.iter().any(|l| normalize(&l.t(key(*c))) == n));
         if found.is_none() {
-            let allowed = all.iter().map(|c| self.lang.t(key(*c))).collect::<Vec<_>>().join(", ");
+            let allowed = all
+                .iter()
+                .map(|c| self.lang.t(key(*c)))
+                .collect::<Vec<_>>()
+                .join(", ");
             self.error(
                 field,
-                Msg::with("systems-transfer-choice-unknown", [("value", v.trim().to_string().into()), ("allowed", allowed.into())]),
+                Msg::with(
+                    "systems-transfer-choice-unknown",
+                    [
+                        ("value", v.trim().to_string().into()),
+                        ("allowed", allowed.into()),
+                    ],
+                ),
             );
         }
         found
@@ -257,7 +294,13 @@ impl RowReader<'_> {
             "ja" | "yes" | "j" | "x" | "true" | "1" => Some(true),
             "nei" | "no" | "n" | "false" | "0" => Some(false),
             _ => {
-                self.error(field, Msg::with("systems-transfer-yes-no", [("value", v.trim().to_string().into())]));
+                self.error(
+                    field,
+                    Msg::with(
+                        "systems-transfer-yes-no",
+                        [("value", v.trim().to_string().into())],
+                    ),
+                );
                 None
             }
         }
@@ -292,20 +335,38 @@ impl RowReader<'_> {
     }
 
     /// Sets `field` of `input` from its cell.
-    fn set(&mut self, input: &mut SystemInput, field: &str, v: &str, owner: &mut (Option<i64>, Option<String>)) {
+    fn set(
+        &mut self,
+        input: &mut SystemInput,
+        field: &str,
+        v: &str,
+        owner: &mut (Option<i64>, Option<String>),
+    ) {
         let l = self.lookup;
         match field {
             "name" => input.name = v.trim().to_string(),
             "description" => input.description = Self::text(v),
             "vendor" => input.vendor = Self::text(v),
-            "operator_kind" => input.operator_kind = self.choice(field, v, OperatorKind::ALL, OperatorKind::code, OperatorKind::label_key),
+            "operator_kind" => {
+                input.operator_kind = self.choice(
+                    field,
+                    v,
+                    OperatorKind::ALL,
+                    OperatorKind::code,
+                    OperatorKind::label_key,
+                )
+            }
             "operator_name" => input.operator_name = Self::text(v),
             "owner" => owner.0 = self.one(field, &l.units, v),
             "owner_text" => owner.1 = Self::text(v),
             "administrator" => input.administrator_id = self.one(field, &l.people, v),
             "superusers" => {
                 let mut ids = Vec::new();
-                for name in v.split(NAME_SEPARATOR.trim()).map(str::trim).filter(|n| !n.is_empty()) {
+                for name in v
+                    .split(NAME_SEPARATOR.trim())
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                {
                     if let Some(id) = self.one(field, &l.people, name)
                         && !ids.contains(&id)
                     {
@@ -319,8 +380,24 @@ impl RowReader<'_> {
             "host" => input.host = Self::text(v),
             "server_location" => input.server_location = Self::text(v),
             "database" => input.database = Self::text(v),
-            "lifecycle" => input.lifecycle = self.choice(field, v, Lifecycle::ALL, Lifecycle::code, Lifecycle::label_key),
-            "criticality" => input.criticality = self.choice(field, v, Criticality::ALL, Criticality::code, Criticality::label_key),
+            "lifecycle" => {
+                input.lifecycle = self.choice(
+                    field,
+                    v,
+                    Lifecycle::ALL,
+                    Lifecycle::code,
+                    Lifecycle::label_key,
+                )
+            }
+            "criticality" => {
+                input.criticality = self.choice(
+                    field,
+                    v,
+                    Criticality::ALL,
+                    Criticality::code,
+                    Criticality::label_key,
+                )
+            }
             "personal_data" => input.personal_data = self.yes_no(field, v),
             "data_controller" => input.data_controller = Self::text(v),
             "dpa" => input.dpa = self.yes_no(field, v),
@@ -328,10 +405,20 @@ impl RowReader<'_> {
             "dpia_date" => input.dpia_date = self.date(field, v),
             "processing_record_ref" => input.processing_record_ref = Self::text(v),
             "archive_records" => input.archive_records = self.yes_no(field, v),
-            "archive_method" => input.archive_method = self.choice(field, v, ArchiveMethod::ALL, ArchiveMethod::code, ArchiveMethod::label_key),
+            "archive_method" => {
+                input.archive_method = self.choice(
+                    field,
+                    v,
+                    ArchiveMethod::ALL,
+                    ArchiveMethod::code,
+                    ArchiveMethod::label_key,
+                )
+            }
             "support_with" => input.support_with = Self::text(v),
             "support_expires" => input.support_expires = self.date(field, v),
-            "support_notice_days" => input.support_notice_days = self.number(field, v, "system-notice-days"),
+            "support_notice_days" => {
+                input.support_notice_days = self.number(field, v, "system-notice-days")
+            }
             "last_evaluated" => input.last_evaluated = self.date(field, v),
             "notes" => input.notes = Self::text(v),
             _ => {}
@@ -342,10 +429,16 @@ impl RowReader<'_> {
 /// The header row (the first with a known column, «Navn» among them) and the field of each
 /// column.
 fn header(table: &Table) -> Option<(usize, Vec<Option<&'static str>>)> {
-    table.rows.iter().enumerate().take(20).find_map(|(i, (_, cells))| {
-        let cols: Vec<Option<&'static str>> = cells.iter().map(|c| column_of(undefuse(c))).collect();
-        cols.contains(&Some("name")).then_some((i, cols))
-    })
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .take(20)
+        .find_map(|(i, (_, cells))| {
+            let cols: Vec<Option<&'static str>> =
+                cells.iter().map(|c| column_of(undefuse(c))).collect();
+            cols.contains(&Some("name")).then_some((i, cols))
+        })
 }
 
 /// Every row of the file read, checked and compared with what is saved.
@@ -369,24 +462,43 @@ fn plan_rows(
             continue;
         }
         if out.len() >= MAX_ROWS {
-            file_errors.push(lang.tr("systems-transfer-too-many-rows", &[("max", MAX_ROWS.into())]));
+            file_errors.push(lang.tr(
+                "systems-transfer-too-many-rows",
+                &[("max", MAX_ROWS.into())],
+            ));
             break;
         }
         let value = |field: &str| {
-            cols.iter()
-                .position(|c| *c == Some(field))
-                .map(|i| undefuse(cells.get(i).map(String::as_str).unwrap_or("")).trim().to_string())
+            cols.iter().position(|c| *c == Some(field)).map(|i| {
+                undefuse(cells.get(i).map(String::as_str).unwrap_or(""))
+                    .trim()
+                    .to_string()
+            })
         };
-        let mut r = RowReader { lang, lookup, errors: Vec::new() };
+        let mut r = RowReader {
+            lang,
+            lookup,
+            errors: Vec::new(),
+        };
         // The key: a saved system of the municipality, or none (a new one).
         let key = value(KEY).unwrap_or_default();
         let saved = if key.is_empty() {
             None
         } else {
-            match key.parse::<i64>().ok().and_then(|id| lookup.systems.get(&id)) {
+            match key
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| lookup.systems.get(&id))
+            {
                 Some(s) => Some(s),
                 None => {
-                    r.error(KEY, Msg::with("systems-transfer-key-unknown", [("key", key.clone().into())]));
+                    r.error(
+                        KEY,
+                        Msg::with(
+                            "systems-transfer-key-unknown",
+                            [("key", key.clone().into())],
+                        ),
+                    );
                     None
                 }
             }
@@ -394,12 +506,17 @@ fn plan_rows(
         if let Some(s) = saved
             && !seen_ids.insert(s.id)
         {
-            r.error(KEY, Msg::with("systems-transfer-key-twice", [("key", s.id.into())]));
+            r.error(
+                KEY,
+                Msg::with("systems-transfer-key-twice", [("key", s.id.into())]),
+            );
         }
-        let mut input = saved.map(|s| s.input.clone()).unwrap_or_else(|| SystemInput {
-            lifecycle: Some(Lifecycle::InUse),
-            ..SystemInput::default()
-        });
+        let mut input = saved
+            .map(|s| s.input.clone())
+            .unwrap_or_else(|| SystemInput {
+                lifecycle: Some(Lifecycle::InUse),
+                ..SystemInput::default()
+            });
         let mut owner = match &input.owner {
             Owner::Unit(u) => (Some(*u), None),
             Owner::Text(t) => (None, Some(t.clone())),
@@ -435,7 +552,10 @@ fn plan_rows(
             {
                 r.error("name", Msg::new("system-name-taken"));
             } else if let Some(first) = seen_names.insert(name, *row) {
-                r.error("name", Msg::with("systems-transfer-name-twice", [("row", first.into())]));
+                r.error(
+                    "name",
+                    Msg::with("systems-transfer-name-twice", [("row", first.into())]),
+                );
             }
         }
         let changes: Vec<Change> = match saved {
@@ -445,7 +565,11 @@ fn plan_rows(
                 .filter_map(|(f, key)| {
                     let before = cell(lang, &s.input, f, &lookup.names);
                     let after = cell(lang, &input, f, &lookup.names);
-                    (before != after).then_some(Change { field: key, before, after })
+                    (before != after).then_some(Change {
+                        field: key,
+                        before,
+                        after,
+                    })
                 })
                 .collect(),
             None => Vec::new(),
@@ -454,22 +578,33 @@ fn plan_rows(
         if !editor {
             match saved {
                 None => r.errors.push(lang.t("systems-transfer-superuser-new")),
-                Some(s) if !s.is_superuser(user) => r.errors.push(lang.tr(
+                // The whole register exported and handed back: the other systems' rows are
+                // left alone as long as they change nothing.
+                Some(s) if !s.is_superuser(user) && !changes.is_empty() => r.errors.push(lang.tr(
                     "systems-transfer-superuser-other",
                     &[("name", s.input.name.clone().into())],
                 )),
+                Some(s) if !s.is_superuser(user) => {}
                 Some(_) => {
-                    let theirs: Vec<&str> = SUPERUSER_FIELDS.iter().map(|f| header_key(f)).collect();
+                    let theirs: Vec<&str> =
+                        SUPERUSER_FIELDS.iter().map(|f| header_key(f)).collect();
                     let others: Vec<String> = changes
                         .iter()
                         .filter(|c| !theirs.contains(&c.field))
                         .map(|c| lang.t(c.field))
                         .collect();
                     if !others.is_empty() {
-                        let allowed = theirs.iter().map(|key| lang.t(key)).collect::<Vec<_>>().join(", ");
+                        let allowed = theirs
+                            .iter()
+                            .map(|key| lang.t(key))
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         r.errors.push(lang.tr(
                             "systems-transfer-superuser-field",
-                            &[("allowed", allowed.into()), ("fields", others.join(", ").into())],
+                            &[
+                                ("allowed", allowed.into()),
+                                ("fields", others.join(", ").into()),
+                            ],
                         ));
                     }
                 }
