@@ -108,9 +108,18 @@ async fn notes(app: &TestApp, name: &str) -> Option<String> {
 #[sqlx::test]
 async fn the_register_exported_and_imported_again_as_csv_or_excel_changes_nothing(db: PgPool) {
     let app = spawn(db).await;
+    sqlx::query("update system set notes = '=HYPERLINK(\"x\")' where name = 'Promed'")
+        .execute(&app.db)
+        .await
+        .unwrap();
     let ikt = app.user("ikt").await;
     let rows = export_csv(&app, &ikt).await;
     assert_eq!(rows.len(), 36, "a header and the 35 seeded systems");
+    let notes = column(&rows, "Notater");
+    assert!(
+        rows.iter().any(|r| r[notes] == "'=HYPERLINK(\"x\")"),
+        "a cell Excel would run as a formula is written as text"
+    );
     assert_eq!(rows[0][0], "System-ID");
     let (status, html) = upload(&app, &ikt, "fagsystemer.csv", to_csv(&rows)).await;
     assert_eq!(status, 200);
@@ -129,6 +138,21 @@ async fn the_register_exported_and_imported_again_as_csv_or_excel_changes_nothin
         35,
         "every row of the workbook unchanged: {html}"
     );
+}
+
+#[sqlx::test]
+async fn a_file_exported_in_nynorsk_is_read_by_a_bokmal_user_as_the_same_register(db: PgPool) {
+    let app = spawn(db).await;
+    choose_language(&app, "admin", Some("nn")).await;
+    let admin = app.user("admin").await;
+    let rows = export_csv(&app, &admin).await;
+    assert!(rows[0].contains(&"Namn".to_string()), "{:?}", rows[0]);
+    let ikt = app.user("ikt").await;
+    let (status, html) = upload(&app, &ikt, "nynorsk.csv", to_csv(&rows)).await;
+    assert_eq!(status, 200);
+    assert_eq!(fates(&html, "neutral"), 35, "every row unchanged");
+    let (_, html) = upload(&app, &admin, "nynorsk.csv", to_csv(&rows)).await;
+    assert!(html.contains("Fila endrar ingenting i registeret."));
 }
 
 #[sqlx::test]

@@ -530,6 +530,13 @@ fn plan_rows(
                 r.set(&mut input, field, v, &mut owner);
             }
         }
+        // A file with only one of the two owner columns names the owner in full.
+        let has = |field: &str| cols.contains(&Some(field));
+        match (has("owner"), has("owner_text")) {
+            (true, false) if owner.0.is_some() => owner.1 = None,
+            (false, true) if owner.1.is_some() => owner.0 = None,
+            _ => {}
+        }
         input.owner = match owner {
             (Some(u), None) => Owner::Unit(u),
             (None, Some(t)) => Owner::Text(t),
