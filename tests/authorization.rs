@@ -26,6 +26,9 @@ enum Who {
     ItsSuperuser,
     /// No role as such: only a person the record names (none of the demo users).
     Nobody,
+    /// IKT staff, administrators and superusers (the register's import: superusers for their
+    /// fields of their own systems).
+    EditorsAndSuperusers,
 }
 
 impl Who {
@@ -39,6 +42,7 @@ impl Who {
             Who::EditorsAndItsSuperuser => matches!(role, "ikt" | "admin" | "superbruker"),
             Who::ItsSuperuser => role == "superbruker",
             Who::Nobody => false,
+            Who::EditorsAndSuperusers => matches!(role, "ikt" | "admin" | "superbruker"),
         }
     }
 }
@@ -150,6 +154,9 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/people/new".into(), Who::Editors),
         (format!("/people/{}", i.person), Who::Everyone),
         (format!("/people/{}/edit", i.person), Who::Editors),
+        ("/systems/export.xlsx".into(), Who::Everyone),
+        ("/systems/export.csv".into(), Who::Everyone),
+        ("/systems/import".into(), Who::EditorsAndSuperusers),
     ]
 }
 
@@ -201,6 +208,8 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/units/{}/edit", i.unit), Who::Editors),
         ("/people".into(), Who::Editors),
         (format!("/people/{}/edit", i.person), Who::Editors),
+        ("/systems/import".into(), Who::EditorsAndSuperusers),
+        ("/systems/import/confirm".into(), Who::EditorsAndSuperusers),
     ]
 }
 

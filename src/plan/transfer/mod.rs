@@ -12,7 +12,7 @@ pub mod import;
 mod lookup;
 mod preview;
 mod rows;
-mod sheet;
+pub(crate) mod sheet;
 mod values;
 
 use crate::i18n::k;
@@ -57,7 +57,7 @@ const KEY_HEADER: &str = k("transfer-col-key");
 
 /// A cell Excel would run as a formula («=», «+», «-», «@») gets a leading apostrophe, which
 /// Excel shows as text; the import takes it off again.
-fn defuse(cell: &str) -> String {
+pub(crate) fn defuse(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
@@ -65,7 +65,7 @@ fn defuse(cell: &str) -> String {
     }
 }
 
-fn undefuse(cell: &str) -> &str {
+pub(crate) fn undefuse(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => cell,

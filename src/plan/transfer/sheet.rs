@@ -21,16 +21,16 @@ const UNREADABLE_XLSX: Msg = Msg::new("transfer-unreadable-xlsx");
 const UNREADABLE_CSV: Msg = Msg::new("transfer-unreadable-csv-text");
 
 /// The sheet as text: (row number as the user sees it, cells).
-pub(super) struct Table {
+pub(crate) struct Table {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-pub(super) struct Upload {
+pub(crate) struct Upload {
     pub name: String,
     pub bytes: Vec<u8>,
 }
 
-pub(super) async fn read_upload(
+pub(crate) async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Upload, Msg> {
     let mut multipart = multipart.map_err(|_| NO_FILE)?;
@@ -64,7 +64,7 @@ pub(super) async fn read_upload(
     Err(NO_FILE)
 }
 
-pub(super) fn read_table(upload: &Upload) -> Result<Table, Msg> {
+pub(crate) fn read_table(upload: &Upload) -> Result<Table, Msg> {
     let name = upload.name.to_lowercase();
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     let zip = upload.bytes.starts_with(b"PK\x03\x04");
