@@ -182,6 +182,44 @@ async fn a_superuser_changes_their_own_system_and_nothing_else(db: PgPool) {
 }
 
 #[sqlx::test]
+async fn a_superuser_keeps_their_superusers_contact_details_current_and_no_one_elses(db: PgPool) {
+    let app = spawn(db).await;
+    let su = app.user("superbruker").await;
+    let own = system_id(&app, "Physiotools").await;
+    let mona: i64 = sqlx::query_scalar("select person_id from person where name = 'Mona Mjøen'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut f = system_form(&app, &su, own).await;
+    set(&mut f, &format!("contact_email_{mona}"), "mona");
+    let r = submit(&app, &su, &format!("/systems/{own}/edit"), &f).await;
+    assert_eq!(r.status(), 200, "a bad e-mail is refused beside the block");
+    assert!(r.text().await.unwrap().contains("value=\"mona\""), "the input is kept");
+    set(&mut f, &format!("contact_email_{mona}"), "Mona.Mjoen@Ringebu.kommune.no");
+    set(&mut f, &format!("contact_phone_{mona}"), "+47 612 00 000");
+    assert_eq!(submit(&app, &su, &format!("/systems/{own}/edit"), &f).await.status(), 303);
+    let (email, phone): (Option<String>, Option<String>) =
+        sqlx::query_as("select email, phone from person where person_id = $1")
+            .bind(mona)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(email.as_deref(), Some("mona.mjoen@ringebu.kommune.no"));
+    assert_eq!(phone.as_deref(), Some("+47 612 00 000"));
+    assert!(app.audit_count("person", mona).await >= 1, "the person's change is audited");
+    let (_, page) = app.text(&su, &format!("/systems/{own}")).await;
+    assert!(page.contains("mailto:mona.mjoen@ringebu.kommune.no"), "whom to call");
+    // Someone who is not a superuser of this system: the field is not theirs.
+    let magnus: i64 = sqlx::query_scalar("select person_id from person where name = 'Magnus Rønningen'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut f = system_form(&app, &su, own).await;
+    set(&mut f, &format!("contact_phone_{magnus}"), "999");
+    assert_eq!(submit(&app, &su, &format!("/systems/{own}/edit"), &f).await.status(), 403);
+}
+
+#[sqlx::test]
 async fn a_confirmation_is_stamped_and_one_older_than_twelve_months_is_marked(db: PgPool) {
     let app = spawn(db).await;
     let su = app.user("superbruker").await;

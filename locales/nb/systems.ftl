@@ -119,6 +119,9 @@ system-meeting-date-required = Skriv inn datoen for møtet.
 
 system-superuser-form-intro = Som superbruker for systemet kan du endre antall brukere, supportavtalen og notatene. Resten endrer IKT-avdelingen.
 system-superuser-rest-read-only = De andre opplysningene kan bare IKT-avdelingen endre.
+system-contacts-heading = Kontaktopplysninger for superbrukerne
+system-contact-email = E-post
+system-contact-phone = Telefon
 system-stale-heading = { $who } lagret systemet { $when }, etter at du åpnet skjemaet.
 system-stale-advice = Endringene dine er ikke lagret, men de står i skjemaet. Se systemet slik det er nå, og lagre igjen hvis dine endringer skal gjelde.
 system-form-errors = Noe i skjemaet må rettes. Se meldingene ved feltene.

@@ -119,6 +119,9 @@ system-meeting-date-required = Skriv inn datoen for møtet.
 
 system-superuser-form-intro = Som superbrukar for systemet kan du endre talet på brukarar, supportavtalen og notata. Resten endrar IKT-avdelinga.
 system-superuser-rest-read-only = Dei andre opplysningane kan berre IKT-avdelinga endre.
+system-contacts-heading = Kontaktopplysningar for superbrukarane
+system-contact-email = E-post
+system-contact-phone = Telefon
 system-stale-heading = { $who } lagra systemet { $when }, etter at du opna skjemaet.
 system-stale-advice = Endringane dine er ikkje lagra, men dei står i skjemaet. Sjå systemet slik det er no, og lagre igjen dersom endringane dine skal gjelde.
 system-form-errors = Noko i skjemaet må rettast. Sjå meldingane ved felta.

@@ -241,3 +241,40 @@ pub async fn update_person(
     audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
     Ok(Outcome::Saved)
 }
+
+/// Sets a person's e-mail and phone: the contact details a system's superuser keeps current
+/// from the system's form (their superusers' only). Audited as a change of the person.
+pub async fn set_contact(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    let m = actor.municipality_id;
+    sqlx::query!(
+        r#"select person_id from person where person_id = $1 and municipality_id = $2 for update"#,
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let before = person_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update person set email = $3, phone = $4, version = version + 1, updated_at = now()
+        where person_id = $1 and municipality_id = $2 and (email is distinct from $3 or phone is distinct from $4)
+        "#,
+        id,
+        m,
+        email,
+        phone
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = person_snapshot(tx, m, id).await?;
+    if after != before {
+        audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    }
+    Ok(())
+}

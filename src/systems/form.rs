@@ -167,6 +167,19 @@ impl FormPage {
     pub fn id_is(&self, field: &str, id: &i64) -> bool {
         self.v.v(field) == id.to_string()
     }
+
+    /// A superuser's e-mail (`email`) or phone as posted, else as saved.
+    pub fn contact(&self, email: bool, c: &read::Contact) -> String {
+        let key = if email {
+            format!("contact_email_{}", c.person_id)
+        } else {
+            format!("contact_phone_{}", c.person_id)
+        };
+        match self.v.one.get(&key) {
+            Some(v) => v.clone(),
+            None => if email { c.email.clone() } else { c.phone.clone() }.unwrap_or_default(),
+        }
+    }
 }
 
 /// Reads the whole form into an input, or the errors beside their fields.
@@ -265,7 +278,11 @@ fn superuser_input(
     if let Some((key, _)) = pairs
         .0
         .iter()
-        .find(|(k, _)| k != "version" && !SUPERUSER_FIELDS.contains(&k.as_str()))
+        .find(|(k, _)| {
+            k != "version"
+                && !SUPERUSER_FIELDS.contains(&k.as_str())
+                && contact_of(k, saved).is_none()
+        })
     {
         tracing::warn!(field = %key, "a superuser's form carried a field that is not theirs");
         return Err(AppError::Forbidden {
@@ -290,8 +307,54 @@ fn superuser_input(
             .iter()
             .map(|s| ("measures".to_string(), s.to_string())),
     );
-    all.extend(pairs.0.iter().cloned());
+    all.extend(
+        pairs
+            .0
+            .iter()
+            .filter(|(k, _)| contact_of(k, saved).is_none())
+            .cloned(),
+    );
     Ok(read_input(&FormPairs(all)))
+}
+
+/// `contact_email_<person>` / `contact_phone_<person>` for one of the system's superusers:
+/// (person, is the e-mail).
+fn contact_of(key: &str, saved: &SystemInput) -> Option<(i64, bool)> {
+    let (email, id) = match (key.strip_prefix("contact_email_"), key.strip_prefix("contact_phone_")) {
+        (Some(id), _) => (true, id),
+        (_, Some(id)) => (false, id),
+        _ => return None,
+    };
+    let id = id.parse::<i64>().ok()?;
+    saved.superusers.contains(&id).then_some((id, email))
+}
+
+/// The superusers' contact details as posted: (person, e-mail, phone), or the message.
+type Contact = (i64, Option<String>, Option<String>);
+
+fn read_contacts(pairs: &FormPairs, saved: &SystemInput) -> Result<Vec<Contact>, FormErrors> {
+    let mut errors = FormErrors::default();
+    let mut out: Vec<Contact> = Vec::new();
+    for id in &saved.superusers {
+        let email_key = format!("contact_email_{id}");
+        let phone_key = format!("contact_phone_{id}");
+        if !pairs.0.iter().any(|(k, _)| *k == email_key || *k == phone_key) {
+            continue;
+        }
+        let email = trimmed(pairs.first(&email_key)).map(|e| e.to_lowercase());
+        let phone = trimmed(pairs.first(&phone_key));
+        if email.as_deref().is_some_and(|e| !crate::org::model::email_ok(e)) {
+            errors.add("contacts", Msg::new("org-email-invalid"));
+        }
+        if phone.as_deref().is_some_and(|p| !crate::org::model::phone_ok(p)) {
+            errors.add(
+                "contacts",
+                Msg::with("org-phone-invalid", [("max", crate::org::model::PHONE_MAX.into())]),
+            );
+        }
+        out.push((*id, email, phone));
+    }
+    errors.finish(out)
 }
 
 /// Who may open the edit form of `s`: IKT staff, or a superuser of the system (restricted).
@@ -389,10 +452,26 @@ pub(super) async fn update(
     let Ok(version) = pairs.first("version").trim().parse::<i32>() else {
         return Err(AppError::BadRequest(Msg::new("system-form-no-version")));
     };
+    let contacts = if restricted {
+        read_contacts(&pairs, &s.input)
+    } else {
+        Ok(Vec::new())
+    };
     let read = if restricted {
         superuser_input(&pairs, &s.input)?
     } else {
         read_input(&pairs)
+    };
+    // A contact detail's error joins the form's, so both are shown at once.
+    let (read, contacts) = match (read, contacts) {
+        (Ok(i), Ok(c)) => (Ok(i), c),
+        (Err(mut e), Err(c)) => {
+            for (f, m) in c.all() {
+                e.add(f, m.clone());
+            }
+            (Err(e), Vec::new())
+        }
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => (Err(e), Vec::new()),
     };
     let options = read::options(&state.db, m).await?;
     let shown = |page_values: Values, errors: FormErrors, ctx: Ctx, s: System| {
@@ -446,6 +525,16 @@ pub(super) async fn update(
             Ok(page.into_response())
         }
         Outcome::Saved | Outcome::Unchanged => {
+            for (person, email, phone) in &contacts {
+                crate::org::store::set_contact(
+                    &mut tx,
+                    Actor::from(&user),
+                    *person,
+                    email.as_deref(),
+                    phone.as_deref(),
+                )
+                .await?;
+            }
             tx.commit().await?;
             Ok(flash_redirect(
                 &session,
