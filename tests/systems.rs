@@ -91,9 +91,16 @@ async fn the_seeded_register_has_vedlegg_2s_systems_with_their_owners_and_superu
             .await
             .unwrap();
     assert_eq!(linked, 3, "the measures that name Gerica are linked to it");
-    let skolering = measure_id(&app, "Skolering i teknisk support av mobile enheter for Gerica.").await;
+    let skolering = measure_id(
+        &app,
+        "Skolering i teknisk support av mobile enheter for Gerica.",
+    )
+    .await;
     let (_, measure) = app.text(&c, &format!("/measures/{skolering}")).await;
-    assert!(measure.contains(&format!("href=\"/systems/{gerica}\"")), "the measure links to its system");
+    assert!(
+        measure.contains(&format!("href=\"/systems/{gerica}\"")),
+        "the measure links to its system"
+    );
     let (_, list) = app.text(&c, "/systems").await;
     assert!(interface_text(&list).contains("35 fagsystemer"));
 }
@@ -194,10 +201,22 @@ async fn a_superuser_keeps_their_superusers_contact_details_current_and_no_one_e
     set(&mut f, &format!("contact_email_{mona}"), "mona");
     let r = submit(&app, &su, &format!("/systems/{own}/edit"), &f).await;
     assert_eq!(r.status(), 200, "a bad e-mail is refused beside the block");
-    assert!(r.text().await.unwrap().contains("value=\"mona\""), "the input is kept");
-    set(&mut f, &format!("contact_email_{mona}"), "Mona.Mjoen@Ringebu.kommune.no");
+    assert!(
+        r.text().await.unwrap().contains("value=\"mona\""),
+        "the input is kept"
+    );
+    set(
+        &mut f,
+        &format!("contact_email_{mona}"),
+        "Mona.Mjoen@Ringebu.kommune.no",
+    );
     set(&mut f, &format!("contact_phone_{mona}"), "+47 612 00 000");
-    assert_eq!(submit(&app, &su, &format!("/systems/{own}/edit"), &f).await.status(), 303);
+    assert_eq!(
+        submit(&app, &su, &format!("/systems/{own}/edit"), &f)
+            .await
+            .status(),
+        303
+    );
     let (email, phone): (Option<String>, Option<String>) =
         sqlx::query_as("select email, phone from person where person_id = $1")
             .bind(mona)
@@ -206,17 +225,29 @@ async fn a_superuser_keeps_their_superusers_contact_details_current_and_no_one_e
             .unwrap();
     assert_eq!(email.as_deref(), Some("mona.mjoen@ringebu.kommune.no"));
     assert_eq!(phone.as_deref(), Some("+47 612 00 000"));
-    assert!(app.audit_count("person", mona).await >= 1, "the person's change is audited");
+    assert!(
+        app.audit_count("person", mona).await >= 1,
+        "the person's change is audited"
+    );
     let (_, page) = app.text(&su, &format!("/systems/{own}")).await;
-    assert!(page.contains("mailto:mona.mjoen@ringebu.kommune.no"), "whom to call");
+    assert!(
+        page.contains("mailto:mona.mjoen@ringebu.kommune.no"),
+        "whom to call"
+    );
     // Someone who is not a superuser of this system: the field is not theirs.
-    let magnus: i64 = sqlx::query_scalar("select person_id from person where name = 'Magnus Rønningen'")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let magnus: i64 =
+        sqlx::query_scalar("select person_id from person where name = 'Magnus Rønningen'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     let mut f = system_form(&app, &su, own).await;
     set(&mut f, &format!("contact_phone_{magnus}"), "999");
-    assert_eq!(submit(&app, &su, &format!("/systems/{own}/edit"), &f).await.status(), 403);
+    assert_eq!(
+        submit(&app, &su, &format!("/systems/{own}/edit"), &f)
+            .await
+            .status(),
+        403
+    );
 }
 
 #[sqlx::test]

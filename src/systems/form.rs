@@ -177,7 +177,12 @@ impl FormPage {
         };
         match self.v.one.get(&key) {
             Some(v) => v.clone(),
-            None => if email { c.email.clone() } else { c.phone.clone() }.unwrap_or_default(),
+            None => if email {
+                c.email.clone()
+            } else {
+                c.phone.clone()
+            }
+            .unwrap_or_default(),
         }
     }
 }
@@ -275,15 +280,9 @@ fn superuser_input(
     pairs: &FormPairs,
     saved: &SystemInput,
 ) -> AppResult<Result<SystemInput, FormErrors>> {
-    if let Some((key, _)) = pairs
-        .0
-        .iter()
-        .find(|(k, _)| {
-            k != "version"
-                && !SUPERUSER_FIELDS.contains(&k.as_str())
-                && contact_of(k, saved).is_none()
-        })
-    {
+    if let Some((key, _)) = pairs.0.iter().find(|(k, _)| {
+        k != "version" && !SUPERUSER_FIELDS.contains(&k.as_str()) && contact_of(k, saved).is_none()
+    }) {
         tracing::warn!(field = %key, "a superuser's form carried a field that is not theirs");
         return Err(AppError::Forbidden {
             needed: Editor::ROLES,
@@ -320,7 +319,10 @@ fn superuser_input(
 /// `contact_email_<person>` / `contact_phone_<person>` for one of the system's superusers:
 /// (person, is the e-mail).
 fn contact_of(key: &str, saved: &SystemInput) -> Option<(i64, bool)> {
-    let (email, id) = match (key.strip_prefix("contact_email_"), key.strip_prefix("contact_phone_")) {
+    let (email, id) = match (
+        key.strip_prefix("contact_email_"),
+        key.strip_prefix("contact_phone_"),
+    ) {
         (Some(id), _) => (true, id),
         (_, Some(id)) => (false, id),
         _ => return None,
@@ -338,18 +340,31 @@ fn read_contacts(pairs: &FormPairs, saved: &SystemInput) -> Result<Vec<Contact>,
     for id in &saved.superusers {
         let email_key = format!("contact_email_{id}");
         let phone_key = format!("contact_phone_{id}");
-        if !pairs.0.iter().any(|(k, _)| *k == email_key || *k == phone_key) {
+        if !pairs
+            .0
+            .iter()
+            .any(|(k, _)| *k == email_key || *k == phone_key)
+        {
             continue;
         }
         let email = trimmed(pairs.first(&email_key)).map(|e| e.to_lowercase());
         let phone = trimmed(pairs.first(&phone_key));
-        if email.as_deref().is_some_and(|e| !crate::org::model::email_ok(e)) {
+        if email
+            .as_deref()
+            .is_some_and(|e| !crate::org::model::email_ok(e))
+        {
             errors.add("contacts", Msg::new("org-email-invalid"));
         }
-        if phone.as_deref().is_some_and(|p| !crate::org::model::phone_ok(p)) {
+        if phone
+            .as_deref()
+            .is_some_and(|p| !crate::org::model::phone_ok(p))
+        {
             errors.add(
                 "contacts",
-                Msg::with("org-phone-invalid", [("max", crate::org::model::PHONE_MAX.into())]),
+                Msg::with(
+                    "org-phone-invalid",
+                    [("max", crate::org::model::PHONE_MAX.into())],
+                ),
             );
         }
         out.push((*id, email, phone));
