@@ -46,8 +46,7 @@ for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5
 curl -sf "$BASE/readyz" >/dev/null || { echo "the app did not start; see bench/out/recovery-server.log"; exit 1; }
 
 JAR="$(mktemp)"
-TOKEN="$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | grep -o 'name="csrf_token" value="[^"]*"' | cut -d'"' -f4)"
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "csrf_token=$TOKEN&username=ikt&password=ringebu-demo&next=/" "$BASE/login"
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=ikt&password=ringebu-demo&next=/" "$BASE/login"
 COOKIE="ikt_styring_sid=$(awk '$6 == "ikt_styring_sid" {print $7}' "$JAR")"
 rm -f "$JAR"
 PSQL="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -n1)"

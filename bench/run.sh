@@ -39,8 +39,7 @@ for _ in $(seq 1 120); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5
 
 PLAN_ID="$("$PSQL" -qtA "$APP_URL" -f bench/seed_synthetic.sql | tail -n1)"
 JAR="$(mktemp)"
-TOKEN="$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | grep -o 'name="csrf_token" value="[^"]*"' | cut -d'"' -f4)"
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "csrf_token=$TOKEN&username=bench&password=ringebu-demo&next=/" "$BASE/login"
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -d "username=bench&password=ringebu-demo&next=/" "$BASE/login"
 COOKIE="ikt_styring_sid=$(awk '$6 == "ikt_styring_sid" {print $7}' "$JAR")"
 PAGE="/plan/$PLAN_ID"
 SIZE="$(curl -s -H "Cookie: $COOKIE" -o /dev/null -w '%{http_code} %{size_download}' "$BASE$PAGE")"

@@ -74,8 +74,12 @@ pub fn compare(
         ..Default::default()
     };
     if let Some(prev) = previous {
+        let by_id: std::collections::HashMap<i64, &Line> =
+            prev.iter().map(|p| (p.measure_id, p)).collect();
+        let current_ids: std::collections::HashSet<i64> =
+            current.iter().map(|c| c.measure_id).collect();
         for line in current {
-            match prev.iter().find(|p| p.measure_id == line.measure_id) {
+            match by_id.get(&line.measure_id).copied() {
                 None => out.new.push((line.measure_id, line.title.clone())),
                 Some(p) if p.status != line.status => {
                     let change = StatusChange {
@@ -95,7 +99,7 @@ pub fn compare(
         }
         out.removed = prev
             .iter()
-            .filter(|p| !current.iter().any(|c| c.measure_id == p.measure_id))
+            .filter(|p| !current_ids.contains(&p.measure_id))
             .map(|p| (p.measure_id, p.title.clone()))
             .collect();
     }
