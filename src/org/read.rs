@@ -179,10 +179,9 @@ pub async fn owned_systems(
     .await
 }
 
-/// The units and people the forms offer, and (editing a unit) the unit with everything under
-/// it, which cannot become its parent.
-pub async fn choices(db: &PgPool, m: i64, unit_id: Option<i64>) -> Result<Choices, sqlx::Error> {
-    let units = sqlx::query!(
+/// The municipality's units (id, name), by name: what every form choosing a unit offers.
+pub async fn unit_names(db: &PgPool, m: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    Ok(sqlx::query!(
         r#"select unit_id, name from unit where municipality_id = $1 order by name"#,
         m
     )
@@ -190,8 +189,12 @@ pub async fn choices(db: &PgPool, m: i64, unit_id: Option<i64>) -> Result<Choice
     .await?
     .into_iter()
     .map(|r| (r.unit_id, r.name))
-    .collect();
-    let people = sqlx::query!(
+    .collect())
+}
+
+/// The municipality's people (id, name), by name: what every form choosing a person offers.
+pub async fn person_names(db: &PgPool, m: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    Ok(sqlx::query!(
         r#"select person_id, name from person where municipality_id = $1 order by name"#,
         m
     )
@@ -199,7 +202,14 @@ pub async fn choices(db: &PgPool, m: i64, unit_id: Option<i64>) -> Result<Choice
     .await?
     .into_iter()
     .map(|r| (r.person_id, r.name))
-    .collect();
+    .collect())
+}
+
+/// The units and people the forms offer, and (editing a unit) the unit with everything under
+/// it, which cannot become its parent.
+pub async fn choices(db: &PgPool, m: i64, unit_id: Option<i64>) -> Result<Choices, sqlx::Error> {
+    let units = unit_names(db, m).await?;
+    let people = person_names(db, m).await?;
     let below = match unit_id {
         Some(id) => sqlx::query_scalar!(
             r#"

@@ -15,7 +15,6 @@ use axum::{
     extract::{Path, State},
     response::{IntoResponse, Response},
 };
-use chrono::NaiveDate;
 use tower_sessions::Session;
 
 use super::{
@@ -289,10 +288,6 @@ fn says_same(me: &MeasureData, r: &RowInput) -> bool {
         && me.status_comment.as_deref().map(str::trim) == r.comment.as_deref()
 }
 
-fn status_text(ctx: &Ctx, s: Status, d: Option<NaiveDate>) -> String {
-    s.with_date(ctx.lang, d)
-}
-
 pub(super) async fn update(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -419,9 +414,9 @@ pub(super) async fn update(
                     conflicts.push(MeasureConflict {
                         measure_id: me.measure_id,
                         title: me.title.clone(),
-                        now: status_text(&page.ctx, me.status, me.status_date),
+                        now: me.status.with_date(page.ctx.lang, me.status_date),
                         now_comment: me.status_comment.clone().unwrap_or_default(),
-                        mine: status_text(&page.ctx, r.input.status, r.input.status_date),
+                        mine: r.input.status.with_date(page.ctx.lang, r.input.status_date),
                         mine_comment: r.input.comment.clone().unwrap_or_default(),
                     });
                     continue;

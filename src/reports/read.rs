@@ -397,19 +397,6 @@ pub async fn team(db: &PgPool, m: i64, plan_id: i64) -> AppResult<Team> {
     })
 }
 
-/// The municipality's people (id, name), by name: who may be responsible or help.
-pub async fn people(db: &PgPool, m: i64) -> AppResult<Vec<(i64, String)>> {
-    Ok(sqlx::query!(
-        r#"select person_id, name from person where municipality_id = $1 order by name"#,
-        m
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|r| (r.person_id, r.name))
-    .collect())
-}
-
 /// A schedule cell of a report's row.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Cell {

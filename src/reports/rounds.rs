@@ -73,7 +73,7 @@ async fn render(
                 (r, s)
             })
             .collect(),
-        people: read::people(&state.db, m).await?,
+        people: crate::org::read::person_names(&state.db, m).await?,
         can_edit: ctx.user.can_edit_plan(),
         can_write: team.may_write(&ctx.user),
         team,

@@ -2,7 +2,7 @@
 //! the archive), the input every write path builds (the form, the seed, the import), its rules,
 //! which fields a superuser may change, and how the audit log keeps a system.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -16,7 +16,7 @@ pub const TEXT_CHARS: usize = 200;
 pub const DESCRIPTION_CHARS: usize = 5000;
 pub const NOTES_CHARS: usize = 10_000;
 /// Ringebu evaluates its systems every fourth year.
-pub const EVALUATION_YEARS: i32 = 4;
+pub const EVALUATION_MONTHS: u32 = 4 * 12;
 /// A confirmation older than this is marked on the list.
 pub const CONFIRMATION_MONTHS: u32 = 12;
 /// An agreement with no notice period given is «expiring» this many days before it ends.
@@ -219,7 +219,7 @@ impl SystemInput {
 
 /// When the next evaluation is due: four years after the last, or now if there was none.
 pub fn next_evaluation(last: Option<NaiveDate>) -> Option<NaiveDate> {
-    last.and_then(|d| d.with_year(d.year() + EVALUATION_YEARS))
+    last.and_then(|d| d.checked_add_months(chrono::Months::new(EVALUATION_MONTHS)))
 }
 
 pub fn evaluation_overdue(last: Option<NaiveDate>, today: NaiveDate) -> bool {

@@ -208,7 +208,7 @@ pub async fn list(
     let no_owner = f.owner == "none";
     let cooperation = f.cooperation.parse::<i64>().ok();
     let evaluation_limit = today
-        .with_year_minus(super::model::EVALUATION_YEARS)
+        .checked_sub_months(chrono::Months::new(super::model::EVALUATION_MONTHS))
         .unwrap_or(today);
     let confirmed_limit = today
         .checked_sub_months(chrono::Months::new(super::model::CONFIRMATION_MONTHS))
@@ -322,17 +322,6 @@ pub async fn list(
     })
 }
 
-trait YearMinus {
-    fn with_year_minus(self, years: i32) -> Option<NaiveDate>;
-}
-
-impl YearMinus for NaiveDate {
-    fn with_year_minus(self, years: i32) -> Option<NaiveDate> {
-        chrono::Datelike::with_year(&self, chrono::Datelike::year(&self) - years)
-            .or_else(|| self.pred_opt().and_then(|d| d.with_year_minus(years)))
-    }
-}
-
 /// The choices the list's filters and the form offer.
 pub struct Options {
     pub units: Vec<(i64, String)>,
@@ -344,24 +333,8 @@ pub struct Options {
 }
 
 pub async fn options(db: &PgPool, m: i64) -> AppResult<Options> {
-    let units = sqlx::query!(
-        r#"select unit_id, name from unit where municipality_id = $1 order by name"#,
-        m
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|r| (r.unit_id, r.name))
-    .collect();
-    let people = sqlx::query!(
-        r#"select person_id, name from person where municipality_id = $1 order by name"#,
-        m
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|r| (r.person_id, r.name))
-    .collect();
+    let units = crate::org::read::unit_names(db, m).await?;
+    let people = crate::org::read::person_names(db, m).await?;
     let cooperations = sqlx::query!(
         r#"select cooperation_id, name from cooperation where municipality_id = $1 order by name"#,
         m
