@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod lines;
 pub mod mail;
 pub mod measures;
 pub mod metrics;
@@ -20,6 +21,7 @@ pub mod org;
 pub mod pg_cluster;
 pub mod plan;
 pub mod reports;
+pub mod risks;
 pub mod seed;
 pub mod strategy;
 pub mod systems;
@@ -104,6 +106,8 @@ pub fn build_app(state: AppState) -> Router {
         .merge(reports::router())
         .merge(systems::router())
         .merge(org::router())
+        .merge(lines::router())
+        .merge(risks::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -22,7 +22,8 @@ plan-field-strategy = Strategi
 plan-new-submit = Opprett plan
 plan-name-required = Skriv et navn på planen, for eksempel «Handlingsplan IKT 2014–2016».
 plan-name-too-long = Navnet kan ha høyst 200 tegn.
-plan-document-required = Velg strategien planen hører til. Lag strategien først hvis den mangler.
+plan-document-required = Velg strategien planen hører til, eller «Ingen strategi (prosjektplan)».
+plan-document-none = Ingen strategi (prosjektplan)
 plan-created = Handlingsplanen «{ $name }» er opprettet.
 # $form: «new» (the new plan's form) or «roll» (the roll form).
 plan-year-start-digits = Skriv { $form ->

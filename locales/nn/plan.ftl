@@ -22,7 +22,8 @@ plan-field-strategy = Strategi
 plan-new-submit = Opprett plan
 plan-name-required = Skriv eit namn på planen, til dømes «Handlingsplan IKT 2014–2016».
 plan-name-too-long = Namnet kan ha høgst 200 teikn.
-plan-document-required = Vel strategien planen høyrer til. Lag strategien først dersom han manglar.
+plan-document-required = Vel strategien planen høyrer til, eller «Ingen strategi (prosjektplan)».
+plan-document-none = Ingen strategi (prosjektplan)
 plan-created = Handlingsplanen «{ $name }» er oppretta.
 # $form: «new» (the new plan's form) or «roll» (the roll form).
 plan-year-start-digits = Skriv { $form ->

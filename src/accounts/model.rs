@@ -207,7 +207,7 @@ impl Audited for UserSnapshot {
 #[derive(Serialize, Clone)]
 pub struct MunicipalitySnapshot {
     pub name: String,
-    pub org_number: String,
+    pub org_number: Option<String>,
     pub municipality_number: String,
     /// bokmal, nynorsk, noytral; absent in snapshots from before there was one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -240,7 +240,7 @@ mod tests {
         };
         let municipality = MunicipalitySnapshot {
             name: "Ringebu kommune".into(),
-            org_number: "961381185".into(),
+            org_number: Some("961381185".into()),
             municipality_number: "3439".into(),
             malform: Some("nynorsk".into()),
         };

@@ -182,7 +182,7 @@ pub async fn insert_municipality(
     .await?;
     let after = MunicipalitySnapshot {
         name: name.to_string(),
-        org_number: org.as_str().to_string(),
+        org_number: Some(org.as_str().to_string()),
         municipality_number: number.to_string(),
         malform: None,
     };

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     AppState,
-    auth::Admin,
+    auth::{Admin, Confidential},
     domain,
     error::{AppError, AppResult},
     i18n::{Msg, k},
@@ -50,6 +50,10 @@ async fn record_history(
     if table == Table::AppUser {
         ctx.user.require(Admin::ROLES)?;
     }
+    // The history tells what the record says: the same readers as the record itself.
+    if confidential(&state.db, ctx.user.municipality_id, table, id).await? {
+        ctx.user.require(Confidential::ROLES)?;
+    }
     let entries = history(&state.db, ctx.user.municipality_id, table, id, ctx.lang).await?;
     // A record with no changes yet shows an empty history; one that neither exists in this
     // municipality nor was ever audited here is not found.
@@ -73,6 +77,37 @@ async fn record_history(
         back,
         entries,
         ctx,
+    })
+}
+
+/// Whether the record is exempt from public access: the line inventory always, a risk or an
+/// assessment when its assessment is restricted, or when it is gone and nobody can tell.
+async fn confidential(
+    db: &sqlx::PgPool,
+    municipality_id: i64,
+    table: Table,
+    id: i64,
+) -> AppResult<bool> {
+    Ok(match table {
+        Table::Location | Table::Line => true,
+        Table::RiskAssessment => sqlx::query_scalar!(
+            r#"select restricted from risk_assessment where risk_assessment_id = $1 and municipality_id = $2"#,
+            id,
+            municipality_id
+        )
+        .fetch_optional(db)
+        .await?
+        .unwrap_or(true),
+        Table::Risk => sqlx::query_scalar!(
+            r#"select a.restricted from risk r join risk_assessment a using (risk_assessment_id)
+               where r.risk_id = $1 and r.municipality_id = $2"#,
+            id,
+            municipality_id
+        )
+        .fetch_optional(db)
+        .await?
+        .unwrap_or(true),
+        _ => false,
     })
 }
 

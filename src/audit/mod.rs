@@ -176,10 +176,15 @@ pub enum Table {
     Cooperation,
     System,
     SystemMeeting,
+    PlanMilestone,
+    Location,
+    Line,
+    RiskAssessment,
+    Risk,
 }
 
 impl Table {
-    pub const ALL: [Table; 14] = [
+    pub const ALL: [Table; 19] = [
         Table::AppUser,
         Table::Municipality,
         Table::StrategyDocument,
@@ -194,6 +199,11 @@ impl Table {
         Table::Cooperation,
         Table::System,
         Table::SystemMeeting,
+        Table::PlanMilestone,
+        Table::Location,
+        Table::Line,
+        Table::RiskAssessment,
+        Table::Risk,
     ];
 
     /// The table's name in the database, `audit_log.table_name` and the history URL.
@@ -213,6 +223,11 @@ impl Table {
             Table::Cooperation => "cooperation",
             Table::System => "system",
             Table::SystemMeeting => "system_meeting",
+            Table::PlanMilestone => "plan_milestone",
+            Table::Location => "location",
+            Table::Line => "line",
+            Table::RiskAssessment => "risk_assessment",
+            Table::Risk => "risk",
         }
     }
 
@@ -233,6 +248,11 @@ impl Table {
             Table::Cooperation => k("audit-table-cooperation"),
             Table::System => k("audit-table-system"),
             Table::SystemMeeting => k("audit-table-system-meeting"),
+            Table::PlanMilestone => k("audit-table-milestone"),
+            Table::Location => k("audit-table-location"),
+            Table::Line => k("audit-table-line"),
+            Table::RiskAssessment => k("audit-table-risk-assessment"),
+            Table::Risk => k("audit-table-risk"),
         }
     }
 
@@ -253,6 +273,11 @@ impl Table {
             Table::Cooperation => "Samarbeid",
             Table::System => "Fagsystem",
             Table::SystemMeeting => "Forvaltningsmøte",
+            Table::PlanMilestone => "Milepæl",
+            Table::Location => "Lokasjon",
+            Table::Line => "Linje",
+            Table::RiskAssessment => "Risikovurdering",
+            Table::Risk => "Risiko",
         }
     }
 
@@ -278,6 +303,11 @@ impl Table {
             Table::Cooperation => k("history-back-cooperation"),
             Table::System => k("history-back-system"),
             Table::SystemMeeting => k("history-back-system-meeting"),
+            Table::PlanMilestone => k("history-back-milestone"),
+            Table::Location => k("history-back-location"),
+            Table::Line => k("history-back-line"),
+            Table::RiskAssessment => k("history-back-risk-assessment"),
+            Table::Risk => k("history-back-risk"),
         }
     }
 
@@ -325,6 +355,21 @@ impl Table {
             }
             Table::SystemMeeting => {
                 "select '/systems/' || system_id || '#meeting-' || system_meeting_id from system_meeting where system_meeting_id = $1 and municipality_id = $2"
+            }
+            Table::PlanMilestone => {
+                "select '/plan/' || action_plan_id || '/milestones' from plan_milestone where plan_milestone_id = $1 and municipality_id = $2"
+            }
+            Table::Location => {
+                "select '/locations/' || location_id from location where location_id = $1 and municipality_id = $2"
+            }
+            Table::Line => {
+                "select '/locations/' || location_id || '#line-' || line_id from line where line_id = $1 and municipality_id = $2"
+            }
+            Table::RiskAssessment => {
+                "select '/risks/' || risk_assessment_id from risk_assessment where risk_assessment_id = $1 and municipality_id = $2"
+            }
+            Table::Risk => {
+                "select '/risks/items/' || risk_id from risk where risk_id = $1 and municipality_id = $2"
             }
         })
     }
@@ -520,6 +565,19 @@ impl Table {
                 ];
                 F
             }
+            Table::PlanMilestone => {
+                const F: &[(&str, &str)] = &[
+                    ("plan", k("audit-table-action-plan")),
+                    ("kind", k("milestone-kind")),
+                    ("code", k("milestone-code")),
+                    ("name", k("milestone-name")),
+                    ("due", k("milestone-due")),
+                    ("criterion", k("milestone-criterion")),
+                ];
+                F
+            }
+            // Filled in by the lines and risks modules (issue 12).
+            Table::Location | Table::Line | Table::RiskAssessment | Table::Risk => &[],
         }
     }
 

@@ -86,6 +86,11 @@ impl CurrentUser {
         self.can(Editor::ROLES)
     }
 
+    /// The line inventory and restricted risk assessments (see `Confidential`).
+    pub fn can_read_confidential(&self) -> bool {
+        self.can(Confidential::ROLES)
+    }
+
     /// The `lang` of text users wrote: the målform's code, or "" (unknown) in a nøytral
     /// municipality, whose users write either. See `Ctx::user_text_lang`.
     pub fn user_text_lang(&self) -> &'static str {
@@ -223,4 +228,10 @@ role_extractor!(
 role_extractor!(
     /// The rådmann: reads the status reports and takes them «til orientering».
     Leder = RoleSet::EMPTY.with(Role::Leder)
+);
+role_extractor!(
+    /// Who may read what the municipality exempts from public access (offentleglova § 24 third
+    /// paragraph): the line inventory and restricted risk assessments. Network details help an
+    /// attacker, so not the council members or superusers.
+    Confidential = RoleSet::EMPTY.with(Role::Ikt).with(Role::Leder).with(Role::Admin)
 );

@@ -271,10 +271,14 @@ pub struct NewPlanForm {
     pub document: String,
 }
 
+/// The form's value for «no strategy document».
+pub const NO_DOCUMENT: &str = "none";
+
 pub struct NewPlan {
     pub name: String,
     pub span: Span,
-    pub strategy_document_id: i64,
+    /// None for a project plan, which stands without a strategy document.
+    pub strategy_document_id: Option<i64>,
 }
 
 impl NewPlanForm {
@@ -293,12 +297,14 @@ impl NewPlanForm {
             end_example: 2016,
         };
         let span = check_years(&self.start_year, &self.end_year, &words, &mut errors);
-        let document = self
-            .document
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|d| documents.iter().any(|(id, _)| id == d));
+        let document = match self.document.trim() {
+            NO_DOCUMENT => Some(None),
+            d => d
+                .parse::<i64>()
+                .ok()
+                .filter(|d| documents.iter().any(|(id, _)| id == d))
+                .map(Some),
+        };
         if document.is_none() {
             errors.add("document", Msg::new("plan-document-required"));
         }
@@ -319,7 +325,7 @@ pub struct PlanSnapshot {
     pub name: String,
     pub start_year: i32,
     pub end_year: i32,
-    pub strategy_document: String,
+    pub strategy_document: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rolled_from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -426,7 +432,7 @@ mod tests {
             name: "Plan".into(),
             start_year: 2015,
             end_year: 2017,
-            strategy_document: "IKT-strategi".into(),
+            strategy_document: Some("IKT-strategi".into()),
             rolled_from: Some("Plan 2014".into()),
             carried: Some(3),
         };

@@ -26,7 +26,8 @@ pub struct PlanHead {
     pub name: String,
     pub start_year: i32,
     pub end_year: i32,
-    pub strategy_document_id: i64,
+    /// None for a project plan, which has no strategy document.
+    pub strategy_document_id: Option<i64>,
     pub predecessor_id: Option<i64>,
 }
 
@@ -286,7 +287,7 @@ pub async fn load_head(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppRe
     sqlx::query_as!(
         PlanHead,
         r#"
-        select action_plan_id as id, name, start_year, end_year, strategy_document_id, predecessor_id
+        select action_plan_id as id, name, start_year, end_year, strategy_document_id as "strategy_document_id?", predecessor_id
         from action_plan where action_plan_id = $1 and municipality_id = $2
         "#,
         plan_id,

@@ -394,7 +394,7 @@ mod tests {
             name: "Handlingsplan IKT 2014–2016".into(),
             start_year: 2014,
             end_year: 2016,
-            strategy_document_id: 1,
+            strategy_document_id: Some(1),
             predecessor_id: None,
         };
         assert_eq!(

@@ -130,12 +130,12 @@ pub async fn starting_in(
     .await
 }
 
-async fn document_title(tx: &mut Tx<'_>, id: i64) -> Result<String, sqlx::Error> {
+async fn document_title(tx: &mut Tx<'_>, id: Option<i64>) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar!(
         r#"select title from strategy_document where strategy_document_id = $1"#,
         id
     )
-    .fetch_one(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await
 }
 

@@ -1,0 +1,9 @@
+//! The risk register (issue 12): risk assessments (mini-ROS) with risks scored S × K.
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
