@@ -156,3 +156,54 @@ plan-row-comment = Kommentar
 plan-row-save = Lagre
 plan-row-planned = Planlagt
 plan-filter-all = Alle
+
+## Milepæler og beslutningspunkter (issue 12)
+plan-milestones-link = { $count ->
+    [0] Milepæler
+    [one] Milepæler (1)
+   *[other] Milepæler ({ $count })
+}
+plan-milestones-group = Milepæler og beslutningspunkter
+milestones-title = Milepæler – { $plan }
+milestones-heading = Milepæler og beslutningspunkter i
+milestones-back-to-plan = ← Tilbake til framdriftsplanen
+milestones-explained = En milepæl (MP) er et målbart resultat på en dato; et beslutningspunkt (BP) er en dato der noen skal bestemme noe. Begge vises som ◆ i framdriftsplanens periodekolonne.
+milestones-empty = Planen har ingen milepæler ennå.
+milestones-actions = Handlinger
+milestones-edit = Endre
+milestones-edit-label = Endre { $name }
+milestones-delete = Slett
+milestones-delete-label = Slett { $name }
+milestones-history = Historikk
+milestones-history-label = Historikk for { $name }
+milestones-new = Ny milepæl eller nytt beslutningspunkt
+milestones-add = Legg til
+milestone-kind = Type
+milestone-kind-milestone = Milepæl
+milestone-kind-decision-point = Beslutningspunkt
+milestone-criterion-milestone = Målbart resultat
+milestone-criterion-decision-point = Beslutningsgrunnlag
+milestone-code = Nummer
+milestone-code-hint = Nummer (for eksempel MP1 eller BP2, valgfritt)
+milestone-name = Navn
+milestone-due = Dato
+milestone-criterion = Målbart resultat eller beslutningsgrunnlag
+milestone-outside-plan = utenfor planperioden
+milestone-kind-required = Velg om det er en milepæl eller et beslutningspunkt.
+milestone-name-required = Skriv hva milepælen heter.
+milestone-due-required = Skriv datoen, for eksempel 15.03.2017.
+milestone-too-long = Høyst { $max } tegn.
+milestone-created = «{ $name }» er lagt til.
+milestone-saved = «{ $name }» er lagret.
+milestone-unchanged = Ingen endringer å lagre.
+milestone-deleted = «{ $name }» er slettet.
+milestone-edit-title = Endre { $name }
+milestone-edit-heading = Endre
+milestone-back = ← Tilbake til milepælene
+milestone-conflict = Noen andre lagret denne milepælen etter at du åpnet skjemaet. Det du skrev, står fortsatt her; se over og lagre igjen for å skrive over.
+milestone-save = Lagre
+milestone-cancel = Avbryt
+milestone-delete-title = Slett { $name }
+milestone-delete-heading = Slette
+milestone-delete-explained = Milepælen { $date } fjernes fra «{ $plan }». Historikken tas vare på.
+milestone-delete-submit = Slett milepælen

@@ -156,3 +156,54 @@ plan-row-comment = Kommentar
 plan-row-save = Lagre
 plan-row-planned = Planlagt
 plan-filter-all = Alle
+
+## Milepælar og avgjerdspunkt (issue 12)
+plan-milestones-link = { $count ->
+    [0] Milepælar
+    [one] Milepælar (1)
+   *[other] Milepælar ({ $count })
+}
+plan-milestones-group = Milepælar og avgjerdspunkt
+milestones-title = Milepælar – { $plan }
+milestones-heading = Milepælar og avgjerdspunkt i
+milestones-back-to-plan = ← Tilbake til framdriftsplanen
+milestones-explained = Ein milepæl (MP) er eit målbart resultat på ein dato; eit avgjerdspunkt (BP) er ein dato der nokon skal avgjere noko. Begge blir viste som ◆ i periodekolonnen i framdriftsplanen.
+milestones-empty = Planen har ingen milepælar enno.
+milestones-actions = Handlingar
+milestones-edit = Endre
+milestones-edit-label = Endre { $name }
+milestones-delete = Slett
+milestones-delete-label = Slett { $name }
+milestones-history = Historikk
+milestones-history-label = Historikk for { $name }
+milestones-new = Ny milepæl eller nytt avgjerdspunkt
+milestones-add = Legg til
+milestone-kind = Type
+milestone-kind-milestone = Milepæl
+milestone-kind-decision-point = Avgjerdspunkt
+milestone-criterion-milestone = Målbart resultat
+milestone-criterion-decision-point = Avgjerdsgrunnlag
+milestone-code = Nummer
+milestone-code-hint = Nummer (til dømes MP1 eller BP2, valfritt)
+milestone-name = Namn
+milestone-due = Dato
+milestone-criterion = Målbart resultat eller avgjerdsgrunnlag
+milestone-outside-plan = utanfor planperioden
+milestone-kind-required = Vel om det er ein milepæl eller eit avgjerdspunkt.
+milestone-name-required = Skriv kva milepælen heiter.
+milestone-due-required = Skriv datoen, til dømes 15.03.2017.
+milestone-too-long = Høgst { $max } teikn.
+milestone-created = «{ $name }» er lagt til.
+milestone-saved = «{ $name }» er lagra.
+milestone-unchanged = Ingen endringar å lagre.
+milestone-deleted = «{ $name }» er sletta.
+milestone-edit-title = Endre { $name }
+milestone-edit-heading = Endre
+milestone-back = ← Tilbake til milepælane
+milestone-conflict = Nokon andre lagra denne milepælen etter at du opna skjemaet. Det du skreiv, står framleis her; sjå over og lagre igjen for å skrive over.
+milestone-save = Lagre
+milestone-cancel = Avbryt
+milestone-delete-title = Slett { $name }
+milestone-delete-heading = Slette
+milestone-delete-explained = Milepælen { $date } blir fjerna frå «{ $plan }». Historikken blir teken vare på.
+milestone-delete-submit = Slett milepælen

@@ -3,6 +3,7 @@
 //! are their own module, `measures`.
 
 mod list;
+mod milestones;
 pub mod model;
 pub mod progress;
 pub mod read;
@@ -34,4 +35,16 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
         )
         .route("/plan/{id}/import/confirm", post(transfer::import::confirm))
+        .route(
+            "/plan/{id}/milestones",
+            get(milestones::list).post(milestones::create),
+        )
+        .route(
+            "/milestones/{id}/edit",
+            get(milestones::edit).post(milestones::update),
+        )
+        .route(
+            "/milestones/{id}/delete",
+            get(milestones::delete_page).post(milestones::delete),
+        )
 }

@@ -1,14 +1,15 @@
 //! An action plan's rules: the years it spans and the periods of its progress plan, the form
 //! for a new plan, and how the audit log keeps a plan.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
     audit::{Audited, Table},
-    domain::parse_year,
-    i18n::{Lang, Msg},
+    domain::{parse_date, parse_year},
+    i18n::{Lang, Msg, k},
     measures::model::CellInput,
-    web::FormErrors,
+    web::{FormErrors, form::trimmed},
 };
 
 /// A plan lasts at most six calendar years (the schema says `end_year - start_year < 6`).
@@ -315,6 +316,124 @@ impl NewPlanForm {
                 strategy_document_id,
             }),
             _ => Err(errors),
+        }
+    }
+}
+
+/// A dated, named point of a plan: a milestone (milepæl, MP) or a decision point
+/// (beslutningspunkt, BP), as Nordre Land's project plan has them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MilestoneKind {
+    Milestone,
+    DecisionPoint,
+}
+
+impl MilestoneKind {
+    pub const ALL: [MilestoneKind; 2] = [MilestoneKind::Milestone, MilestoneKind::DecisionPoint];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MilestoneKind::Milestone => "milestone",
+            MilestoneKind::DecisionPoint => "decision_point",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<MilestoneKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            MilestoneKind::Milestone => k("milestone-kind-milestone"),
+            MilestoneKind::DecisionPoint => k("milestone-kind-decision-point"),
+        }
+    }
+
+    /// What its criterion is called: «Målbart resultat», «Beslutningsgrunnlag».
+    pub fn criterion_key(self) -> &'static str {
+        match self {
+            MilestoneKind::Milestone => k("milestone-criterion-milestone"),
+            MilestoneKind::DecisionPoint => k("milestone-criterion-decision-point"),
+        }
+    }
+}
+
+/// The milestone form as submitted.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct MilestoneForm {
+    pub kind: String,
+    pub code: String,
+    pub name: String,
+    pub due: String,
+    pub criterion: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneInput {
+    pub kind: MilestoneKind,
+    pub code: Option<String>,
+    pub name: String,
+    pub due: NaiveDate,
+    pub criterion: Option<String>,
+}
+
+impl MilestoneForm {
+    pub fn validate(&self) -> Result<MilestoneInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        let kind = MilestoneKind::parse(self.kind.trim());
+        if kind.is_none() {
+            errors.add("kind", Msg::new("milestone-kind-required"));
+        }
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.add("name", Msg::new("milestone-name-required"));
+        } else if name.chars().count() > 300 {
+            errors.add("name", Msg::with("milestone-too-long", [("max", 300.into())]));
+        }
+        if self.code.trim().chars().count() > 20 {
+            errors.add("code", Msg::with("milestone-too-long", [("max", 20.into())]));
+        }
+        if self.criterion.trim().chars().count() > 2000 {
+            errors.add("criterion", Msg::with("milestone-too-long", [("max", 2000.into())]));
+        }
+        let due = if self.due.trim().is_empty() {
+            errors.add("due", Msg::new("milestone-due-required"));
+            None
+        } else {
+            parse_date(&self.due).map_err(|e| errors.add("due", e)).ok()
+        };
+        match (kind, due) {
+            (Some(kind), Some(due)) if errors.is_empty() => Ok(MilestoneInput {
+                kind,
+                code: trimmed(&self.code),
+                name: name.to_string(),
+                due,
+                criterion: trimmed(&self.criterion),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A milestone as the audit log keeps it.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneSnapshot {
+    pub plan: String,
+    pub kind: String,
+    pub code: String,
+    pub name: String,
+    pub due: String,
+    pub criterion: String,
+}
+
+impl Audited for MilestoneSnapshot {
+    const TABLE: Table = Table::PlanMilestone;
+    fn name(&self) -> String {
+        match self.code.as_str() {
+            "" => self.name.clone(),
+            code => format!("{code} {}", self.name),
         }
     }
 }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 
-use super::model::Span;
+use super::model::{MilestoneForm, MilestoneKind, Span};
 use crate::{
     domain::{Hours, format_date},
     error::{AppError, AppResult},
@@ -149,6 +149,109 @@ pub struct PlanData {
     pub responsible_options: Vec<(String, String)>,
     /// The plan this one was rolled into, if any: it is then no longer the current plan.
     pub rolled_into: Option<RolledInto>,
+    /// Its milestones and decision points, by date.
+    pub milestones: Vec<Milestone>,
+}
+
+/// A milestone (MP) or decision point (BP) of a plan.
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    pub id: i64,
+    pub action_plan_id: i64,
+    pub kind: MilestoneKind,
+    pub code: Option<String>,
+    pub name: String,
+    pub due: NaiveDate,
+    pub criterion: Option<String>,
+    pub version: i32,
+}
+
+impl Milestone {
+    /// The period column its date falls in, if inside the plan.
+    pub fn period(&self, span: Span) -> Option<(i32, i32)> {
+        crate::plan::view::today_period(span, self.due)
+    }
+
+    /// Whether its ◆ goes in the column of (year, period).
+    pub fn is_in(&self, span: Span, year: &i32, period: &i32) -> bool {
+        self.period(span) == Some((*year, *period))
+    }
+
+    pub fn due_text(&self) -> String {
+        format_date(self.due)
+    }
+
+    /// «MP1 Godkjent prosjektplan», or the name alone.
+    pub fn title(&self) -> String {
+        match &self.code {
+            Some(c) => format!("{c} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    pub fn form(&self) -> MilestoneForm {
+        MilestoneForm {
+            kind: self.kind.code().into(),
+            code: self.code.clone().unwrap_or_default(),
+            name: self.name.clone(),
+            due: self.due.to_string(),
+            criterion: self.criterion.clone().unwrap_or_default(),
+            version: self.version.to_string(),
+        }
+    }
+}
+
+/// A plan's milestones by date (then as entered).
+pub async fn milestones(
+    conn: &mut sqlx::PgConnection,
+    municipality_id: i64,
+    plan_id: i64,
+) -> Result<Vec<Milestone>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select plan_milestone_id, action_plan_id, kind, code, name, due as "due: NaiveDate", criterion, version
+        from plan_milestone where action_plan_id = $1 and municipality_id = $2
+        order by due, plan_milestone_id
+        "#,
+        plan_id,
+        municipality_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Milestone {
+            id: r.plan_milestone_id,
+            action_plan_id: r.action_plan_id,
+            kind: MilestoneKind::parse(&r.kind).unwrap_or(MilestoneKind::Milestone),
+            code: r.code,
+            name: r.name,
+            due: r.due,
+            criterion: r.criterion,
+            version: r.version,
+        })
+        .collect())
+}
+
+/// One milestone of the municipality; NotFound otherwise.
+pub async fn milestone(
+    conn: &mut sqlx::PgConnection,
+    municipality_id: i64,
+    id: i64,
+) -> AppResult<Milestone> {
+    let plan_id = sqlx::query_scalar!(
+        "select action_plan_id from plan_milestone where plan_milestone_id = $1 and municipality_id = $2",
+        id,
+        municipality_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    milestones(conn, municipality_id, plan_id)
+        .await?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or(AppError::NotFound)
 }
 
 /// The later plan a plan was rolled into, and when.
@@ -400,8 +503,10 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
                 .date_naive(),
         ),
     });
+    let milestones = milestones(&mut *db.acquire().await?, municipality_id, plan_id).await?;
     Ok(PlanData {
         municipality_id,
+        milestones,
         rolled_into,
         head,
         goal_areas,

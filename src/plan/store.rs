@@ -3,8 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
+
 use super::{
-    model::{NewPlan, PlanSnapshot, Span, carry_cells},
+    model::{MilestoneInput, MilestoneSnapshot, NewPlan, PlanSnapshot, Span, carry_cells},
     read::PlanHead,
 };
 use crate::{
@@ -195,4 +197,128 @@ async fn carry_measures(
         }
     }
     Ok(rows.len())
+}
+
+/// How the audit log keeps a milestone, read back inside the transaction.
+async fn milestone_snapshot(
+    tx: &mut Tx<'_>,
+    m: i64,
+    id: i64,
+) -> Result<MilestoneSnapshot, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select p.name as plan, ms.kind, ms.code, ms.name, ms.due as "due: NaiveDate", ms.criterion
+        from plan_milestone ms join action_plan p using (action_plan_id)
+        where ms.plan_milestone_id = $1 and ms.municipality_id = $2
+        "#,
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(MilestoneSnapshot {
+        plan: r.plan,
+        kind: r.kind,
+        code: r.code.unwrap_or_default(),
+        name: r.name,
+        due: r.due.to_string(),
+        criterion: r.criterion.unwrap_or_default(),
+    })
+}
+
+/// Adds a milestone to a plan of the actor's municipality; None when the plan is not theirs.
+pub async fn insert_milestone(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    plan_id: i64,
+    input: &MilestoneInput,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let id = sqlx::query_scalar!(
+        r#"
+        insert into plan_milestone (municipality_id, action_plan_id, kind, code, name, due, criterion)
+        select $1, action_plan_id, $3, $4, $5, $6, $7 from action_plan
+        where action_plan_id = $2 and municipality_id = $1
+        returning plan_milestone_id
+        "#,
+        m,
+        plan_id,
+        input.kind.code(),
+        input.code,
+        input.name,
+        input.due as _,
+        input.criterion
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some(id) = id {
+        let after = milestone_snapshot(tx, m, id).await?;
+        audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    }
+    Ok(id)
+}
+
+/// What became of a milestone's save.
+pub enum MilestoneSaved {
+    Saved,
+    Unchanged,
+    /// Someone saved it after the form was loaded: the version now saved.
+    Conflict(i32),
+}
+
+/// Updates a milestone if it is still at `based_on`. Commit only on `Saved`.
+pub async fn update_milestone(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    based_on: Option<i32>,
+    input: &MilestoneInput,
+) -> Result<MilestoneSaved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let version = sqlx::query_scalar!(
+        "select version from plan_milestone where plan_milestone_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    if based_on != Some(version) {
+        return Ok(MilestoneSaved::Conflict(version));
+    }
+    let before = milestone_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update plan_milestone set kind = $3, code = $4, name = $5, due = $6, criterion = $7,
+               version = version + 1, updated_at = now()
+        where plan_milestone_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        input.kind.code(),
+        input.code,
+        input.name,
+        input.due as _,
+        input.criterion
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = milestone_snapshot(tx, m, id).await?;
+    if after == before {
+        return Ok(MilestoneSaved::Unchanged);
+    }
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(MilestoneSaved::Saved)
+}
+
+pub async fn delete_milestone(tx: &mut Tx<'_>, actor: Actor, id: i64) -> Result<(), sqlx::Error> {
+    let m = actor.municipality_id;
+    let before = milestone_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        "delete from plan_milestone where plan_milestone_id = $1 and municipality_id = $2",
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(tx, actor, Action::Delete, id, Some(&before), None).await
 }
