@@ -1,4 +1,5 @@
-//! The demo municipality (Ringebu), loaded from `seeds/ringebu/*.json` on an empty database.
+//! The demo municipalities (Ringebu, Nordre Land), loaded from `seeds/<municipality>/*.json`
+//! when they are not in the database.
 //! The JSON files carry the facts of the municipal documents; see `seeds/README.md`.
 
 use std::collections::HashMap;
@@ -25,11 +26,14 @@ const USERS: &str = include_str!("../seeds/ringebu/users.json");
 const STRATEGY: &str = include_str!("../seeds/ringebu/strategy.json");
 const ACTION_PLAN: &str = include_str!("../seeds/ringebu/action_plan.json");
 const SYSTEMS: &str = include_str!("../seeds/ringebu/systems.json");
+const NL_MUNICIPALITY: &str = include_str!("../seeds/nordre-land/municipality.json");
+const NL_USERS: &str = include_str!("../seeds/nordre-land/users.json");
+const NL_ACTION_PLAN: &str = include_str!("../seeds/nordre-land/action_plan.json");
 
 #[derive(Deserialize)]
 struct MunicipalitySeed {
     name: String,
-    org_number: String,
+    org_number: Option<String>,
     municipality_number: String,
     units: Vec<UnitSeed>,
     people: Vec<PersonSeed>,
@@ -64,25 +68,88 @@ pub struct Seeded {
     pub people: HashMap<String, i64>,
 }
 
-/// Loads the demo municipality unless it is there already. Returns whether it seeded.
+/// Loads each demo municipality that is not there already (by kommunenummer). Returns whether
+/// it seeded any.
 pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
-    let m: MunicipalitySeed = serde_json::from_str(MUNICIPALITY)?;
-    let org = OrgNumber::parse(&m.org_number).map_err(anyhow::Error::msg)?;
-    let exists = sqlx::query_scalar!(
-        r#"select exists (select 1 from municipality where org_number = $1) as "e!""#,
-        org.as_str()
-    )
-    .fetch_one(db)
-    .await?;
-    if exists {
-        return Ok(false);
+    let mut hash = None;
+    let mut seeded_any = false;
+    for demo in DEMOS {
+        let m: MunicipalitySeed = serde_json::from_str(demo.municipality)?;
+        let exists = sqlx::query_scalar!(
+            r#"select exists (select 1 from municipality where municipality_number = $1) as "e!""#,
+            m.municipality_number
+        )
+        .fetch_one(db)
+        .await?;
+        if exists {
+            continue;
+        }
+        // Hash once; argon2 is slow on purpose.
+        if hash.is_none() {
+            hash = Some(password::hash(DEMO_PASSWORD.to_string()).await?);
+        }
+        let hash = hash.as_deref().unwrap_or_default();
+        let mut tx = db.begin().await?;
+        let seeded = seed_organisation(&mut tx, &m).await?;
+        seed_users(&mut tx, &seeded, demo.users, hash).await?;
+        match demo.which {
+            Which::Ringebu => seed_ringebu(&mut tx, &seeded).await?,
+            Which::NordreLand => seed_nordre_land(&mut tx, &seeded).await?,
+        }
+        tx.commit().await?;
+        tracing::info!(municipality = %m.name, "demokommunen er lastet");
+        seeded_any = true;
     }
-    let users: Vec<UserSeed> = serde_json::from_str(USERS)?;
-    // Hash once; argon2 is slow on purpose.
-    let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
+    Ok(seeded_any)
+}
 
-    let mut tx = db.begin().await?;
-    let seeded = seed_organisation(&mut tx, &m, &org).await?;
+/// A demo municipality: its organisation and logins, and which documents give the rest.
+struct Demo {
+    municipality: &'static str,
+    users: &'static str,
+    which: Which,
+}
+
+enum Which {
+    Ringebu,
+    NordreLand,
+}
+
+const DEMOS: [Demo; 2] = [
+    Demo {
+        municipality: MUNICIPALITY,
+        users: USERS,
+        which: Which::Ringebu,
+    },
+    Demo {
+        municipality: NL_MUNICIPALITY,
+        users: NL_USERS,
+        which: Which::NordreLand,
+    },
+];
+
+/// Ringebu: the strategy and its action plan, the fagsystem register (see seeds/README.md).
+async fn seed_ringebu(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
+    seed_plan(tx, seeded).await?;
+    seed_systems(tx, seeded).await?;
+    Ok(())
+}
+
+/// Nordre Land: its digitalisation project plan as an action plan without a strategy
+/// document, with its decision points and milestones (see seeds/README.md).
+async fn seed_nordre_land(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
+    let p: PlanSeed = serde_json::from_str(NL_ACTION_PLAN)?;
+    seed_action_plan(tx, seeded, None, &HashMap::new(), &p).await?;
+    Ok(())
+}
+
+async fn seed_users(
+    tx: &mut Tx<'_>,
+    seeded: &Seeded,
+    json: &str,
+    hash: &str,
+) -> anyhow::Result<()> {
+    let users: Vec<UserSeed> = serde_json::from_str(json)?;
     for u in users {
         let person_id = u
             .person
@@ -102,25 +169,27 @@ pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
             hash,
             &u.roles
         )
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
-    seed_plan(&mut tx, &seeded).await?;
-    seed_systems(&mut tx, &seeded).await?;
-    tx.commit().await?;
-    tracing::info!(municipality = %m.name, "demokommunen er lastet");
-    Ok(true)
+    Ok(())
 }
 
 async fn seed_organisation(
     conn: &mut PgConnection,
     m: &MunicipalitySeed,
-    org: &OrgNumber,
 ) -> anyhow::Result<Seeded> {
+    // An organisation number no document gives stays empty rather than guessed.
+    let org = m
+        .org_number
+        .as_deref()
+        .map(OrgNumber::parse)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     let municipality_id = sqlx::query_scalar!(
         r#"insert into municipality (name, org_number, municipality_number) values ($1, $2, $3) returning municipality_id"#,
         m.name,
-        org.as_str(),
+        org.as_ref().map(|o| o.as_str()),
         m.municipality_number
     )
     .fetch_one(&mut *conn)
@@ -190,6 +259,18 @@ struct PlanSeed {
     end_year: i32,
     reporting: ReportingSeed,
     measures: Vec<MeasureSeed>,
+    #[serde(default)]
+    milestones: Vec<MilestoneSeed>,
+}
+
+/// A decision point (BP) or milestone (MP) as the project plan prints it.
+#[derive(Deserialize)]
+struct MilestoneSeed {
+    kind: String,
+    code: Option<String>,
+    name: String,
+    due: chrono::NaiveDate,
+    criterion: Option<String>,
 }
 
 /// Who reports to the rådmann on the plan (handlingsplanen, «Rapportering»).
@@ -241,7 +322,6 @@ struct CellSeed {
 async fn seed_plan(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
     let conn: &mut PgConnection = tx;
     let m = seeded.municipality_id;
-    let actor = Actor::system(m);
     let s: StrategySeed = serde_json::from_str(STRATEGY)?;
     let doc_id = sqlx::query_scalar!(
         r#"
@@ -293,6 +373,21 @@ async fn seed_plan(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
     }
 
     let p: PlanSeed = serde_json::from_str(ACTION_PLAN)?;
+    seed_action_plan(tx, seeded, Some(doc_id), &strategies, &p).await
+}
+
+/// An action plan with its measures (through the measure write path), milestones, report
+/// rounds and report team. `doc_id` is None for a project plan.
+async fn seed_action_plan(
+    tx: &mut Tx<'_>,
+    seeded: &Seeded,
+    doc_id: Option<i64>,
+    strategies: &HashMap<String, i64>,
+    p: &PlanSeed,
+) -> anyhow::Result<()> {
+    let m = seeded.municipality_id;
+    let actor = Actor::system(m);
+    let conn: &mut PgConnection = tx;
     let plan_id = sqlx::query_scalar!(
         r#"
         insert into action_plan (municipality_id, strategy_document_id, name, start_year, end_year)
@@ -330,6 +425,17 @@ async fn seed_plan(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
             .get(dep)
             .ok_or_else(|| anyhow::anyhow!("seed: ukjent avhengighet -> {dep}"))?;
         store::add_dependencies(tx, actor, id, &[on]).await?;
+    }
+    for ms in &p.milestones {
+        let input = crate::plan::model::MilestoneInput {
+            kind: crate::plan::model::MilestoneKind::parse(&ms.kind)
+                .ok_or_else(|| anyhow::anyhow!("seed: ukjent milepæltype {}", ms.kind))?,
+            code: ms.code.clone(),
+            name: ms.name.clone(),
+            due: ms.due,
+            criterion: ms.criterion.clone(),
+        };
+        crate::plan::store::insert_milestone(tx, actor, plan_id, &input).await?;
     }
     // The plan's reporting rounds, none of them written: the documents say who reports, not
     // what a report said.

@@ -63,6 +63,7 @@ struct Ids {
     cooperation: i64,
     unit: i64,
     person: i64,
+    milestone: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -88,6 +89,12 @@ async fn ids(app: &TestApp) -> Ids {
         cooperation: one("select min(cooperation_id) from cooperation").await,
         unit: one("select min(unit_id) from unit").await,
         person: one("select min(person_id) from person").await,
+        milestone: one(
+            "insert into plan_milestone (municipality_id, action_plan_id, name, due)
+             select municipality_id, action_plan_id, 'MP1 Testmilepæl', date '2014-03-01'
+             from action_plan order by action_plan_id limit 1 returning plan_milestone_id",
+        )
+        .await,
     }
 }
 
@@ -157,6 +164,9 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/systems/export.xlsx".into(), Who::Everyone),
         ("/systems/export.csv".into(), Who::Everyone),
         ("/systems/import".into(), Who::EditorsAndSuperusers),
+        (format!("/plan/{}/milestones", i.plan), Who::Everyone),
+        (format!("/milestones/{}/edit", i.milestone), Who::Editors),
+        (format!("/milestones/{}/delete", i.milestone), Who::Editors),
     ]
 }
 
@@ -210,6 +220,8 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/people/{}/edit", i.person), Who::Editors),
         ("/systems/import".into(), Who::EditorsAndSuperusers),
         ("/systems/import/confirm".into(), Who::EditorsAndSuperusers),
+        (format!("/plan/{}/milestones", i.plan), Who::Editors),
+        (format!("/milestones/{}/edit", i.milestone), Who::Editors),
     ]
 }
 
@@ -221,6 +233,7 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
             Who::Editors,
         ),
         (format!("/measures/{}/delete", i.measure), Who::Editors),
+        (format!("/milestones/{}/delete", i.milestone), Who::Editors),
         (format!("/admin/users/{}/active", i.user), Who::Admins),
         // Confirming: the system's superusers and its administrator (none is set in the seed).
         (format!("/systems/{}/confirm", i.system), Who::Nobody),

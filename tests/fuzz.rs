@@ -501,6 +501,13 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let system = id(&app, "select min(system_id) from system").await;
     let unit = id(&app, "select min(unit_id) from unit").await;
     let person = id(&app, "select min(person_id) from person").await;
+    let milestone = id(
+        &app,
+        "insert into plan_milestone (municipality_id, action_plan_id, name, due)
+         select municipality_id, action_plan_id, 'MP1 Fuzz', date '2014-03-01'
+         from action_plan order by action_plan_id limit 1 returning plan_milestone_id",
+    )
+    .await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
@@ -558,8 +565,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/units/{unit}/edit")),
         (&ikt, "/people/new".into()),
         (&ikt, format!("/people/{person}/edit")),
+        (&ikt, format!("/plan/{plan}/milestones")),
+        (&ikt, format!("/milestones/{milestone}/edit")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
+        (&ikt, format!("/milestones/{milestone}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
     ];
     let mut forms: Vec<(&Client, PostForm)> = Vec::new();
@@ -581,7 +591,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     }
     for f in post_forms(&format!("/plan/{plan}/import"), &preview) {
         if f.action.ends_with("/import/confirm") {
-            forms.insert(forms.len() - 2, (&ikt, f));
+            forms.insert(forms.len() - 3, (&ikt, f));
         }
     }
     let actions: Vec<&str> = forms.iter().map(|(_, f)| f.action.as_str()).collect();
@@ -598,6 +608,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/plan/{plan}/roll"),
         format!("/plan/{plan}/import/confirm"),
         "/systems/import".into(),
+        format!("/plan/{plan}/milestones"),
+        format!("/milestones/{milestone}/edit"),
+        format!("/milestones/{milestone}/delete"),
         "/admin/users".into(),
         format!("/admin/users/{other}"),
         format!("/admin/users/{other}/password"),

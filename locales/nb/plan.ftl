@@ -127,6 +127,7 @@ plan-measure-count = { $count ->
        *[other] { $count } tiltak
     }
 plan-orphan-goal = Tiltak uten strategi
+plan-project-goal = Tiltak i planen (planen hører ikke til en strategi)
 plan-orphan-strategy = Knyttet til hovedmålet, ikke til en enkelt strategi
 
 plan-totals-heading-selection = Sum for utvalget

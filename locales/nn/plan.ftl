@@ -127,6 +127,7 @@ plan-measure-count = { $count ->
        *[other] { $count } tiltak
     }
 plan-orphan-goal = Tiltak utan strategi
+plan-project-goal = Tiltak i planen (planen høyrer ikkje til ein strategi)
 plan-orphan-strategy = Knytt til hovudmålet, ikkje til ein enkelt strategi
 
 plan-totals-heading-selection = Sum for utvalet

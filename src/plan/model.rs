@@ -390,13 +390,22 @@ impl MilestoneForm {
         if name.is_empty() {
             errors.add("name", Msg::new("milestone-name-required"));
         } else if name.chars().count() > 300 {
-            errors.add("name", Msg::with("milestone-too-long", [("max", 300.into())]));
+            errors.add(
+                "name",
+                Msg::with("milestone-too-long", [("max", 300.into())]),
+            );
         }
         if self.code.trim().chars().count() > 20 {
-            errors.add("code", Msg::with("milestone-too-long", [("max", 20.into())]));
+            errors.add(
+                "code",
+                Msg::with("milestone-too-long", [("max", 20.into())]),
+            );
         }
         if self.criterion.trim().chars().count() > 2000 {
-            errors.add("criterion", Msg::with("milestone-too-long", [("max", 2000.into())]));
+            errors.add(
+                "criterion",
+                Msg::with("milestone-too-long", [("max", 2000.into())]),
+            );
         }
         let due = if self.due.trim().is_empty() {
             errors.add("due", Msg::new("milestone-due-required"));

@@ -271,7 +271,21 @@ pub fn group<'a>(
         .copied()
         .filter(|m| !m.strategy_ids.iter().any(|s| known.contains(s)))
         .collect();
-    if !orphans.is_empty() {
+    if !orphans.is_empty() && plan.head.strategy_document_id.is_none() {
+        // A project plan has no strategy: its measures are one group, without a strategy row.
+        let total = Total::of(orphans.iter().copied());
+        out.push(GoalGroup {
+            name: lang.t("plan-project-goal"),
+            user_text: false,
+            strategies: vec![StrategyGroup {
+                strategy_id: None,
+                text: String::new(),
+                rows: orphans,
+                total: total.clone(),
+            }],
+            total,
+        });
+    } else if !orphans.is_empty() {
         let total = Total::of(orphans.iter().copied());
         out.push(GoalGroup {
             name: lang.t("plan-orphan-goal"),
