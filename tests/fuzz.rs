@@ -497,7 +497,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let other = app.user_id("leder").await;
     let round = id(&app, "select min(report_round_id) from report_round").await;
     // The rounds page lists the newest first: its first «move / cancel» form is the last round's.
-    let newest = id(&app, "select max(report_round_id) from report_round").await;
+    let newest = id(
+        &app,
+        "select max(report_round_id) from report_round where action_plan_id = (select min(action_plan_id) from action_plan)",
+    )
+    .await;
     let system = id(&app, "select min(system_id) from system").await;
     let unit = id(&app, "select min(unit_id) from unit").await;
     let person = id(&app, "select min(person_id) from person").await;

@@ -28,7 +28,10 @@ async fn open_measures(db: &PgPool, plan: i64) -> Vec<i64> {
 }
 
 async fn plan_count(db: &PgPool) -> i64 {
-    sqlx::query_scalar("select count(*) from action_plan")
+    // Ringebu's plans (the demo's other municipality has its own).
+    sqlx::query_scalar(
+        "select count(*) from action_plan where municipality_id = (select municipality_id from municipality where municipality_number = '3439')",
+    )
         .fetch_one(db)
         .await
         .unwrap()
