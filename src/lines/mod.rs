@@ -1,12 +1,16 @@
 //! The line inventory (issue 12): locations with their data lines (IKT-strategien, Vedlegg 3).
 //! Readable by `auth::Confidential` only: network details help an attacker.
 
+mod list;
 pub mod read;
+mod show;
 
-use axum::Router;
+use axum::{Router, routing::get};
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/locations", get(list::list))
+        .route("/locations/{id}", get(show::page))
 }
