@@ -29,6 +29,8 @@ enum Who {
     /// IKT staff, administrators and superusers (the register's import: superusers for their
     /// fields of their own systems).
     EditorsAndSuperusers,
+    /// Who may read the line inventory: IKT staff, the rådmann and administrators.
+    Confidential,
 }
 
 impl Who {
@@ -43,6 +45,7 @@ impl Who {
             Who::ItsSuperuser => role == "superbruker",
             Who::Nobody => false,
             Who::EditorsAndSuperusers => matches!(role, "ikt" | "admin" | "superbruker"),
+            Who::Confidential => matches!(role, "ikt" | "leder" | "admin"),
         }
     }
 }
@@ -63,6 +66,7 @@ struct Ids {
     cooperation: i64,
     unit: i64,
     person: i64,
+    location: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -88,6 +92,7 @@ async fn ids(app: &TestApp) -> Ids {
         cooperation: one("select min(cooperation_id) from cooperation").await,
         unit: one("select min(unit_id) from unit").await,
         person: one("select min(person_id) from person").await,
+        location: one("select location_id from location where name = 'Fåvang barnehage'").await,
     }
 }
 
@@ -157,6 +162,9 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/systems/export.xlsx".into(), Who::Everyone),
         ("/systems/export.csv".into(), Who::Everyone),
         ("/systems/import".into(), Who::EditorsAndSuperusers),
+        ("/locations".into(), Who::Confidential),
+        (format!("/locations/{}", i.location), Who::Confidential),
+        (format!("/history/location/{}", i.location), Who::Confidential),
     ]
 }
 
@@ -194,6 +202,7 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
         ("/systems".into(), Who::Editors),
+        ("/locations/threshold".into(), Who::Editors),
         (format!("/systems/{}/edit", i.system), Who::Editors),
         (
             format!("/systems/{}/edit", i.own_system),

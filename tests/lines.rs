@@ -173,3 +173,51 @@ async fn a_location_of_another_municipality_is_not_found(db: PgPool) {
     let (_, html) = app.text(&other, "/locations").await;
     assert!(!html.contains("Fåvang"));
 }
+
+#[sqlx::test]
+async fn an_editor_raises_the_threshold_and_the_flags_move_and_the_change_is_in_the_log(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(&ikt, "/locations/threshold", &[("threshold", "5")])
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (_, html) = app.text(&ikt, "/locations").await;
+    assert!(html.contains("Terskelen er nå 5 Mbps per bruker."));
+    assert!(row_of(&html, "Fåvang skole").contains("Under terskelen"));
+    let logged: i64 = sqlx::query_scalar(
+        "select count(*) from audit_log where table_name = 'municipality' and after ->> 'mbps_per_user_threshold' = '5'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(logged, 1);
+}
+
+#[sqlx::test]
+async fn a_threshold_in_words_or_zero_is_refused_and_leder_cannot_change_it(db: PgPool) {
+    let app = spawn(db).await;
+    let ikt = app.user("ikt").await;
+    for bad in ["tre", "0", ""] {
+        app.post(&ikt, "/locations/threshold", &[("threshold", bad)])
+            .await;
+        let (_, html) = app.text(&ikt, "/locations").await;
+        assert!(
+            html.contains("er ikke en kapasitet") || html.contains("større enn null"),
+            "{bad:?} is refused in words"
+        );
+    }
+    let leder = app.user("leder").await;
+    let r = app
+        .post(&leder, "/locations/threshold", &[("threshold", "5")])
+        .await;
+    assert_eq!(r.status().as_u16(), 403);
+    let t: rust_decimal::Decimal =
+        sqlx::query_scalar("select mbps_per_user_threshold from municipality where name like 'Ringebu%'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(t, rust_decimal::Decimal::from(1));
+}

@@ -2,15 +2,22 @@
 //! Readable by `auth::Confidential` only: network details help an attacker.
 
 mod list;
+pub mod model;
 pub mod read;
 mod show;
+pub mod store;
+mod threshold;
 
-use axum::{Router, routing::get};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/locations", get(list::list))
+        .route("/locations/threshold", post(threshold::set))
         .route("/locations/{id}", get(show::page))
 }
