@@ -48,6 +48,25 @@ pub const SORTS: [&str; 4] = ["name", "users", "per_user", "expires"];
 pub const LINE_TYPES: [&str; 5] = ["fiber", "adsl", "radio", "mobile", "other"];
 pub const OWNERSHIPS: [&str; 2] = ["own", "leased"];
 
+/// The label key of a line type code.
+pub fn type_key(code: &str) -> &'static str {
+    match code {
+        "fiber" => "lines-type-fiber",
+        "adsl" => "lines-type-adsl",
+        "radio" => "lines-type-radio",
+        "mobile" => "lines-type-mobile",
+        _ => "lines-type-other",
+    }
+}
+
+/// The label key of an ownership code.
+pub fn ownership_key(code: &str) -> &'static str {
+    match code {
+        "leased" => "lines-ownership-leased",
+        _ => "lines-ownership-own",
+    }
+}
+
 impl Filter {
     pub fn cleaned(mut self) -> Self {
         for v in [
@@ -187,8 +206,8 @@ impl Row {
         self.contract_expires.map(format_date).unwrap_or_default()
     }
 
-    pub fn type_key(&self) -> String {
-        format!("lines-type-{}", self.line_type)
+    pub fn type_key(&self) -> &'static str {
+        type_key(&self.line_type)
     }
 }
 
@@ -315,7 +334,7 @@ pub struct Totals {
     pub locations: i64,
     pub lines: i64,
     pub users: i64,
-    pub by_type: Vec<(String, i64)>,
+    pub by_type: Vec<(&'static str, i64)>,
     pub own: i64,
     pub leased: i64,
     pub cost: Decimal,
@@ -355,7 +374,7 @@ pub async fn totals(db: &PgPool, municipality_id: i64) -> AppResult<Totals> {
     .fetch_all(db)
     .await?
     .into_iter()
-    .map(|r| (format!("lines-type-{}", r.line_type), r.n))
+    .map(|r| (type_key(&r.line_type), r.n))
     .collect();
     Ok(Totals {
         locations: l.locations,
