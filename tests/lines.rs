@@ -221,3 +221,20 @@ async fn a_threshold_in_words_or_zero_is_refused_and_leder_cannot_change_it(db: 
             .unwrap();
     assert_eq!(t, rust_decimal::Decimal::from(1));
 }
+
+#[sqlx::test]
+async fn the_measure_page_names_its_places_to_ikt_but_not_to_rad(db: PgPool) {
+    let app = spawn(db).await;
+    let id = measure_id(&app, "Egeneid fiber til Tromsvang").await;
+    let ikt = app.user("ikt").await;
+    let (_, html) = app.text(&ikt, &format!("/measures/{id}")).await;
+    assert!(html.contains("Lokasjoner og steder"));
+    assert!(html.contains("Tromsvang"));
+    let id = measure_id(&app, "Egeneid fiber til Fåvang barnehage").await;
+    let (_, html) = app.text(&ikt, &format!("/measures/{id}")).await;
+    let loc = location_id(&app, "Fåvang barnehage").await;
+    assert!(html.contains(&format!("href=\"/locations/{loc}\"")));
+    let rad = app.user("rad").await;
+    let (_, html) = app.text(&rad, &format!("/measures/{id}")).await;
+    assert!(!html.contains("Lokasjoner og steder"));
+}

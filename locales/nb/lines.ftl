@@ -62,3 +62,4 @@ lines-threshold-saved = Terskelen er nå { $threshold } Mbps per bruker.
 lines-threshold-unchanged = Terskelen er uendret.
 lines-threshold-too-large = Terskelen kan være høyst 10 000 Mbps per bruker.
 lines-audit-f-threshold = Terskel for Mbps per bruker
+lines-measure-places = Lokasjoner og steder

@@ -62,3 +62,4 @@ lines-threshold-saved = Terskelen er no { $threshold } Mbps per brukar.
 lines-threshold-unchanged = Terskelen er uendra.
 lines-threshold-too-large = Terskelen kan vere høgst 10 000 Mbps per brukar.
 lines-audit-f-threshold = Terskel for Mbps per brukar
+lines-measure-places = Lokasjonar og stader

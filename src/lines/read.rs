@@ -457,3 +457,39 @@ pub async fn location(
         measures,
     })
 }
+
+/// A location or a place (not in the inventory) that a measure changes.
+pub struct MeasurePlace {
+    pub link_id: i64,
+    pub location_id: Option<i64>,
+    pub name: String,
+}
+
+/// The locations and places a measure changes; nothing for a user who may not read the
+/// inventory (the query is not even made).
+pub async fn of_measure(
+    db: &PgPool,
+    user: &crate::auth::CurrentUser,
+    measure_id: i64,
+) -> Result<Vec<MeasurePlace>, sqlx::Error> {
+    if !user.can_read_confidential() {
+        return Ok(Vec::new());
+    }
+    Ok(sqlx::query!(
+        r#"select ml.measure_location_id, ml.location_id, coalesce(l.name, ml.place) as "name!"
+           from measure_location ml left join location l on l.location_id = ml.location_id
+           where ml.municipality_id = $1 and ml.measure_id = $2
+           order by ml.location_id is null, 3"#,
+        user.municipality_id,
+        measure_id
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| MeasurePlace {
+        link_id: r.measure_location_id,
+        location_id: r.location_id,
+        name: r.name,
+    })
+    .collect())
+}
