@@ -290,7 +290,10 @@ impl Mbps {
             return Err(Msg::new("mbps-not-positive"));
         }
         if d.scale() > 2 || d >= Decimal::from(100_000_000_i64) {
-            return Err(Msg::with("mbps-not-number", [("input", input.trim().into())]));
+            return Err(Msg::with(
+                "mbps-not-number",
+                [("input", input.trim().into())],
+            ));
         }
         Ok(Mbps(d))
     }
@@ -395,9 +398,16 @@ mod tests {
 
     #[test]
     fn mbps_refuses_zero_negative_and_words() {
-        assert_eq!(Mbps::parse("0").unwrap_err().nb(), "Kapasiteten må være større enn null.");
+        assert_eq!(
+            Mbps::parse("0").unwrap_err().nb(),
+            "Kapasiteten må være større enn null."
+        );
         assert!(Mbps::parse("-5").is_err());
-        assert!(Mbps::parse("tre").unwrap_err().contains("er ikke en kapasitet"));
+        assert!(
+            Mbps::parse("tre")
+                .unwrap_err()
+                .contains("er ikke en kapasitet")
+        );
     }
 
     #[test]

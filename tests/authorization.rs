@@ -164,7 +164,12 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/systems/import".into(), Who::EditorsAndSuperusers),
         ("/locations".into(), Who::Confidential),
         (format!("/locations/{}", i.location), Who::Confidential),
-        (format!("/history/location/{}", i.location), Who::Confidential),
+        (
+            format!("/history/location/{}", i.location),
+            Who::Confidential,
+        ),
+        ("/locations/export.xlsx".into(), Who::Confidential),
+        ("/locations/export.csv".into(), Who::Confidential),
     ]
 }
 

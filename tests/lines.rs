@@ -27,12 +27,11 @@ fn row_of(html: &str, location: &str) -> String {
 #[sqlx::test]
 async fn the_seed_has_vedlegg_3s_28_lines_at_27_locations(db: PgPool) {
     let app = spawn(db).await;
-    let (locations, lines): (i64, i64) = sqlx::query_as(
-        "select (select count(*) from location), (select count(*) from line)",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let (locations, lines): (i64, i64) =
+        sqlx::query_as("select (select count(*) from location), (select count(*) from line)")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert_eq!((locations, lines), (27, 28));
     let (n, purposes): (i64, Vec<String>) = sqlx::query_as(
         "select count(*), array_agg(purpose order by position) from line join location using (location_id) where name = 'Ringebu rådhus'",
@@ -104,7 +103,10 @@ async fn the_totals_count_users_types_ownership_and_unknown_costs(db: PgPool) {
     assert!(has_words(&text, "Radio: 1"), "{text}");
     assert!(has_words(&text, "Fiber: 25"), "{text}");
     assert!(has_words(&text, "17 kommunalt eid, 11 leid"), "{text}");
-    assert!(has_words(&text, "kostnaden er ukjent for 28 linjer"), "{text}");
+    assert!(
+        has_words(&text, "kostnaden er ukjent for 28 linjer"),
+        "{text}"
+    );
 }
 
 #[sqlx::test]
@@ -214,11 +216,12 @@ async fn a_threshold_in_words_or_zero_is_refused_and_leder_cannot_change_it(db: 
         .post(&leder, "/locations/threshold", &[("threshold", "5")])
         .await;
     assert_eq!(r.status().as_u16(), 403);
-    let t: rust_decimal::Decimal =
-        sqlx::query_scalar("select mbps_per_user_threshold from municipality where name like 'Ringebu%'")
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
+    let t: rust_decimal::Decimal = sqlx::query_scalar(
+        "select mbps_per_user_threshold from municipality where name like 'Ringebu%'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     assert_eq!(t, rust_decimal::Decimal::from(1));
 }
 
@@ -237,4 +240,29 @@ async fn the_measure_page_names_its_places_to_ikt_but_not_to_rad(db: PgPool) {
     let rad = app.user("rad").await;
     let (_, html) = app.text(&rad, &format!("/measures/{id}")).await;
     assert!(!html.contains("Lokasjoner og steder"));
+}
+
+#[sqlx::test]
+async fn the_csv_export_has_one_row_per_line_with_the_location_repeated(db: PgPool) {
+    let app = spawn(db).await;
+    let ikt = app.user("ikt").await;
+    let (status, csv) = app.text(&ikt, "/locations/export.csv").await;
+    assert_eq!(status, 200);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 29, "a header and 28 lines");
+    let radhus: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("Ringebu rådhus;"))
+        .collect();
+    assert_eq!(radhus.len(), 2);
+    assert!(radhus.iter().any(|l| l.contains("WAN-internett")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Fåvang barnehage;7;;6;;ADSL;Leid;Eidsiva;"))
+    );
+    let rad = app.user("rad").await;
+    let (status, body) = app.text(&rad, "/locations/export.csv").await;
+    assert_eq!(status, 403);
+    assert!(!body.contains("Eidsiva"));
 }

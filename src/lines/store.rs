@@ -8,7 +8,11 @@ use crate::{
 };
 
 /// Sets the municipality's Mbps-per-user threshold. Returns whether it changed.
-pub async fn set_threshold(tx: &mut Tx<'_>, actor: Actor, value: Mbps) -> Result<bool, sqlx::Error> {
+pub async fn set_threshold(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    value: Mbps,
+) -> Result<bool, sqlx::Error> {
     let before = sqlx::query!(
         "select name, mbps_per_user_threshold from municipality where municipality_id = $1 for update",
         actor.municipality_id

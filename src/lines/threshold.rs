@@ -38,7 +38,10 @@ pub(super) async fn set(
     let changed = store::set_threshold(&mut tx, Actor::from(&user), value).await?;
     tx.commit().await?;
     let msg = if changed {
-        Msg::with("lines-threshold-saved", [("threshold", value.plain().into())])
+        Msg::with(
+            "lines-threshold-saved",
+            [("threshold", value.plain().into())],
+        )
     } else {
         Msg::new("lines-threshold-unchanged")
     };
