@@ -269,6 +269,49 @@ impl fmt::Display for OrgNumber {
     }
 }
 
+/// A line's capacity in megabits per second: positive, at most two decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mbps(pub Decimal);
+
+impl Mbps {
+    /// «100», «2,5», «100 Mbps», «54 Mbit/s».
+    pub fn parse(input: &str) -> Result<Mbps, Msg> {
+        let mut cleaned = input.trim();
+        for suffix in ["mbit/s", "mbps", "mb/s", "mbit", "mb"] {
+            let at = cleaned.len().saturating_sub(suffix.len());
+            if cleaned.is_char_boundary(at) && cleaned[at..].eq_ignore_ascii_case(suffix) {
+                cleaned = cleaned[..at].trim_end();
+                break;
+            }
+        }
+        let d = parse_norwegian_decimal(cleaned)
+            .ok_or_else(|| Msg::with("mbps-not-number", [("input", input.trim().into())]))?;
+        if d <= Decimal::ZERO {
+            return Err(Msg::new("mbps-not-positive"));
+        }
+        if d.scale() > 2 || d >= Decimal::from(100_000_000_i64) {
+            return Err(Msg::with(
+                "mbps-not-number",
+                [("input", input.trim().into())],
+            ));
+        }
+        Ok(Mbps(d))
+    }
+
+    /// «2,5», «100»: for cells and form fields.
+    pub fn plain(&self) -> String {
+        format_decimal(self.0)
+    }
+}
+
+/// A decimal as Norwegian text with one decimal (Mbps per user): «0,9», «100,0».
+pub fn format_one_decimal(d: Decimal) -> String {
+    let d = d.round_dp(1);
+    let s = format_decimal(d.trunc());
+    let tenth = ((d.fract().abs()) * Decimal::from(10)).trunc();
+    format!("{s},{tenth}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +387,32 @@ mod tests {
                 .contains("kontrollsifferet")
         );
         assert!(OrgNumber::parse("12345").unwrap_err().contains("ni sifre"));
+    }
+
+    #[test]
+    fn mbps_accepts_plain_comma_and_unit() {
+        assert_eq!(Mbps::parse("100").unwrap().plain(), "100");
+        assert_eq!(Mbps::parse("2,5").unwrap().plain(), "2,5");
+        assert_eq!(Mbps::parse("100 Mbps").unwrap().plain(), "100");
+    }
+
+    #[test]
+    fn mbps_refuses_zero_negative_and_words() {
+        assert_eq!(
+            Mbps::parse("0").unwrap_err().nb(),
+            "Kapasiteten må være større enn null."
+        );
+        assert!(Mbps::parse("-5").is_err());
+        assert!(
+            Mbps::parse("tre")
+                .unwrap_err()
+                .contains("er ikke en kapasitet")
+        );
+    }
+
+    #[test]
+    fn one_decimal_rounds_to_a_comma() {
+        assert_eq!(format_one_decimal(Decimal::new(857, 3)), "0,9");
+        assert_eq!(format_one_decimal(Decimal::from(100)), "100,0");
     }
 }

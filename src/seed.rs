@@ -29,6 +29,7 @@ const SYSTEMS: &str = include_str!("../seeds/ringebu/systems.json");
 const NL_MUNICIPALITY: &str = include_str!("../seeds/nordre-land/municipality.json");
 const NL_USERS: &str = include_str!("../seeds/nordre-land/users.json");
 const NL_ACTION_PLAN: &str = include_str!("../seeds/nordre-land/action_plan.json");
+const LINES: &str = include_str!("../seeds/ringebu/lines.json");
 
 #[derive(Deserialize)]
 struct MunicipalitySeed {
@@ -132,6 +133,7 @@ const DEMOS: [Demo; 2] = [
 async fn seed_ringebu(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
     seed_plan(tx, seeded).await?;
     seed_systems(tx, seeded).await?;
+    seed_lines(tx, seeded).await?;
     Ok(())
 }
 
@@ -684,6 +686,108 @@ async fn seed_systems(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
             ..Default::default()
         };
         crate::systems::store::insert(tx, actor, &input).await?;
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct LinesSeed {
+    locations: Vec<LocationSeed>,
+    measure_links: Vec<MeasureLinkSeed>,
+}
+
+#[derive(Deserialize)]
+struct LocationSeed {
+    name: String,
+    users: Option<i32>,
+    users_none: bool,
+    notes: Option<String>,
+    lines: Vec<LineSeed>,
+}
+
+#[derive(Deserialize)]
+struct LineSeed {
+    purpose: Option<String>,
+    down_mbps: String,
+    line_type: String,
+    ownership: String,
+    provider: Option<String>,
+    theoretical_max: bool,
+    notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MeasureLinkSeed {
+    measure: String,
+    location: Option<String>,
+    place: Option<String>,
+}
+
+/// The line inventory of IKT-strategien, Vedlegg 3, and the action plan's measures whose
+/// titles name a location or a place (see `seeds/README.md`, «lines.json»).
+async fn seed_lines(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
+    let m = seeded.municipality_id;
+    let d: LinesSeed = serde_json::from_str(LINES)?;
+    let mut ids: HashMap<String, i64> = HashMap::new();
+    for l in &d.locations {
+        let id = sqlx::query_scalar!(
+            r#"insert into location (municipality_id, name, users_count, users_none, notes)
+               values ($1, $2, $3, $4, $5) returning location_id"#,
+            m,
+            l.name,
+            l.users,
+            l.users_none,
+            l.notes
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        ids.insert(l.name.clone(), id);
+        for (position, line) in l.lines.iter().enumerate() {
+            let down: rust_decimal::Decimal = line.down_mbps.parse()?;
+            sqlx::query!(
+                r#"insert into line (municipality_id, location_id, position, purpose, down_mbps,
+                       line_type, ownership, provider, theoretical_max, notes)
+                   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
+                m,
+                id,
+                position as i32,
+                line.purpose,
+                down,
+                line.line_type,
+                line.ownership,
+                line.provider,
+                line.theoretical_max,
+                line.notes
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    for link in &d.measure_links {
+        let measure_id = sqlx::query_scalar!(
+            "select measure_id from measure where municipality_id = $1 and title = $2 order by measure_id limit 1",
+            m,
+            link.measure
+        )
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("seed: ukjent tiltak {}", link.measure))?;
+        let location_id = match &link.location {
+            Some(n) => Some(
+                *ids.get(n)
+                    .ok_or_else(|| anyhow::anyhow!("seed: ukjent lokasjon {n}"))?,
+            ),
+            None => None,
+        };
+        sqlx::query!(
+            "insert into measure_location (measure_id, location_id, place, municipality_id) values ($1, $2, $3, $4)",
+            measure_id,
+            location_id,
+            link.place,
+            m
+        )
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

@@ -29,6 +29,8 @@ enum Who {
     /// IKT staff, administrators and superusers (the register's import: superusers for their
     /// fields of their own systems).
     EditorsAndSuperusers,
+    /// Who may read the line inventory: IKT staff, the rådmann and administrators.
+    Confidential,
 }
 
 impl Who {
@@ -43,6 +45,7 @@ impl Who {
             Who::ItsSuperuser => role == "superbruker",
             Who::Nobody => false,
             Who::EditorsAndSuperusers => matches!(role, "ikt" | "admin" | "superbruker"),
+            Who::Confidential => matches!(role, "ikt" | "leder" | "admin"),
         }
     }
 }
@@ -64,6 +67,7 @@ struct Ids {
     unit: i64,
     person: i64,
     milestone: i64,
+    location: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -95,6 +99,7 @@ async fn ids(app: &TestApp) -> Ids {
              from action_plan order by action_plan_id limit 1 returning plan_milestone_id",
         )
         .await,
+        location: one("select location_id from location where name = 'Fåvang barnehage'").await,
     }
 }
 
@@ -167,6 +172,14 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/plan/{}/milestones", i.plan), Who::Everyone),
         (format!("/milestones/{}/edit", i.milestone), Who::Editors),
         (format!("/milestones/{}/delete", i.milestone), Who::Editors),
+        ("/locations".into(), Who::Confidential),
+        (format!("/locations/{}", i.location), Who::Confidential),
+        (
+            format!("/history/location/{}", i.location),
+            Who::Confidential,
+        ),
+        ("/locations/export.xlsx".into(), Who::Confidential),
+        ("/locations/export.csv".into(), Who::Confidential),
     ]
 }
 
@@ -204,6 +217,7 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/edit", i.round), Who::ReportWriters),
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
         ("/systems".into(), Who::Editors),
+        ("/locations/threshold".into(), Who::Editors),
         (format!("/systems/{}/edit", i.system), Who::Editors),
         (
             format!("/systems/{}/edit", i.own_system),

@@ -12,3 +12,5 @@ hours-decimals = Timer kan ha høyst to desimaler.
 hours-too-many = Så mange timer er neppe riktig (over 100 000).
 org-number-digits = Organisasjonsnummeret må ha ni sifre.
 org-number-check = Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).
+mbps-not-number = «{ $input }» er ikke en kapasitet. Skriv for eksempel 100 eller 2,5 (Mbps).
+mbps-not-positive = Kapasiteten må være større enn null.

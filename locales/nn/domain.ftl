@@ -12,3 +12,5 @@ hours-decimals = Timar kan ha høgst to desimalar.
 hours-too-many = Så mange timar er neppe rett (over 100 000).
 org-number-digits = Organisasjonsnummeret må ha ni siffer.
 org-number-check = Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikkje).
+mbps-not-number = «{ $input }» er ikkje ein kapasitet. Skriv til dømes 100 eller 2,5 (Mbps).
+mbps-not-positive = Kapasiteten må vere større enn null.

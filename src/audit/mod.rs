@@ -416,6 +416,7 @@ impl Table {
                     ("org_number", k("audit-f-org-number")),
                     ("municipality_number", k("audit-f-municipality-number")),
                     ("malform", k("audit-f-malform")),
+                    ("mbps_per_user_threshold", k("lines-audit-f-threshold")),
                 ];
                 F
             }

@@ -30,6 +30,8 @@ pub(super) struct MeasurePage {
     rel: Relations,
     /// The fagsystems the measure concerns.
     systems: Vec<(i64, String)>,
+    /// Locations and places the measure changes (line inventory; confidential readers only).
+    places: Vec<crate::lines::read::MeasurePlace>,
     timeline: Vec<TimelineItem>,
     entries: Vec<Entry>,
     can_edit: bool,
@@ -90,6 +92,7 @@ pub(super) async fn page(
         can_edit: ctx.user.can_edit_plan(),
         rel: read::relations(&state.db, m, id).await?,
         systems: crate::systems::read::of_measure(&state.db, m, id).await?,
+        places: crate::lines::read::of_measure(&state.db, &ctx.user, id).await?,
         timeline: read::timeline(&state.db, m, id).await?,
         entries: audit::history(&state.db, m, Table::Measure, id, ctx.lang).await?,
         statuses: Status::ALL,
