@@ -104,9 +104,10 @@ async fn the_totals_count_users_types_ownership_and_unknown_costs(db: PgPool) {
     assert!(has_words(&text, "Fiber: 25"), "{text}");
     assert!(has_words(&text, "17 kommunalt eid, 11 leid"), "{text}");
     assert!(
-        has_words(&text, "kostnaden er ukjent for 28 linjer"),
-        "{text}"
+        has_words(&text, "Ukjent: ingen linje har registrert kostnad"),
+        "no line has a cost in Vedlegg 3, so the total is unknown, not kr 0: {text}"
     );
+    assert!(!has_words(&text, "kr 0"), "{text}");
 }
 
 #[sqlx::test]

@@ -42,6 +42,7 @@ lines-totals-lines = Linjer
 lines-totals-users = Brukere
 lines-totals-ownership = Eid og leid
 lines-totals-own-leased = { $own } kommunalt eid, { $leased } leid
+lines-totals-cost-none = Ukjent: ingen linje har registrert kostnad
 lines-totals-cost = Årlig kostnad
 lines-totals-cost-unknown = { $count ->
     [0] (alle kostnader er kjent)

@@ -42,6 +42,7 @@ lines-totals-lines = Linjer
 lines-totals-users = Brukarar
 lines-totals-ownership = Eigde og leigde
 lines-totals-own-leased = { $own } kommunalt eigde, { $leased } leigde
+lines-totals-cost-none = Ukjend: inga linje har registrert kostnad
 lines-totals-cost = Årleg kostnad
 lines-totals-cost-unknown = { $count ->
     [0] (alle kostnadene er kjende)
