@@ -12,3 +12,7 @@ hours-decimals = Timer kan ha høyst to desimaler.
 hours-too-many = Så mange timer er neppe riktig (over 100 000).
 org-number-digits = Organisasjonsnummeret må ha ni sifre.
 org-number-check = Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).
+risk-scale-empty = Fyll inn et tall fra 1 til 5.
+risk-scale-whole = «{ $input }» er ikke et helt tall. Skalaen er 1–5 i hele tall.
+risk-scale-not-number = «{ $input }» er ikke et tall. Skriv et tall fra 1 til 5.
+risk-scale-range = { $input } er utenfor skalaen. Skriv et tall fra 1 til 5.

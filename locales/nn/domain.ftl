@@ -12,3 +12,7 @@ hours-decimals = Timar kan ha høgst to desimalar.
 hours-too-many = Så mange timar er neppe rett (over 100 000).
 org-number-digits = Organisasjonsnummeret må ha ni siffer.
 org-number-check = Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikkje).
+risk-scale-empty = Fyll inn eit tal frå 1 til 5.
+risk-scale-whole = «{ $input }» er ikkje eit heilt tal. Skalaen er 1–5 i heile tal.
+risk-scale-not-number = «{ $input }» er ikkje eit tal. Skriv eit tal frå 1 til 5.
+risk-scale-range = { $input } er utanfor skalaen. Skriv eit tal frå 1 til 5.
