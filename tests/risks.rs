@@ -10,6 +10,9 @@ use ikt_styring::risks::model::{AssessmentInput, RiskInput, RiskStatus};
 use ikt_styring::seed::{Seeded, seed_risks};
 use sqlx::PgPool;
 
+/// number, S, K, RF, residual RF
+type RiskRow = (Option<String>, i16, i16, i16, Option<i16>);
+
 const NORDRE_LAND_RISKS: &str = include_str!("../seeds/nordre-land/risks.json");
 
 async fn fresh_municipality(db: &PgPool) -> i64 {
@@ -59,7 +62,7 @@ async fn the_seed_loader_on_a_fresh_municipality_gives_the_eight_printed_risks_w
             .await
             .unwrap();
     assert_eq!(title, "Digitalisering 2017 – kritiske suksessfaktorer");
-    let rows: Vec<(Option<String>, i16, i16, i16, Option<i16>)> = sqlx::query_as(
+    let rows: Vec<RiskRow> = sqlx::query_as(
         "select number, likelihood, consequence, score, residual_score from risk where municipality_id = $1 order by position",
     )
     .bind(m)
