@@ -96,6 +96,7 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
     vec![
         ("/".into(), Who::Everyone),
         ("/strategy".into(), Who::Everyone),
+        ("/risks".into(), Who::Everyone),
         (format!("/strategy/{}", i.doc), Who::Everyone),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),

@@ -142,3 +142,38 @@ async fn a_risk_cannot_be_added_to_another_municipalitys_assessment(db: PgPool) 
             .unwrap();
     assert_eq!(added, None);
 }
+
+#[sqlx::test]
+async fn a_restricted_assessment_is_listed_marked_for_leder_and_not_listed_for_rad(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let ringebu: i64 = sqlx::query_scalar("select municipality_id from municipality limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut tx = db.begin().await.unwrap();
+    for (title, restricted) in [("Åpen ROS for skole", false), ("ROS for nettverk", true)] {
+        ikt_styring::risks::store::insert_assessment(
+            &mut tx,
+            Actor::system(ringebu),
+            &AssessmentInput {
+                title: title.into(),
+                restricted,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let (status, html) = app.text(&app.user("leder").await, "/risks").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("ROS for nettverk"));
+    assert!(html.contains("Unntatt offentlighet"));
+
+    let (status, html) = app.text(&app.user("rad").await, "/risks").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Åpen ROS for skole"));
+    assert!(!html.contains("ROS for nettverk"));
+    assert!(!html.contains("Unntatt offentlighet"));
+}

@@ -18,3 +18,7 @@ risks-f-residual-likelihood = Sannsynlighet etter tiltak
 risks-f-residual-consequence = Konsekvens etter tiltak
 risks-f-status = Status
 risks-f-next-review = Neste gjennomgang
+
+risks-title = Risikovurderinger
+risks-none = Ingen risikovurderinger er registrert ennå.
+risks-col-risks = Antall risikoer

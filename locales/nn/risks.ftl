@@ -18,3 +18,7 @@ risks-f-residual-likelihood = Sannsyn etter tiltak
 risks-f-residual-consequence = Konsekvens etter tiltak
 risks-f-status = Status
 risks-f-next-review = Neste gjennomgang
+
+risks-title = Risikovurderingar
+risks-none = Ingen risikovurderingar er registrerte enno.
+risks-col-risks = Tal på risikoar

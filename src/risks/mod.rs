@@ -1,12 +1,14 @@
 //! The risk register (issue 12): risk assessments (mini-ROS) with risks scored S × K.
 
+mod list;
 pub mod model;
+pub mod read;
 pub mod store;
 
-use axum::Router;
+use axum::{Router, routing::get};
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/risks", get(list::list))
 }
