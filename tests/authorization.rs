@@ -29,6 +29,9 @@ enum Who {
     /// IKT staff, administrators and superusers (the register's import: superusers for their
     /// fields of their own systems).
     EditorsAndSuperusers,
+    /// IKT staff, the rådmann and administrators: restricted risk assessments and the line
+    /// inventory.
+    Confidential,
 }
 
 impl Who {
@@ -43,6 +46,7 @@ impl Who {
             Who::ItsSuperuser => role == "superbruker",
             Who::Nobody => false,
             Who::EditorsAndSuperusers => matches!(role, "ikt" | "admin" | "superbruker"),
+            Who::Confidential => matches!(role, "ikt" | "leder" | "admin"),
         }
     }
 }
@@ -63,6 +67,10 @@ struct Ids {
     cooperation: i64,
     unit: i64,
     person: i64,
+    /// Risk assessments the test creates (the seed has none for Ringebu): one open, one
+    /// restricted.
+    assessment: i64,
+    restricted_assessment: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -88,6 +96,16 @@ async fn ids(app: &TestApp) -> Ids {
         cooperation: one("select min(cooperation_id) from cooperation").await,
         unit: one("select min(unit_id) from unit").await,
         person: one("select min(person_id) from person").await,
+        assessment: one("insert into risk_assessment (municipality_id, title)
+             select min(municipality_id), 'ROS for skole' from municipality
+             returning risk_assessment_id")
+        .await,
+        restricted_assessment: one(
+            "insert into risk_assessment (municipality_id, title, restricted)
+             select min(municipality_id), 'ROS for nettverk', true from municipality
+             returning risk_assessment_id",
+        )
+        .await,
     }
 }
 
@@ -97,6 +115,11 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/".into(), Who::Everyone),
         ("/strategy".into(), Who::Everyone),
         ("/risks".into(), Who::Everyone),
+        (format!("/risks/{}", i.assessment), Who::Everyone),
+        (
+            format!("/risks/{}", i.restricted_assessment),
+            Who::Confidential,
+        ),
         (format!("/strategy/{}", i.doc), Who::Everyone),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),

@@ -177,3 +177,211 @@ async fn a_restricted_assessment_is_listed_marked_for_leder_and_not_listed_for_r
     assert!(!html.contains("ROS for nettverk"));
     assert!(!html.contains("Unntatt offentlighet"));
 }
+
+/// Ringebu's id, and an assessment there with the given risks (S, K, residual).
+async fn ringebu_assessment(
+    db: &PgPool,
+    title: &str,
+    restricted: bool,
+    risks: &[(&str, &str, Option<(&str, &str)>, Option<chrono::NaiveDate>)],
+) -> i64 {
+    let ringebu: i64 = sqlx::query_scalar(
+        "select municipality_id from municipality order by municipality_id limit 1",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    let actor = Actor::system(ringebu);
+    let mut tx = db.begin().await.unwrap();
+    let a = ikt_styring::risks::store::insert_assessment(
+        &mut tx,
+        actor,
+        &AssessmentInput {
+            title: title.into(),
+            restricted,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    for (s, k, residual, review) in risks {
+        let mut r = risk(s, k);
+        r.residual =
+            residual.map(|(s, k)| (RiskScale::parse(s).unwrap(), RiskScale::parse(k).unwrap()));
+        r.next_review = *review;
+        ikt_styring::risks::store::insert_risk(&mut tx, actor, a, &r)
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    a
+}
+
+/// The text of the cell S `s` × K `k` of the matrix `when` ("before" or "after").
+fn matrix_cell(html: &str, when: &str, s: i16, k: i16) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel =
+        scraper::Selector::parse(&format!("#matrix-{when} td[data-cell=\"S{s}K{k}\"]")).unwrap();
+    let cell = doc.select(&sel).next().expect("the matrix cell");
+    cell.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[sqlx::test]
+async fn the_matrices_count_the_risks_before_and_after_mitigation_with_the_level_in_words(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[
+            ("4", "5", Some(("2", "2")), None),
+            ("4", "5", None, None),
+            ("2", "2", None, None),
+        ],
+    )
+    .await;
+    let (status, html) = app
+        .text(&app.user("rad").await, &format!("/risks/{a}"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(matrix_cell(&html, "before", 4, 5), "2 Høy");
+    assert_eq!(matrix_cell(&html, "before", 2, 2), "1 Lav");
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "0 Middels");
+    // After mitigation only the risk with residual values counts.
+    assert_eq!(matrix_cell(&html, "after", 4, 5), "0 Høy");
+    assert_eq!(matrix_cell(&html, "after", 2, 2), "1 Lav");
+    assert!(html.contains(&format!("/risks/{a}?s=4&amp;k=5&amp;when=before#risks")));
+    // The risk table shows RF 20 and its level.
+    let doc = scraper::Html::parse_document(&html);
+    let rows: Vec<String> = doc
+        .select(&scraper::Selector::parse(".risk-table tbody tr").unwrap())
+        .map(|r| r.text().collect::<Vec<_>>().join("|"))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows[0].contains("|20|") && rows[0].contains("Høy"),
+        "{}",
+        rows[0]
+    );
+}
+
+#[sqlx::test]
+async fn a_matrix_cell_link_shows_only_the_risks_in_that_cell(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[
+            ("4", "5", None, None),
+            ("2", "2", None, None),
+            ("4", "5", None, None),
+        ],
+    )
+    .await;
+    let c = app.user("rad").await;
+    let (_, html) = app
+        .text(&c, &format!("/risks/{a}?s=4&k=5&when=before"))
+        .await;
+    assert!(html.contains("Viser risikoer i cellen S 4 × K 5"));
+    let doc = scraper::Html::parse_document(&html);
+    let rows = doc
+        .select(&scraper::Selector::parse(".risk-table tbody tr").unwrap())
+        .count();
+    assert_eq!(rows, 2);
+    // A cell out of range is no filter, and no error.
+    let (status, html) = app.text(&c, &format!("/risks/{a}?s=6&k=tre")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Viser risikoer i cellen"));
+}
+
+#[sqlx::test]
+async fn a_twelve_is_medium_a_fifteen_high_and_after_lowering_the_medium_limit_a_twelve_is_high(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[("3", "4", None, None), ("3", "5", None, None)],
+    )
+    .await;
+    let c = app.user("rad").await;
+    let (_, html) = app.text(&c, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "1 Middels");
+    assert_eq!(matrix_cell(&html, "before", 3, 5), "1 Høy");
+    sqlx::query("update municipality set risk_medium_max = 10")
+        .execute(&db)
+        .await
+        .unwrap();
+    let (_, html) = app.text(&c, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "1 Høy");
+}
+
+#[sqlx::test]
+async fn a_review_date_in_the_past_is_marked_overdue_in_words(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let past = chrono::NaiveDate::from_ymd_opt(2020, 1, 15).unwrap();
+    let future = chrono::NaiveDate::from_ymd_opt(2099, 1, 15).unwrap();
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[("2", "2", None, Some(past)), ("2", "3", None, Some(future))],
+    )
+    .await;
+    let (_, html) = app
+        .text(&app.user("rad").await, &format!("/risks/{a}"))
+        .await;
+    let doc = scraper::Html::parse_document(&html);
+    let rows: Vec<String> = doc
+        .select(&scraper::Selector::parse(".risk-table tbody tr").unwrap())
+        .map(|r| r.text().collect::<String>())
+        .collect();
+    assert!(
+        rows[0].contains("15.01.2020") && rows[0].contains("Forfalt"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("15.01.2099") && !rows[1].contains("Forfalt"),
+        "{}",
+        rows[1]
+    );
+}
+
+#[sqlx::test]
+async fn a_restricted_assessment_page_is_refused_to_rad_and_superbruker_and_shown_to_leder(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for nettverk", true, &[("3", "3", None, None)]).await;
+    let path = format!("/risks/{a}");
+    for who in ["rad", "superbruker"] {
+        let (status, html) = app.text(&app.user(who).await, &path).await;
+        assert_eq!(status, 403, "{who}");
+        assert!(!html.contains("ROS for nettverk"), "{who}");
+    }
+    let (status, html) = app.text(&app.user("leder").await, &path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("ROS for nettverk") && html.contains("Unntatt offentlighet"));
+}
+
+#[sqlx::test]
+async fn another_municipalitys_assessment_is_not_found(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[("3", "3", None, None)]).await;
+    let other = app.other_municipality().await;
+    let (status, html) = app.text(&other, &format!("/risks/{a}")).await;
+    assert_eq!(status, 404);
+    assert!(!html.contains("ROS for skole"));
+}

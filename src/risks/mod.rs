@@ -3,6 +3,7 @@
 mod list;
 pub mod model;
 pub mod read;
+mod show;
 pub mod store;
 
 use axum::{Router, routing::get};
@@ -10,5 +11,7 @@ use axum::{Router, routing::get};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/risks", get(list::list))
+    Router::new()
+        .route("/risks", get(list::list))
+        .route("/risks/{id}", get(show::show))
 }

@@ -33,3 +33,81 @@ pub async fn assessments(
     .fetch_all(db)
     .await
 }
+
+/// An assessment's header.
+#[derive(Debug)]
+pub struct AssessmentDetail {
+    pub id: i64,
+    pub title: String,
+    pub assessed_on: Option<chrono::NaiveDate>,
+    pub scope: Option<String>,
+    pub responsible_id: Option<i64>,
+    pub responsible: Option<String>,
+    pub restricted: bool,
+    pub version: i32,
+    pub low_max: i16,
+    pub medium_max: i16,
+}
+
+/// The assessment with the municipality's level thresholds; `None` when it is not this
+/// municipality's.
+pub async fn assessment(
+    db: &PgPool,
+    m: i64,
+    id: i64,
+) -> Result<Option<AssessmentDetail>, sqlx::Error> {
+    sqlx::query_as!(
+        AssessmentDetail,
+        r#"
+        select a.risk_assessment_id as id, a.title, a.assessed_on as "assessed_on: chrono::NaiveDate",
+               a.scope, a.responsible_person_id as responsible_id, p.name as "responsible?",
+               a.restricted, a.version, mu.risk_low_max as low_max,
+               mu.risk_medium_max as medium_max
+          from risk_assessment a
+          join municipality mu on mu.municipality_id = a.municipality_id
+          left join person p on p.person_id = a.responsible_person_id
+         where a.risk_assessment_id = $1 and a.municipality_id = $2
+        "#,
+        id,
+        m
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// One risk of an assessment, as its table shows it.
+#[derive(Debug)]
+pub struct RiskRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub description: String,
+    pub category: Option<String>,
+    pub likelihood: i16,
+    pub consequence: i16,
+    pub score: i16,
+    pub mitigation: Option<String>,
+    pub residual_likelihood: Option<i16>,
+    pub residual_consequence: Option<i16>,
+    pub residual_score: Option<i16>,
+    pub status: String,
+    pub next_review: Option<chrono::NaiveDate>,
+}
+
+/// An assessment's risks in their printed order.
+pub async fn risks(db: &PgPool, m: i64, assessment_id: i64) -> Result<Vec<RiskRow>, sqlx::Error> {
+    sqlx::query_as!(
+        RiskRow,
+        r#"
+        select risk_id as id, number, description, category, likelihood, consequence,
+               score as "score!", mitigation, residual_likelihood, residual_consequence,
+               residual_score, status, next_review as "next_review: chrono::NaiveDate"
+          from risk
+         where municipality_id = $1 and risk_assessment_id = $2
+         order by position, risk_id
+        "#,
+        m,
+        assessment_id
+    )
+    .fetch_all(db)
+    .await
+}
