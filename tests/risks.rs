@@ -178,13 +178,16 @@ async fn a_restricted_assessment_is_listed_marked_for_leder_and_not_listed_for_r
     assert!(!html.contains("Unntatt offentlighet"));
 }
 
+/// S, K, residual S and K, next review.
+type Seeds<'a> = &'a [(
+    &'a str,
+    &'a str,
+    Option<(&'a str, &'a str)>,
+    Option<chrono::NaiveDate>,
+)];
+
 /// Ringebu's id, and an assessment there with the given risks (S, K, residual).
-async fn ringebu_assessment(
-    db: &PgPool,
-    title: &str,
-    restricted: bool,
-    risks: &[(&str, &str, Option<(&str, &str)>, Option<chrono::NaiveDate>)],
-) -> i64 {
+async fn ringebu_assessment(db: &PgPool, title: &str, restricted: bool, risks: Seeds<'_>) -> i64 {
     let ringebu: i64 = sqlx::query_scalar(
         "select municipality_id from municipality order by municipality_id limit 1",
     )
