@@ -115,6 +115,7 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/".into(), Who::Everyone),
         ("/strategy".into(), Who::Everyone),
         ("/risks".into(), Who::Everyone),
+        ("/risks/new".into(), Who::Editors),
         (format!("/risks/{}", i.assessment), Who::Everyone),
         (
             format!("/risks/{}", i.restricted_assessment),
@@ -188,6 +189,7 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
 /// validation message, never a write, so the order of the checks does not matter.
 fn forms(i: &Ids) -> Vec<(String, Who)> {
     vec![
+        ("/risks".into(), Who::Editors),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

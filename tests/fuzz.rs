@@ -558,6 +558,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/units/{unit}/edit")),
         (&ikt, "/people/new".into()),
         (&ikt, format!("/people/{person}/edit")),
+        (&ikt, "/risks/new".into()),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -616,6 +617,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/units/{unit}/edit"),
         "/people".into(),
         format!("/people/{person}/edit"),
+        "/risks".into(),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

@@ -388,3 +388,70 @@ async fn another_municipalitys_assessment_is_not_found(db: PgPool) {
     assert_eq!(status, 404);
     assert!(!html.contains("ROS for skole"));
 }
+
+#[sqlx::test]
+async fn ikt_creates_an_assessment_and_lands_on_its_page_with_the_message(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            "/risks",
+            &[
+                ("title", "ROS for nettverk"),
+                ("assessed_on", "2026-11-20"),
+                ("scope", "Kablet og trådløst nett"),
+                ("responsible", ""),
+                ("restricted", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = common::location(&r);
+    let (status, html) = app.text(&ikt, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Risikovurderingen er opprettet."));
+    assert!(html.contains("ROS for nettverk") && html.contains("20.11.2026"));
+    assert!(html.contains("Unntatt offentlighet"));
+    let (status, _) = app.text(&app.user("rad").await, &to).await;
+    assert_eq!(status, 403);
+}
+
+#[sqlx::test]
+async fn an_assessment_without_a_title_or_with_a_bad_date_is_refused_beside_the_field_with_input_kept(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            "/risks",
+            &[
+                ("title", "  "),
+                ("assessed_on", "31.02.2026"),
+                ("scope", "Skolenettet"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"title-error\"") && html.contains("Skriv en tittel."));
+    assert!(html.contains("id=\"assessed_on-error\""));
+    assert!(html.contains("Skolenettet"));
+    let n: i64 = sqlx::query_scalar("select count(*) from risk_assessment")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    // The same title twice is refused at the title.
+    for expected in [303, 200] {
+        let r = app
+            .post(&ikt, "/risks", &[("title", "ROS for skole")])
+            .await;
+        assert_eq!(r.status(), expected);
+        if expected == 200 {
+            assert!(r.text().await.unwrap().contains("finnes allerede"));
+        }
+    }
+}

@@ -12,6 +12,7 @@ use crate::{AppState, error::AppResult, web::Ctx};
 pub(super) struct ListPage {
     ctx: Ctx,
     assessments: Vec<AssessmentRow>,
+    can_edit: bool,
 }
 
 pub(super) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<ListPage> {
@@ -21,5 +22,9 @@ pub(super) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<L
         ctx.user.can_read_confidential(),
     )
     .await?;
-    Ok(ListPage { ctx, assessments })
+    Ok(ListPage {
+        can_edit: ctx.user.can_edit_plan(),
+        ctx,
+        assessments,
+    })
 }

@@ -1,5 +1,6 @@
 //! The risk register (issue 12): risk assessments (mini-ROS) with risks scored S × K.
 
+mod form;
 mod list;
 pub mod model;
 pub mod read;
@@ -12,6 +13,7 @@ use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/risks", get(list::list))
+        .route("/risks", get(list::list).post(form::create_assessment))
+        .route("/risks/new", get(form::new_assessment))
         .route("/risks/{id}", get(show::show))
 }

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{Audited, Table};
-use crate::domain::RiskScale;
+use crate::domain::{RiskScale, parse_date};
+use crate::i18n::Msg;
+use crate::web::{FormErrors, form::trimmed};
 
 /// A risk's treatment status. `Accepted` is set only by a leder with a reason, never by the
 /// ordinary form.
@@ -36,6 +38,79 @@ pub struct AssessmentInput {
     pub scope: Option<String>,
     pub responsible_person_id: Option<i64>,
     pub restricted: bool,
+}
+
+/// The assessment title is unique within a municipality.
+pub const ASSESSMENT_UNIQUE: &[(&str, &str, crate::i18n::Msg)] = &[(
+    "risk_assessment_municipality_id_title_key",
+    "title",
+    crate::i18n::Msg::new("risks-title-taken"),
+)];
+
+const TITLE_MAX: usize = 300;
+const SCOPE_MAX: usize = 5000;
+
+/// The assessment form as submitted.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct AssessmentForm {
+    pub title: String,
+    pub assessed_on: String,
+    pub scope: String,
+    /// A person's id, or "".
+    pub responsible: String,
+    /// "on" when ticked.
+    pub restricted: String,
+    pub version: String,
+}
+
+impl AssessmentForm {
+    /// `people` are the municipality's people the responsible is chosen among.
+    pub fn validate(&self, people: &[(i64, String)]) -> Result<AssessmentInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.add("title", Msg::new("risks-title-required"));
+        } else if title.chars().count() > TITLE_MAX {
+            errors.add(
+                "title",
+                Msg::with("risks-too-long", [("max", TITLE_MAX.into())]),
+            );
+        }
+        if self.scope.trim().chars().count() > SCOPE_MAX {
+            errors.add(
+                "scope",
+                Msg::with("risks-too-long", [("max", SCOPE_MAX.into())]),
+            );
+        }
+        let assessed_on = match trimmed(&self.assessed_on) {
+            None => None,
+            Some(d) => match parse_date(&d) {
+                Ok(d) => Some(d),
+                Err(m) => {
+                    errors.add("assessed_on", m);
+                    None
+                }
+            },
+        };
+        let responsible_person_id = match self.responsible.trim() {
+            "" => None,
+            v => match v.parse::<i64>() {
+                Ok(id) if people.iter().any(|(p, _)| *p == id) => Some(id),
+                _ => {
+                    errors.add("responsible", Msg::new("risks-choose-from-list"));
+                    None
+                }
+            },
+        };
+        errors.finish(AssessmentInput {
+            title: title.to_string(),
+            assessed_on,
+            scope: trimmed(&self.scope),
+            responsible_person_id,
+            restricted: !self.restricted.trim().is_empty(),
+        })
+    }
 }
 
 /// A new risk, already valid: S and K parsed, residual both or neither.
