@@ -71,6 +71,9 @@ struct Ids {
     /// restricted.
     assessment: i64,
     restricted_assessment: i64,
+    /// A risk in each.
+    risk: i64,
+    restricted_risk: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -104,6 +107,20 @@ async fn ids(app: &TestApp) -> Ids {
             "insert into risk_assessment (municipality_id, title, restricted)
              select min(municipality_id), 'ROS for nettverk', true from municipality
              returning risk_assessment_id",
+        )
+        .await,
+        risk: one(
+            "insert into risk (municipality_id, risk_assessment_id, number, description, likelihood, consequence)
+             select municipality_id, risk_assessment_id, '1', 'For få ressurser', 4, 5
+               from risk_assessment where title = 'ROS for skole'
+             returning risk_id",
+        )
+        .await,
+        restricted_risk: one(
+            "insert into risk (municipality_id, risk_assessment_id, number, description, likelihood, consequence)
+             select municipality_id, risk_assessment_id, '1', 'Brannmur uten støtte', 3, 4
+               from risk_assessment where title = 'ROS for nettverk'
+             returning risk_id",
         )
         .await,
     }
@@ -190,6 +207,7 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
 fn forms(i: &Ids) -> Vec<(String, Who)> {
     vec![
         ("/risks".into(), Who::Editors),
+        (format!("/risks/{}/items", i.assessment), Who::Editors),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

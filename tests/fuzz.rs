@@ -501,6 +501,12 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let system = id(&app, "select min(system_id) from system").await;
     let unit = id(&app, "select min(unit_id) from unit").await;
     let person = id(&app, "select min(person_id) from person").await;
+    // The seed has no risk assessment for Ringebu.
+    let assessment = id(
+        &app,
+        "insert into risk_assessment (municipality_id, title) select min(municipality_id), 'ROS for skole' from municipality returning risk_assessment_id",
+    )
+    .await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
@@ -559,6 +565,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, "/people/new".into()),
         (&ikt, format!("/people/{person}/edit")),
         (&ikt, "/risks/new".into()),
+        (&ikt, format!("/risks/{assessment}/items/new")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -618,6 +625,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/people".into(),
         format!("/people/{person}/edit"),
         "/risks".into(),
+        format!("/risks/{assessment}/items"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

@@ -455,3 +455,123 @@ async fn an_assessment_without_a_title_or_with_a_bad_date_is_refused_beside_the_
         }
     }
 }
+
+#[sqlx::test]
+async fn a_risk_scored_four_by_five_shows_rf_twenty_and_high_on_its_page(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/items"),
+            &[
+                ("number", "2"),
+                ("description", "For få ressurser i IKT"),
+                ("likelihood", "4"),
+                ("consequence", "5"),
+                ("mitigation", "Prioritere oppgaver.\nAnsette én til."),
+                ("status", "treating"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = common::location(&r);
+    let (status, html) = app.text(&ikt, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Risikoen er lagt til."));
+    let doc = scraper::Html::parse_document(&html);
+    let rf: String = doc
+        .select(&scraper::Selector::parse("#rf").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(rf.split_whitespace().collect::<Vec<_>>(), ["20", "Høy"]);
+    assert!(html.contains("Under behandling"));
+    let rid = to.rsplit('/').next().unwrap();
+    assert!(html.contains(&format!("/history/risk/{rid}")));
+    let (_, page) = app.text(&ikt, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&page, "before", 4, 5), "1 Høy");
+}
+
+#[sqlx::test]
+async fn s_and_k_of_zero_six_tre_two_point_five_or_empty_are_refused_beside_the_field(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    for bad in ["0", "6", "tre", "2.5", "2,5", ""] {
+        let r = app
+            .post(
+                &ikt,
+                &format!("/risks/{a}/items"),
+                &[
+                    ("description", "Strømbrudd"),
+                    ("likelihood", bad),
+                    ("consequence", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{bad:?}");
+        let html = r.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        let msg: String = doc
+            .select(&scraper::Selector::parse("#likelihood-error").unwrap())
+            .next()
+            .unwrap_or_else(|| panic!("a message beside S for {bad:?}"))
+            .text()
+            .collect();
+        assert!(!msg.trim().is_empty(), "{bad:?}");
+        assert!(html.contains("Strømbrudd"), "input kept for {bad:?}");
+        assert!(!html.contains("id=\"consequence-error\""), "{bad:?}");
+    }
+    let n: i64 = sqlx::query_scalar("select count(*) from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[sqlx::test]
+async fn a_half_filled_residual_is_refused(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/items"),
+            &[
+                ("description", "Strømbrudd"),
+                ("likelihood", "3"),
+                ("consequence", "3"),
+                ("residual_likelihood", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"residual_consequence-error\""));
+    assert!(html.contains("både sannsynlighet og konsekvens etter tiltak"));
+}
+
+#[sqlx::test]
+async fn a_restricted_assessments_risk_is_refused_to_rad_and_superbruker_and_another_municipalitys_is_not_found(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    ringebu_assessment(&db, "ROS for nettverk", true, &[("3", "3", None, None)]).await;
+    let rid: i64 = sqlx::query_scalar("select risk_id from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let path = format!("/risks/items/{rid}");
+    for who in ["rad", "superbruker"] {
+        let (status, _) = app.text(&app.user(who).await, &path).await;
+        assert_eq!(status, 403, "{who}");
+    }
+    let (status, _) = app.text(&app.user("leder").await, &path).await;
+    assert_eq!(status, 200);
+    let (status, _) = app.text(&app.other_municipality().await, &path).await;
+    assert_eq!(status, 404);
+}

@@ -1,6 +1,7 @@
 //! The risk register (issue 12): risk assessments (mini-ROS) with risks scored S × K.
 
 mod form;
+mod item;
 mod list;
 pub mod model;
 pub mod read;
@@ -16,4 +17,7 @@ pub fn router() -> Router<AppState> {
         .route("/risks", get(list::list).post(form::create_assessment))
         .route("/risks/new", get(form::new_assessment))
         .route("/risks/{id}", get(show::show))
+        .route("/risks/{id}/items/new", get(item::new_risk))
+        .route("/risks/{id}/items", axum::routing::post(item::create_risk))
+        .route("/risks/items/{rid}", get(item::show_risk))
 }

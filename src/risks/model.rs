@@ -128,6 +128,128 @@ pub struct RiskInput {
     pub next_review: Option<chrono::NaiveDate>,
 }
 
+/// The risk form as submitted.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct RiskForm {
+    pub number: String,
+    pub description: String,
+    pub category: String,
+    pub likelihood: String,
+    pub consequence: String,
+    pub mitigation: String,
+    /// A person's id, or "".
+    pub owner: String,
+    pub residual_likelihood: String,
+    pub residual_consequence: String,
+    /// open, treating or closed; accepted only through the leder's accept form.
+    pub status: String,
+    pub next_review: String,
+    pub version: String,
+}
+
+fn scale(errors: &mut FormErrors, field: &'static str, v: &str) -> Option<RiskScale> {
+    match RiskScale::parse(v) {
+        Ok(s) => Some(s),
+        Err(m) => {
+            errors.add(field, m);
+            None
+        }
+    }
+}
+
+fn check_len(errors: &mut FormErrors, field: &'static str, v: &str, max: usize) {
+    if v.trim().chars().count() > max {
+        errors.add(field, Msg::with("risks-too-long", [("max", max.into())]));
+    }
+}
+
+impl RiskForm {
+    pub fn validate(&self, people: &[(i64, String)]) -> Result<RiskInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        check_len(&mut errors, "number", &self.number, 20);
+        if self.description.trim().is_empty() {
+            errors.add("description", Msg::new("risks-description-required"));
+        }
+        check_len(&mut errors, "description", &self.description, 2000);
+        check_len(&mut errors, "category", &self.category, 200);
+        check_len(&mut errors, "mitigation", &self.mitigation, 5000);
+        let likelihood = scale(&mut errors, "likelihood", &self.likelihood);
+        let consequence = scale(&mut errors, "consequence", &self.consequence);
+        let residual = match (
+            self.residual_likelihood.trim().is_empty(),
+            self.residual_consequence.trim().is_empty(),
+        ) {
+            (true, true) => None,
+            (false, true) => {
+                errors.add("residual_consequence", Msg::new("risks-residual-both"));
+                None
+            }
+            (true, false) => {
+                errors.add("residual_likelihood", Msg::new("risks-residual-both"));
+                None
+            }
+            (false, false) => {
+                let s = scale(
+                    &mut errors,
+                    "residual_likelihood",
+                    &self.residual_likelihood,
+                );
+                let k = scale(
+                    &mut errors,
+                    "residual_consequence",
+                    &self.residual_consequence,
+                );
+                s.zip(k)
+            }
+        };
+        let status = match self.status.trim() {
+            "" | "open" => RiskStatus::Open,
+            "treating" => RiskStatus::Treating,
+            "closed" => RiskStatus::Closed,
+            _ => {
+                errors.add("status", Msg::new("risks-choose-from-list"));
+                RiskStatus::Open
+            }
+        };
+        let owner_person_id = match self.owner.trim() {
+            "" => None,
+            v => match v.parse::<i64>() {
+                Ok(id) if people.iter().any(|(p, _)| *p == id) => Some(id),
+                _ => {
+                    errors.add("owner", Msg::new("risks-choose-from-list"));
+                    None
+                }
+            },
+        };
+        let next_review = match trimmed(&self.next_review) {
+            None => None,
+            Some(d) => match parse_date(&d) {
+                Ok(d) => Some(d),
+                Err(m) => {
+                    errors.add("next_review", m);
+                    None
+                }
+            },
+        };
+        let (Some(likelihood), Some(consequence)) = (likelihood, consequence) else {
+            return Err(errors);
+        };
+        errors.finish(RiskInput {
+            number: trimmed(&self.number),
+            description: self.description.trim().to_string(),
+            category: trimmed(&self.category),
+            likelihood,
+            consequence,
+            mitigation: trimmed(&self.mitigation),
+            owner_person_id,
+            residual,
+            status,
+            next_review,
+        })
+    }
+}
+
 /// An assessment as the audit log keeps it.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentSnapshot {

@@ -111,3 +111,54 @@ pub async fn risks(db: &PgPool, m: i64, assessment_id: i64) -> Result<Vec<RiskRo
     .fetch_all(db)
     .await
 }
+
+/// A risk with its assessment, for the risk page.
+#[derive(Debug)]
+pub struct RiskDetail {
+    pub id: i64,
+    pub assessment_id: i64,
+    pub assessment: String,
+    pub restricted: bool,
+    pub number: Option<String>,
+    pub description: String,
+    pub category: Option<String>,
+    pub likelihood: i16,
+    pub consequence: i16,
+    pub score: i16,
+    pub mitigation: Option<String>,
+    pub owner_id: Option<i64>,
+    pub owner: Option<String>,
+    pub residual_likelihood: Option<i16>,
+    pub residual_consequence: Option<i16>,
+    pub residual_score: Option<i16>,
+    pub status: String,
+    pub accepted_reason: Option<String>,
+    pub next_review: Option<chrono::NaiveDate>,
+    pub version: i32,
+    pub low_max: i16,
+    pub medium_max: i16,
+}
+
+pub async fn risk(db: &PgPool, m: i64, id: i64) -> Result<Option<RiskDetail>, sqlx::Error> {
+    sqlx::query_as!(
+        RiskDetail,
+        r#"
+        select r.risk_id as id, r.risk_assessment_id as assessment_id, a.title as assessment,
+               a.restricted, r.number, r.description, r.category, r.likelihood, r.consequence,
+               r.score as "score!", r.mitigation, r.owner_person_id as owner_id,
+               p.name as "owner?", r.residual_likelihood, r.residual_consequence,
+               r.residual_score, r.status, r.accepted_reason,
+               r.next_review as "next_review: chrono::NaiveDate", r.version,
+               mu.risk_low_max as low_max, mu.risk_medium_max as medium_max
+          from risk r
+          join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
+          join municipality mu on mu.municipality_id = r.municipality_id
+          left join person p on p.person_id = r.owner_person_id
+         where r.risk_id = $1 and r.municipality_id = $2
+        "#,
+        id,
+        m
+    )
+    .fetch_optional(db)
+    .await
+}

@@ -121,6 +121,7 @@ pub(super) struct AssessmentPage {
     filter: Option<Filter>,
     before: Matrix,
     after: Matrix,
+    can_edit: bool,
 }
 
 impl AssessmentPage {
@@ -223,6 +224,7 @@ pub(super) async fn show(
             .collect(),
     };
     Ok(AssessmentPage {
+        can_edit: ctx.user.can_edit_plan(),
         ctx,
         a,
         risks,

@@ -1,0 +1,153 @@
+//! A risk: the form to add one (`/risks/{id}/items/new`, POST `/risks/{id}/items`) and its
+//! page (`/risks/items/{rid}`).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Response},
+};
+use tower_sessions::Session;
+
+use super::{
+    model::RiskForm,
+    read::{self, AssessmentDetail, RiskDetail},
+    show::{level_code, level_key, status_key},
+    store,
+};
+use crate::{
+    AppState,
+    audit::Actor,
+    auth::{Confidential, CurrentUser, Editor},
+    domain::{RiskLevel, format_date, today},
+    error::{AppError, AppResult},
+    i18n::Msg,
+    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
+};
+
+/// The assessment, refused (403) when restricted and the user may not read it.
+async fn assessment(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<AssessmentDetail> {
+    let a = read::assessment(&state.db, user.municipality_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if a.restricted {
+        user.require(Confidential::ROLES)?;
+    }
+    Ok(a)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "risks/item_form.html")]
+pub(super) struct RiskFormPage {
+    ctx: Ctx,
+    a: AssessmentDetail,
+    f: RiskForm,
+    people: Vec<(i64, String)>,
+    errors: FormErrors,
+}
+
+impl RiskFormPage {
+    fn picked(&self, id: &i64) -> bool {
+        self.f.owner.trim() == id.to_string()
+    }
+    fn status_is(&self, code: &str) -> bool {
+        let s = self.f.status.trim();
+        s == code || (s.is_empty() && code == "open")
+    }
+}
+
+pub(super) async fn new_risk(
+    Editor(user): Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> AppResult<RiskFormPage> {
+    let a = assessment(&state, &user, id).await?;
+    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    Ok(RiskFormPage {
+        ctx,
+        a,
+        f: RiskForm::default(),
+        people,
+        errors: FormErrors::default(),
+    })
+}
+
+pub(super) async fn create_risk(
+    Editor(user): Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(f): Form<RiskForm>,
+) -> AppResult<Response> {
+    let a = assessment(&state, &user, id).await?;
+    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    let input = match f.validate(&people) {
+        Ok(i) => i,
+        Err(errors) => {
+            return Ok(RiskFormPage {
+                ctx,
+                a,
+                f,
+                people,
+                errors,
+            }
+            .into_response());
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    let rid = store::insert_risk(&mut tx, Actor::from(&user), id, &input)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        Msg::new("risks-risk-created"),
+        &format!("/risks/items/{rid}"),
+    )
+    .await)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "risks/item.html")]
+pub(super) struct RiskPage {
+    ctx: Ctx,
+    r: RiskDetail,
+}
+
+impl RiskPage {
+    fn level_of(&self, score: i16) -> RiskLevel {
+        RiskLevel::of(score, self.r.low_max, self.r.medium_max)
+    }
+    fn level(&self, score: &i16) -> String {
+        self.ctx.t(level_key(self.level_of(*score)))
+    }
+    fn level_code(&self, score: &i16) -> &'static str {
+        level_code(self.level_of(*score))
+    }
+    fn status(&self) -> String {
+        self.ctx.t(status_key(&self.r.status))
+    }
+    fn review(&self) -> String {
+        self.r.next_review.map(format_date).unwrap_or_default()
+    }
+    fn overdue(&self) -> bool {
+        self.r.next_review.is_some_and(|d| d < today()) && self.r.status != "closed"
+    }
+}
+
+pub(super) async fn show_risk(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(rid): Path<i64>,
+) -> AppResult<RiskPage> {
+    let r = read::risk(&state.db, ctx.user.municipality_id, rid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if r.restricted {
+        ctx.user.require(Confidential::ROLES)?;
+    }
+    Ok(RiskPage { ctx, r })
+}
