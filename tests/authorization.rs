@@ -134,6 +134,12 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ("/risks".into(), Who::Everyone),
         ("/risks/new".into(), Who::Editors),
         (format!("/risks/{}", i.assessment), Who::Everyone),
+        (format!("/risks/{}/items/new", i.assessment), Who::Editors),
+        (format!("/risks/items/{}", i.risk), Who::Everyone),
+        (
+            format!("/risks/items/{}", i.restricted_risk),
+            Who::Confidential,
+        ),
         (
             format!("/risks/{}", i.restricted_assessment),
             Who::Confidential,
