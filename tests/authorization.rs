@@ -136,6 +136,7 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/{}", i.assessment), Who::Everyone),
         (format!("/risks/{}/items/new", i.assessment), Who::Editors),
         (format!("/risks/items/{}", i.risk), Who::Everyone),
+        (format!("/risks/items/{}/edit", i.risk), Who::Editors),
         (
             format!("/risks/items/{}", i.restricted_risk),
             Who::Confidential,
@@ -214,6 +215,7 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
     vec![
         ("/risks".into(), Who::Editors),
         (format!("/risks/{}/items", i.assessment), Who::Editors),
+        (format!("/risks/items/{}/edit", i.risk), Who::Editors),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

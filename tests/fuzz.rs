@@ -507,6 +507,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "insert into risk_assessment (municipality_id, title) select min(municipality_id), 'ROS for skole' from municipality returning risk_assessment_id",
     )
     .await;
+    let risk = id(
+        &app,
+        "insert into risk (municipality_id, risk_assessment_id, description, likelihood, consequence) select municipality_id, risk_assessment_id, 'For få ressurser', 4, 5 from risk_assessment returning risk_id",
+    )
+    .await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
@@ -566,6 +571,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/people/{person}/edit")),
         (&ikt, "/risks/new".into()),
         (&ikt, format!("/risks/{assessment}/items/new")),
+        (&ikt, format!("/risks/items/{risk}/edit")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -626,6 +632,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/people/{person}/edit"),
         "/risks".into(),
         format!("/risks/{assessment}/items"),
+        format!("/risks/items/{risk}/edit"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

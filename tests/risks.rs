@@ -575,3 +575,53 @@ async fn a_restricted_assessments_risk_is_refused_to_rad_and_superbruker_and_ano
     let (status, _) = app.text(&app.other_municipality().await, &path).await;
     assert_eq!(status, 404);
 }
+
+#[sqlx::test]
+async fn editing_a_risk_changes_its_rf_and_a_save_on_an_old_version_is_refused_with_the_input_kept(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    ringebu_assessment(&db, "ROS for skole", false, &[("4", "5", None, None)]).await;
+    let rid: i64 = sqlx::query_scalar("select risk_id from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let ikt = app.user("ikt").await;
+    let path = format!("/risks/items/{rid}/edit");
+    let (_, html) = app.text(&ikt, &path).await;
+    let mut fields = common::fields_of(&html, "#risk-form");
+    assert_eq!(common::get(&fields, "likelihood"), Some("4"));
+    common::set(&mut fields, "likelihood", "2");
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&ikt, &format!("/risks/items/{rid}")).await;
+    assert!(html.contains("Endringene er lagret."));
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(rid)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 10);
+    // The same form again, based on the version before the save.
+    let mut stale = fields.clone();
+    common::set(&mut stale, "likelihood", "1");
+    let pairs: Vec<(&str, &str)> = stale
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"conflict\""));
+    assert!(html.contains("value=\"1\""));
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(rid)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 10);
+}

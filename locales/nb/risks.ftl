@@ -66,3 +66,6 @@ risks-residual-values = S { $s } × K { $k }
 risks-residual-both = Fyll inn både sannsynlighet og konsekvens etter tiltak, eller ingen av dem.
 risks-description-required = Beskriv risikoen.
 risks-history = Historikk for risikoen
+risks-risk-edit = Endre risikoen
+risks-risk-saved = Endringene er lagret.
+risks-conflict = Noen andre har lagret denne risikoen etter at du åpnet skjemaet. Det du skrev, står fortsatt her; sjekk risikoen og lagre på nytt for å overskrive.

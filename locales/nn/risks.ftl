@@ -66,3 +66,6 @@ risks-residual-values = S { $s } × K { $k }
 risks-residual-both = Fyll inn både sannsyn og konsekvens etter tiltak, eller ingen av dei.
 risks-description-required = Skildra risikoen.
 risks-history = Historikk for risikoen
+risks-risk-edit = Endra risikoen
+risks-risk-saved = Endringane er lagra.
+risks-conflict = Nokon andre har lagra denne risikoen etter at du opna skjemaet. Det du skreiv, står framleis her; sjekk risikoen og lagra på nytt for å skrive over.

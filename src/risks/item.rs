@@ -14,6 +14,7 @@ use super::{
     read::{self, AssessmentDetail, RiskDetail},
     show::{level_code, level_key, status_key},
     store,
+    store::Saved,
 };
 use crate::{
     AppState,
@@ -44,9 +45,24 @@ pub(super) struct RiskFormPage {
     f: RiskForm,
     people: Vec<(i64, String)>,
     errors: FormErrors,
+    /// The risk's id when editing.
+    rid: Option<i64>,
+    conflict: bool,
 }
 
 impl RiskFormPage {
+    fn action(&self) -> String {
+        match self.rid {
+            Some(rid) => format!("/risks/items/{rid}/edit"),
+            None => format!("/risks/{}/items", self.a.id),
+        }
+    }
+    fn cancel(&self) -> String {
+        match self.rid {
+            Some(rid) => format!("/risks/items/{rid}"),
+            None => format!("/risks/{}", self.a.id),
+        }
+    }
     fn picked(&self, id: &i64) -> bool {
         self.f.owner.trim() == id.to_string()
     }
@@ -70,6 +86,8 @@ pub(super) async fn new_risk(
         f: RiskForm::default(),
         people,
         errors: FormErrors::default(),
+        rid: None,
+        conflict: false,
     })
 }
 
@@ -92,6 +110,8 @@ pub(super) async fn create_risk(
                 f,
                 people,
                 errors,
+                rid: None,
+                conflict: false,
             }
             .into_response());
         }
@@ -115,6 +135,7 @@ pub(super) async fn create_risk(
 pub(super) struct RiskPage {
     ctx: Ctx,
     r: RiskDetail,
+    can_edit: bool,
 }
 
 impl RiskPage {
@@ -149,5 +170,119 @@ pub(super) async fn show_risk(
     if r.restricted {
         ctx.user.require(Confidential::ROLES)?;
     }
-    Ok(RiskPage { ctx, r })
+    Ok(RiskPage {
+        can_edit: ctx.user.can_edit_plan(),
+        ctx,
+        r,
+    })
+}
+
+impl RiskDetail {
+    fn form(&self) -> RiskForm {
+        let n = |v: Option<i16>| v.map(|v| v.to_string()).unwrap_or_default();
+        RiskForm {
+            number: self.number.clone().unwrap_or_default(),
+            description: self.description.clone(),
+            category: self.category.clone().unwrap_or_default(),
+            likelihood: self.likelihood.to_string(),
+            consequence: self.consequence.to_string(),
+            mitigation: self.mitigation.clone().unwrap_or_default(),
+            owner: self.owner_id.map(|v| v.to_string()).unwrap_or_default(),
+            residual_likelihood: n(self.residual_likelihood),
+            residual_consequence: n(self.residual_consequence),
+            status: self.status.clone(),
+            next_review: self
+                .next_review
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            version: self.version.to_string(),
+        }
+    }
+}
+
+/// The risk and its assessment, refused when restricted and the user may not read it.
+async fn risk_of(
+    state: &AppState,
+    user: &CurrentUser,
+    rid: i64,
+) -> AppResult<(RiskDetail, AssessmentDetail)> {
+    let r = read::risk(&state.db, user.municipality_id, rid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let a = assessment(state, user, r.assessment_id).await?;
+    Ok((r, a))
+}
+
+pub(super) async fn edit_risk(
+    Editor(user): Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(rid): Path<i64>,
+) -> AppResult<RiskFormPage> {
+    let (r, a) = risk_of(&state, &user, rid).await?;
+    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    Ok(RiskFormPage {
+        ctx,
+        a,
+        f: r.form(),
+        people,
+        errors: FormErrors::default(),
+        rid: Some(rid),
+        conflict: false,
+    })
+}
+
+pub(super) async fn update_risk(
+    Editor(user): Editor,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Path(rid): Path<i64>,
+    Form(mut f): Form<RiskForm>,
+) -> AppResult<Response> {
+    let (r, a) = risk_of(&state, &user, rid).await?;
+    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    let input = match f.validate(&people) {
+        Ok(i) => i,
+        Err(errors) => {
+            return Ok(RiskFormPage {
+                ctx,
+                a,
+                f,
+                people,
+                errors,
+                rid: Some(rid),
+                conflict: false,
+            }
+            .into_response());
+        }
+    };
+    let based_on = f.version.trim().parse().ok();
+    let mut tx = state.db.begin().await?;
+    match store::update_risk(&mut tx, Actor::from(&user), rid, based_on, &input).await? {
+        Saved::Saved => {}
+        Saved::NotFound => return Err(AppError::NotFound),
+        Saved::Conflict => {
+            // The input is kept; the next save is based on what is saved now.
+            f.version = r.version.to_string();
+            return Ok(RiskFormPage {
+                ctx,
+                a,
+                f,
+                people,
+                errors: FormErrors::default(),
+                rid: Some(rid),
+                conflict: true,
+            }
+            .into_response());
+        }
+    }
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        Msg::new("risks-risk-saved"),
+        &format!("/risks/items/{rid}"),
+    )
+    .await)
 }

@@ -20,4 +20,8 @@ pub fn router() -> Router<AppState> {
         .route("/risks/{id}/items/new", get(item::new_risk))
         .route("/risks/{id}/items", axum::routing::post(item::create_risk))
         .route("/risks/items/{rid}", get(item::show_risk))
+        .route(
+            "/risks/items/{rid}/edit",
+            get(item::edit_risk).post(item::update_risk),
+        )
 }

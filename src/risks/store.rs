@@ -146,3 +146,68 @@ pub async fn insert_risk(
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
     Ok(Some(id))
 }
+
+/// What became of a save.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Saved,
+    /// Refused: the form was based on an older version.
+    Conflict,
+    /// Not this municipality's.
+    NotFound,
+}
+
+/// Saves the ordinary form over a risk, if the form's `version` is still the saved one. A
+/// risk accepted by the leder keeps its acceptance only while the form keeps the status.
+pub async fn update_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    based_on: Option<i32>,
+    input: &RiskInput,
+) -> Result<Saved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(version) = sqlx::query_scalar!(
+        "select version from risk where risk_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(Saved::NotFound);
+    };
+    if based_on != Some(version) {
+        return Ok(Saved::Conflict);
+    }
+    let before = risk_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update risk set number = $3, description = $4, category = $5, likelihood = $6,
+               consequence = $7, mitigation = $8,
+               owner_person_id = (select person_id from person where person_id = $9 and municipality_id = $2),
+               residual_likelihood = $10, residual_consequence = $11, status = $12,
+               next_review = $13, accepted_reason = null, accepted_by = null, accepted_at = null,
+               version = version + 1, updated_at = now()
+         where risk_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        input.number,
+        input.description,
+        input.category,
+        input.likelihood.get(),
+        input.consequence.get(),
+        input.mitigation,
+        input.owner_person_id,
+        input.residual.map(|r| r.0.get()),
+        input.residual.map(|r| r.1.get()),
+        input.status.code(),
+        input.next_review as _
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = risk_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(Saved::Saved)
+}
