@@ -137,6 +137,7 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/{}/items/new", i.assessment), Who::Editors),
         (format!("/risks/items/{}", i.risk), Who::Everyone),
         (format!("/risks/items/{}/edit", i.risk), Who::Editors),
+        (format!("/risks/items/{}/accept", i.risk), Who::Leder),
         (
             format!("/risks/items/{}", i.restricted_risk),
             Who::Confidential,
@@ -216,6 +217,7 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         ("/risks".into(), Who::Editors),
         (format!("/risks/{}/items", i.assessment), Who::Editors),
         (format!("/risks/items/{}/edit", i.risk), Who::Editors),
+        (format!("/risks/items/{}/accept", i.risk), Who::Leder),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

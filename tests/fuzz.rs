@@ -515,6 +515,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
+    let leder = app.user("leder").await;
     let anonymous = client();
 
     // A preview to confirm: the plan's own export uploaded again.
@@ -572,6 +573,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, "/risks/new".into()),
         (&ikt, format!("/risks/{assessment}/items/new")),
         (&ikt, format!("/risks/items/{risk}/edit")),
+        (&leder, format!("/risks/items/{risk}/accept")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -633,6 +635,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/risks".into(),
         format!("/risks/{assessment}/items"),
         format!("/risks/items/{risk}/edit"),
+        format!("/risks/items/{risk}/accept"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

@@ -625,3 +625,51 @@ async fn editing_a_risk_changes_its_rf_and_a_save_on_an_old_version_is_refused_w
         .unwrap();
     assert_eq!(score, 10);
 }
+
+#[sqlx::test]
+async fn only_the_leder_accepts_a_risk_and_only_with_a_reason(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    ringebu_assessment(&db, "ROS for skole", false, &[("4", "5", None, None)]).await;
+    let rid: i64 = sqlx::query_scalar("select risk_id from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let path = format!("/risks/items/{rid}/accept");
+    for who in ["ikt", "rad"] {
+        let c = app.user(who).await;
+        assert_eq!(app.get(&c, &path).await.status(), 403, "{who}");
+        let r = app
+            .post(&c, &path, &[("reason", "Kostnaden er for høy")])
+            .await;
+        assert_eq!(r.status(), 403, "{who}");
+    }
+    let leder = app.user("leder").await;
+    let r = app.post(&leder, &path, &[("reason", "  ")]).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"reason-error\"") && html.contains("Skriv hvorfor risikoen aksepteres.")
+    );
+    let status: String = sqlx::query_scalar("select status from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(status, "open");
+
+    let r = app
+        .post(&leder, &path, &[("reason", "Kostnaden er for høy")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&leder, &format!("/risks/items/{rid}")).await;
+    assert!(html.contains("Risikoen er akseptert.") && html.contains("Akseptert"));
+    assert!(html.contains("Kostnaden er for høy"));
+    let (status, by, at): (String, Option<i64>, bool) =
+        sqlx::query_as("select status, accepted_by, accepted_at is not null from risk")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(status, "accepted");
+    assert_eq!(by, Some(app.user_id("leder").await));
+    assert!(at);
+    assert_eq!(app.audit_count("risk", rid).await, 2);
+}

@@ -19,7 +19,7 @@ use super::{
 use crate::{
     AppState,
     audit::Actor,
-    auth::{Confidential, CurrentUser, Editor},
+    auth::{Confidential, CurrentUser, Editor, Leder},
     domain::{RiskLevel, format_date, today},
     error::{AppError, AppResult},
     i18n::Msg,
@@ -136,6 +136,7 @@ pub(super) struct RiskPage {
     ctx: Ctx,
     r: RiskDetail,
     can_edit: bool,
+    can_accept: bool,
 }
 
 impl RiskPage {
@@ -172,6 +173,7 @@ pub(super) async fn show_risk(
     }
     Ok(RiskPage {
         can_edit: ctx.user.can_edit_plan(),
+        can_accept: ctx.user.can(Leder::ROLES) && r.status != "accepted",
         ctx,
         r,
     })
@@ -282,6 +284,78 @@ pub(super) async fn update_risk(
         &session,
         FlashKind::Success,
         Msg::new("risks-risk-saved"),
+        &format!("/risks/items/{rid}"),
+    )
+    .await)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub(super) struct AcceptForm {
+    reason: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "risks/accept.html")]
+pub(super) struct AcceptPage {
+    ctx: Ctx,
+    r: RiskDetail,
+    reason: String,
+    errors: FormErrors,
+}
+
+pub(super) async fn accept_form(
+    Leder(user): Leder,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(rid): Path<i64>,
+) -> AppResult<AcceptPage> {
+    let (r, _) = risk_of(&state, &user, rid).await?;
+    Ok(AcceptPage {
+        ctx,
+        r,
+        reason: String::new(),
+        errors: FormErrors::default(),
+    })
+}
+
+pub(super) async fn accept(
+    Leder(user): Leder,
+    ctx: Ctx,
+    State(state): State<AppState>,
+    session: Session,
+    Path(rid): Path<i64>,
+    Form(f): Form<AcceptForm>,
+) -> AppResult<Response> {
+    let (r, _) = risk_of(&state, &user, rid).await?;
+    let reason = f.reason.trim();
+    let mut errors = FormErrors::default();
+    if reason.is_empty() {
+        errors.add("reason", Msg::new("risks-accept-reason-required"));
+    } else if reason.chars().count() > 2000 {
+        errors.add(
+            "reason",
+            Msg::with("risks-too-long", [("max", 2000.into())]),
+        );
+    }
+    if !errors.is_empty() {
+        return Ok(AcceptPage {
+            ctx,
+            r,
+            reason: f.reason,
+            errors,
+        }
+        .into_response());
+    }
+    let mut tx = state.db.begin().await?;
+    if store::accept_risk(&mut tx, Actor::from(&user), rid, reason).await? != Saved::Saved {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        Msg::new("risks-accepted"),
         &format!("/risks/items/{rid}"),
     )
     .await)

@@ -24,4 +24,8 @@ pub fn router() -> Router<AppState> {
             "/risks/items/{rid}/edit",
             get(item::edit_risk).post(item::update_risk),
         )
+        .route(
+            "/risks/items/{rid}/accept",
+            get(item::accept_form).post(item::accept),
+        )
 }

@@ -211,3 +211,40 @@ pub async fn update_risk(
     audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
     Ok(Saved::Saved)
 }
+
+/// The leder accepts a risk as it stands, with a reason; recorded with who and when.
+pub async fn accept_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    reason: &str,
+) -> Result<Saved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let locked = sqlx::query_scalar!(
+        "select risk_id from risk where risk_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if locked.is_none() {
+        return Ok(Saved::NotFound);
+    }
+    let before = risk_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update risk set status = 'accepted', accepted_reason = $3, accepted_by = $4,
+               accepted_at = now(), version = version + 1, updated_at = now()
+         where risk_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        reason,
+        actor.user_id
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = risk_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(Saved::Saved)
+}
