@@ -218,6 +218,7 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/{}/items", i.assessment), Who::Editors),
         (format!("/risks/items/{}/edit", i.risk), Who::Editors),
         (format!("/risks/items/{}/accept", i.risk), Who::Leder),
+        (format!("/risks/items/{}/measure", i.risk), Who::Editors),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

@@ -509,7 +509,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     .await;
     let risk = id(
         &app,
-        "insert into risk (municipality_id, risk_assessment_id, description, likelihood, consequence) select municipality_id, risk_assessment_id, 'For få ressurser', 4, 5 from risk_assessment returning risk_id",
+        "insert into risk (municipality_id, risk_assessment_id, description, likelihood, consequence, mitigation) select municipality_id, risk_assessment_id, 'For få ressurser', 4, 5, 'Prioritere oppgaver' from risk_assessment returning risk_id",
     )
     .await;
 
@@ -574,6 +574,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/risks/{assessment}/items/new")),
         (&ikt, format!("/risks/items/{risk}/edit")),
         (&leder, format!("/risks/items/{risk}/accept")),
+        (&ikt, format!("/risks/items/{risk}")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -636,6 +637,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/risks/{assessment}/items"),
         format!("/risks/items/{risk}/edit"),
         format!("/risks/items/{risk}/accept"),
+        format!("/risks/items/{risk}/measure"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

@@ -673,3 +673,61 @@ async fn only_the_leder_accepts_a_risk_and_only_with_a_reason(db: PgPool) {
     assert!(at);
     assert_eq!(app.audit_count("risk", rid).await, 2);
 }
+
+#[sqlx::test]
+async fn one_click_makes_exactly_one_measure_from_the_mitigation_linked_to_the_risk(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/items"),
+            &[
+                ("number", "2"),
+                ("description", "For få ressurser i IKT"),
+                ("likelihood", "4"),
+                ("consequence", "5"),
+                ("mitigation", "Prioritere oppgaver strengt\nAnsette én til."),
+            ],
+        )
+        .await;
+    let risk_page = common::location(&r);
+    let rid: i64 = risk_page.rsplit('/').next().unwrap().parse().unwrap();
+    let (_, html) = app.text(&ikt, &risk_page).await;
+    let fields = common::fields_of(&html, "#measure-form");
+    let plan = common::get(&fields, "plan").unwrap().to_string();
+    let before: i64 = sqlx::query_scalar("select count(*) from measure")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/items/{rid}/measure"),
+            &[("plan", &plan)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = common::location(&r);
+    assert!(to.starts_with("/measures/"));
+    let (status, html) = app.text(&ikt, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Prioritere oppgaver strengt"));
+    assert!(html.contains("Fra risiko nr. 2 i «ROS for skole»."));
+    let after: i64 = sqlx::query_scalar("select count(*) from measure")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(after, before + 1);
+    let links: Vec<i64> =
+        sqlx::query_scalar("select measure_id from risk_measure where risk_id = $1")
+            .bind(rid)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(to, format!("/measures/{}", links[0]));
+    let (_, html) = app.text(&ikt, &risk_page).await;
+    assert!(html.contains(&format!("href=\"/measures/{}\"", links[0])));
+}

@@ -137,6 +137,8 @@ pub(super) struct RiskPage {
     r: RiskDetail,
     can_edit: bool,
     can_accept: bool,
+    measures: Vec<(i64, String)>,
+    plans: Vec<(i64, String)>,
 }
 
 impl RiskPage {
@@ -171,7 +173,16 @@ pub(super) async fn show_risk(
     if r.restricted {
         ctx.user.require(Confidential::ROLES)?;
     }
+    let m = ctx.user.municipality_id;
+    let measures = read::risk_measures(&state.db, m, rid).await?;
+    let plans = if ctx.user.can_edit_plan() && r.mitigation.is_some() {
+        read::plans(&state.db, m, chrono::Datelike::year(&today())).await?
+    } else {
+        Vec::new()
+    };
     Ok(RiskPage {
+        measures,
+        plans,
         can_edit: ctx.user.can_edit_plan(),
         can_accept: ctx.user.can(Leder::ROLES) && r.status != "accepted",
         ctx,
@@ -357,6 +368,38 @@ pub(super) async fn accept(
         FlashKind::Success,
         Msg::new("risks-accepted"),
         &format!("/risks/items/{rid}"),
+    )
+    .await)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub(super) struct MeasureForm {
+    plan: String,
+}
+
+pub(super) async fn make_measure(
+    Editor(user): Editor,
+    State(state): State<AppState>,
+    session: Session,
+    Path(rid): Path<i64>,
+    Form(f): Form<MeasureForm>,
+) -> AppResult<Response> {
+    risk_of(&state, &user, rid).await?;
+    let Ok(plan) = f.plan.trim().parse::<i64>() else {
+        return Err(AppError::BadRequest(Msg::new("risks-choose-from-list")));
+    };
+    let mut tx = state.db.begin().await?;
+    let Some(id) = store::measure_from_mitigation(&mut tx, Actor::from(&user), rid, plan).await?
+    else {
+        return Err(AppError::BadRequest(Msg::new("risks-measure-impossible")));
+    };
+    tx.commit().await?;
+    Ok(flash_redirect(
+        &session,
+        FlashKind::Success,
+        Msg::new("risks-measure-created"),
+        &format!("/measures/{id}"),
     )
     .await)
 }

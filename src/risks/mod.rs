@@ -28,4 +28,8 @@ pub fn router() -> Router<AppState> {
             "/risks/items/{rid}/accept",
             get(item::accept_form).post(item::accept),
         )
+        .route(
+            "/risks/items/{rid}/measure",
+            axum::routing::post(item::make_measure),
+        )
 }

@@ -162,3 +162,41 @@ pub async fn risk(db: &PgPool, m: i64, id: i64) -> Result<Option<RiskDetail>, sq
     .fetch_optional(db)
     .await
 }
+
+/// The municipality's action plans, a running one (this year within its period) first, then
+/// the newest.
+pub async fn plans(db: &PgPool, m: i64, year: i32) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select action_plan_id as id, name from action_plan
+         where municipality_id = $1
+         order by ($2 between start_year and end_year) desc, start_year desc, action_plan_id desc
+        "#,
+        m,
+        year
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}
+
+/// The measures a risk is linked to: (id, title).
+pub async fn risk_measures(
+    db: &PgPool,
+    m: i64,
+    rid: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select me.measure_id as id, me.title from risk_measure rm
+          join measure me on me.measure_id = rm.measure_id
+         where rm.risk_id = $1 and rm.municipality_id = $2
+         order by me.title
+        "#,
+        rid,
+        m
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.title)).collect())
+}

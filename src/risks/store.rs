@@ -248,3 +248,60 @@ pub async fn accept_risk(
     audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
     Ok(Saved::Saved)
 }
+
+/// A measure in `plan_id` from the risk's mitigation, linked to the risk. `None` when the risk
+/// or the plan is not this municipality's, or the risk has no mitigation.
+pub async fn measure_from_mitigation(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    rid: i64,
+    plan_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(r) = sqlx::query!(
+        r#"
+        select r.number, r.mitigation, a.title from risk r
+          join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
+         where r.risk_id = $1 and r.municipality_id = $2 for update of r
+        "#,
+        rid,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let plan = sqlx::query_scalar!(
+        "select action_plan_id from action_plan where action_plan_id = $1 and municipality_id = $2",
+        plan_id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (Some(mitigation), Some(plan)) = (r.mitigation.filter(|t| !t.trim().is_empty()), plan)
+    else {
+        return Ok(None);
+    };
+    let first = mitigation.trim().lines().next().unwrap_or_default().trim();
+    let title: String = first.chars().take(200).collect();
+    let from = match &r.number {
+        Some(n) => format!("Fra risiko nr. {n} i «{}».", r.title),
+        None => format!("Fra en risiko i «{}».", r.title),
+    };
+    let input = crate::measures::model::MeasureInput {
+        title,
+        description: Some(format!("{}\n\n{from}", mitigation.trim())),
+        ..Default::default()
+    };
+    let id = crate::measures::store::insert(tx, actor, plan, &input).await?;
+    sqlx::query!(
+        "insert into risk_measure (risk_id, measure_id, municipality_id) values ($1, $2, $3)",
+        rid,
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(Some(id))
+}
