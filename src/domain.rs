@@ -312,6 +312,65 @@ pub fn format_one_decimal(d: Decimal) -> String {
     format!("{s},{tenth}")
 }
 
+/// Sannsynlighet (S) or konsekvens (K) on the risk scale 1–5. Whole numbers only: «2,5» and
+/// «tre» are refused so that RF = S × K stays one of the 25 matrix cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RiskScale(u8);
+
+impl RiskScale {
+    pub fn parse(input: &str) -> Result<RiskScale, Msg> {
+        let t = input.trim();
+        if t.is_empty() {
+            return Err(Msg::new("risk-scale-empty"));
+        }
+        if t.contains([',', '.']) {
+            return Err(Msg::with("risk-scale-whole", [("input", t.into())]));
+        }
+        let n: i64 = t
+            .parse()
+            .map_err(|_| Msg::with("risk-scale-not-number", [("input", t.into())]))?;
+        if !(1..=5).contains(&n) {
+            return Err(Msg::with("risk-scale-range", [("input", t.into())]));
+        }
+        Ok(RiskScale(n as u8))
+    }
+
+    pub fn from_db(v: i16) -> Option<RiskScale> {
+        (1..=5).contains(&v).then_some(RiskScale(v as u8))
+    }
+
+    pub fn get(self) -> i16 {
+        i16::from(self.0)
+    }
+}
+
+impl fmt::Display for RiskScale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The level of a risk factor RF = S × K, by the municipality's thresholds: low up to and
+/// including `low_max`, medium up to and including `medium_max`, high above.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RiskLevel {
+    Low,
+    Medium,
+    High,
+}
+
+impl RiskLevel {
+    pub fn of(score: i16, low_max: i16, medium_max: i16) -> RiskLevel {
+        if score <= low_max {
+            RiskLevel::Low
+        } else if score <= medium_max {
+            RiskLevel::Medium
+        } else {
+            RiskLevel::High
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,8 +470,51 @@ mod tests {
     }
 
     #[test]
+    fn a_risk_scale_takes_the_whole_numbers_one_to_five() {
+        assert_eq!(RiskScale::parse(" 4 ").unwrap().get(), 4);
+        assert_eq!(RiskScale::parse("1").unwrap().get(), 1);
+        assert_eq!(RiskScale::parse("5").unwrap().get(), 5);
+    }
+
+    #[test]
+    fn a_risk_scale_refuses_zero_six_words_decimals_and_empty_each_with_its_own_message() {
+        assert_eq!(
+            RiskScale::parse("0").unwrap_err().key(),
+            Some("risk-scale-range")
+        );
+        assert_eq!(
+            RiskScale::parse("6").unwrap_err().key(),
+            Some("risk-scale-range")
+        );
+        assert_eq!(
+            RiskScale::parse("tre").unwrap_err().key(),
+            Some("risk-scale-not-number")
+        );
+        assert_eq!(
+            RiskScale::parse("2.5").unwrap_err().key(),
+            Some("risk-scale-whole")
+        );
+        assert_eq!(
+            RiskScale::parse("2,5").unwrap_err().key(),
+            Some("risk-scale-whole")
+        );
+        assert_eq!(
+            RiskScale::parse("  ").unwrap_err().key(),
+            Some("risk-scale-empty")
+        );
+    }
+
+    #[test]
     fn one_decimal_rounds_to_a_comma() {
         assert_eq!(format_one_decimal(Decimal::new(857, 3)), "0,9");
         assert_eq!(format_one_decimal(Decimal::from(100)), "100,0");
+    }
+
+    #[test]
+    fn risk_levels_follow_the_thresholds_and_move_with_them() {
+        assert_eq!(RiskLevel::of(4, 4, 12), RiskLevel::Low);
+        assert_eq!(RiskLevel::of(12, 4, 12), RiskLevel::Medium);
+        assert_eq!(RiskLevel::of(15, 4, 12), RiskLevel::High);
+        assert_eq!(RiskLevel::of(12, 4, 10), RiskLevel::High);
     }
 }

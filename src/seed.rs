@@ -29,6 +29,7 @@ const SYSTEMS: &str = include_str!("../seeds/ringebu/systems.json");
 const NL_MUNICIPALITY: &str = include_str!("../seeds/nordre-land/municipality.json");
 const NL_USERS: &str = include_str!("../seeds/nordre-land/users.json");
 const NL_ACTION_PLAN: &str = include_str!("../seeds/nordre-land/action_plan.json");
+const NL_RISKS: &str = include_str!("../seeds/nordre-land/risks.json");
 const LINES: &str = include_str!("../seeds/ringebu/lines.json");
 
 #[derive(Deserialize)]
@@ -142,6 +143,7 @@ async fn seed_ringebu(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
 async fn seed_nordre_land(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
     let p: PlanSeed = serde_json::from_str(NL_ACTION_PLAN)?;
     seed_action_plan(tx, seeded, None, &HashMap::new(), &p).await?;
+    seed_risks(tx, seeded, NL_RISKS).await?;
     Ok(())
 }
 
@@ -788,6 +790,81 @@ async fn seed_lines(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
         )
         .execute(&mut **tx)
         .await?;
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct RisksSeed {
+    assessment: RiskAssessmentSeed,
+    risks: Vec<RiskSeed>,
+}
+
+#[derive(Deserialize)]
+struct RiskAssessmentSeed {
+    title: String,
+    scope: Option<String>,
+    assessed_on: Option<String>,
+    restricted: bool,
+}
+
+#[derive(Deserialize)]
+struct RiskSeed {
+    number: Option<String>,
+    description: String,
+    likelihood: i16,
+    consequence: i16,
+    /// The RF the source prints; kept for the record only, the database computes S × K.
+    #[allow(dead_code)]
+    printed_rf: Option<i16>,
+    mitigation: Option<String>,
+}
+
+/// A risk table (seeds/<kommune>/risks.json, see seeds/README.md) as one assessment with its
+/// risks in printed order, through `risks::store`, audited. Printed RF values are not stored.
+pub async fn seed_risks(tx: &mut Tx<'_>, seeded: &Seeded, json: &str) -> anyhow::Result<()> {
+    use crate::domain::RiskScale;
+    use crate::risks::model::{AssessmentInput, RiskInput, RiskStatus};
+    let actor = Actor::system(seeded.municipality_id);
+    let d: RisksSeed = serde_json::from_str(json)?;
+    let assessed_on = d
+        .assessment
+        .assessed_on
+        .as_deref()
+        .map(crate::domain::parse_date)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("seed: {}", e.nb()))?;
+    let assessment_id = crate::risks::store::insert_assessment(
+        tx,
+        actor,
+        &AssessmentInput {
+            title: d.assessment.title,
+            assessed_on,
+            scope: d.assessment.scope,
+            responsible_person_id: None,
+            restricted: d.assessment.restricted,
+        },
+    )
+    .await?;
+    let scale = |v: i16| {
+        RiskScale::from_db(v).ok_or_else(|| anyhow::anyhow!("seed: S/K {v} er utenfor 1–5"))
+    };
+    for r in d.risks {
+        let input = RiskInput {
+            number: r.number,
+            description: r.description,
+            category: None,
+            likelihood: scale(r.likelihood)?,
+            consequence: scale(r.consequence)?,
+            mitigation: r.mitigation,
+            owner_person_id: None,
+            residual: None,
+            status: RiskStatus::Open,
+            next_review: None,
+        };
+        crate::risks::store::insert_risk(tx, actor, assessment_id, &input)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("seed: risikovurderingen forsvant"))?;
     }
     Ok(())
 }

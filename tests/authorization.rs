@@ -29,7 +29,8 @@ enum Who {
     /// IKT staff, administrators and superusers (the register's import: superusers for their
     /// fields of their own systems).
     EditorsAndSuperusers,
-    /// Who may read the line inventory: IKT staff, the rådmann and administrators.
+    /// IKT staff, the rådmann and administrators: restricted risk assessments and the line
+    /// inventory.
     Confidential,
 }
 
@@ -68,6 +69,13 @@ struct Ids {
     person: i64,
     milestone: i64,
     location: i64,
+    /// Risk assessments the test creates (the seed has none for Ringebu): one open, one
+    /// restricted.
+    assessment: i64,
+    restricted_assessment: i64,
+    /// A risk in each.
+    risk: i64,
+    restricted_risk: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -100,6 +108,30 @@ async fn ids(app: &TestApp) -> Ids {
         )
         .await,
         location: one("select location_id from location where name = 'Fåvang barnehage'").await,
+        assessment: one("insert into risk_assessment (municipality_id, title)
+             select min(municipality_id), 'ROS for skole' from municipality
+             returning risk_assessment_id")
+        .await,
+        restricted_assessment: one(
+            "insert into risk_assessment (municipality_id, title, restricted)
+             select min(municipality_id), 'ROS for nettverk', true from municipality
+             returning risk_assessment_id",
+        )
+        .await,
+        risk: one(
+            "insert into risk (municipality_id, risk_assessment_id, number, description, likelihood, consequence)
+             select municipality_id, risk_assessment_id, '1', 'For få ressurser', 4, 5
+               from risk_assessment where title = 'ROS for skole'
+             returning risk_id",
+        )
+        .await,
+        restricted_risk: one(
+            "insert into risk (municipality_id, risk_assessment_id, number, description, likelihood, consequence)
+             select municipality_id, risk_assessment_id, '1', 'Brannmur uten støtte', 3, 4
+               from risk_assessment where title = 'ROS for nettverk'
+             returning risk_id",
+        )
+        .await,
     }
 }
 
@@ -108,6 +140,21 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
     vec![
         ("/".into(), Who::Everyone),
         ("/strategy".into(), Who::Everyone),
+        ("/risks".into(), Who::Everyone),
+        ("/risks/new".into(), Who::Editors),
+        (format!("/risks/{}", i.assessment), Who::Everyone),
+        (format!("/risks/{}/items/new", i.assessment), Who::Editors),
+        (format!("/risks/items/{}", i.risk), Who::Everyone),
+        (format!("/risks/items/{}/edit", i.risk), Who::Editors),
+        (format!("/risks/items/{}/accept", i.risk), Who::Leder),
+        (
+            format!("/risks/items/{}", i.restricted_risk),
+            Who::Confidential,
+        ),
+        (
+            format!("/risks/{}", i.restricted_assessment),
+            Who::Confidential,
+        ),
         (format!("/strategy/{}", i.doc), Who::Everyone),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
@@ -187,6 +234,11 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
 /// validation message, never a write, so the order of the checks does not matter.
 fn forms(i: &Ids) -> Vec<(String, Who)> {
     vec![
+        ("/risks".into(), Who::Editors),
+        (format!("/risks/{}/items", i.assessment), Who::Editors),
+        (format!("/risks/items/{}/edit", i.risk), Who::Editors),
+        (format!("/risks/items/{}/accept", i.risk), Who::Leder),
+        (format!("/risks/items/{}/measure", i.risk), Who::Editors),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

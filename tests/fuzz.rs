@@ -512,9 +512,21 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
          from action_plan order by action_plan_id limit 1 returning plan_milestone_id",
     )
     .await;
+    // The seed has no risk assessment for Ringebu.
+    let assessment = id(
+        &app,
+        "insert into risk_assessment (municipality_id, title) select min(municipality_id), 'ROS for skole' from municipality returning risk_assessment_id",
+    )
+    .await;
+    let risk = id(
+        &app,
+        "insert into risk (municipality_id, risk_assessment_id, description, likelihood, consequence, mitigation) select municipality_id, risk_assessment_id, 'For få ressurser', 4, 5, 'Prioritere oppgaver' from risk_assessment returning risk_id",
+    )
+    .await;
 
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
+    let leder = app.user("leder").await;
     let anonymous = client();
 
     // A preview to confirm: the plan's own export uploaded again.
@@ -572,6 +584,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/people/{person}/edit")),
         (&ikt, format!("/plan/{plan}/milestones")),
         (&ikt, format!("/milestones/{milestone}/edit")),
+        (&ikt, "/risks/new".into()),
+        (&ikt, format!("/risks/{assessment}/items/new")),
+        (&ikt, format!("/risks/items/{risk}/edit")),
+        (&leder, format!("/risks/items/{risk}/accept")),
+        (&ikt, format!("/risks/items/{risk}")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/milestones/{milestone}/delete")),
@@ -635,6 +652,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/units/{unit}/edit"),
         "/people".into(),
         format!("/people/{person}/edit"),
+        "/risks".into(),
+        format!("/risks/{assessment}/items"),
+        format!("/risks/items/{risk}/edit"),
+        format!("/risks/items/{risk}/accept"),
+        format!("/risks/items/{risk}/measure"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

@@ -14,3 +14,7 @@ org-number-digits = Organisasjonsnummeret må ha ni sifre.
 org-number-check = Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikke).
 mbps-not-number = «{ $input }» er ikke en kapasitet. Skriv for eksempel 100 eller 2,5 (Mbps).
 mbps-not-positive = Kapasiteten må være større enn null.
+risk-scale-empty = Fyll inn et tall fra 1 til 5.
+risk-scale-whole = «{ $input }» er ikke et helt tall. Skalaen er 1–5 i hele tall.
+risk-scale-not-number = «{ $input }» er ikke et tall. Skriv et tall fra 1 til 5.
+risk-scale-range = { $input } er utenfor skalaen. Skriv et tall fra 1 til 5.

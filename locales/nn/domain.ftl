@@ -14,3 +14,7 @@ org-number-digits = Organisasjonsnummeret må ha ni siffer.
 org-number-check = Organisasjonsnummeret er ugyldig (kontrollsifferet stemmer ikkje).
 mbps-not-number = «{ $input }» er ikkje ein kapasitet. Skriv til dømes 100 eller 2,5 (Mbps).
 mbps-not-positive = Kapasiteten må vere større enn null.
+risk-scale-empty = Fyll inn eit tal frå 1 til 5.
+risk-scale-whole = «{ $input }» er ikkje eit heilt tal. Skalaen er 1–5 i heile tal.
+risk-scale-not-number = «{ $input }» er ikkje eit tal. Skriv eit tal frå 1 til 5.
+risk-scale-range = { $input } er utanfor skalaen. Skriv eit tal frå 1 til 5.

@@ -578,7 +578,35 @@ impl Table {
                 F
             }
             // Filled in by the lines and risks modules (issue 12).
-            Table::Location | Table::Line | Table::RiskAssessment | Table::Risk => &[],
+            Table::Location | Table::Line => &[],
+            Table::RiskAssessment => {
+                const F: &[(&str, &str)] = &[
+                    ("title", k("risks-f-title")),
+                    ("assessed_on", k("risks-f-assessed-on")),
+                    ("scope", k("risks-f-scope")),
+                    ("responsible", k("risks-f-responsible")),
+                    ("restricted", k("risks-f-restricted")),
+                ];
+                F
+            }
+            Table::Risk => {
+                const F: &[(&str, &str)] = &[
+                    ("assessment", k("risks-f-assessment")),
+                    ("position", k("risks-f-position")),
+                    ("number", k("risks-f-number")),
+                    ("description", k("risks-f-description")),
+                    ("category", k("risks-f-category")),
+                    ("likelihood", k("risks-f-likelihood")),
+                    ("consequence", k("risks-f-consequence")),
+                    ("mitigation", k("risks-f-mitigation")),
+                    ("owner", k("risks-f-owner")),
+                    ("residual_likelihood", k("risks-f-residual-likelihood")),
+                    ("residual_consequence", k("risks-f-residual-consequence")),
+                    ("status", k("risks-f-status")),
+                    ("next_review", k("risks-f-next-review")),
+                ];
+                F
+            }
         }
     }
 

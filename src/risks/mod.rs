@@ -1,9 +1,35 @@
 //! The risk register (issue 12): risk assessments (mini-ROS) with risks scored S × K.
 
-use axum::Router;
+mod form;
+mod item;
+mod list;
+pub mod model;
+pub mod read;
+mod show;
+pub mod store;
+
+use axum::{Router, routing::get};
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/risks", get(list::list).post(form::create_assessment))
+        .route("/risks/new", get(form::new_assessment))
+        .route("/risks/{id}", get(show::show))
+        .route("/risks/{id}/items/new", get(item::new_risk))
+        .route("/risks/{id}/items", axum::routing::post(item::create_risk))
+        .route("/risks/items/{rid}", get(item::show_risk))
+        .route(
+            "/risks/items/{rid}/edit",
+            get(item::edit_risk).post(item::update_risk),
+        )
+        .route(
+            "/risks/items/{rid}/accept",
+            get(item::accept_form).post(item::accept),
+        )
+        .route(
+            "/risks/items/{rid}/measure",
+            axum::routing::post(item::make_measure),
+        )
 }

@@ -1,0 +1,30 @@
+//! The list of risk assessments (`/risks`).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+use super::read::{self, AssessmentRow};
+use crate::{AppState, error::AppResult, web::Ctx};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "risks/list.html")]
+pub(super) struct ListPage {
+    ctx: Ctx,
+    assessments: Vec<AssessmentRow>,
+    can_edit: bool,
+}
+
+pub(super) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<ListPage> {
+    let assessments = read::assessments(
+        &state.db,
+        ctx.user.municipality_id,
+        ctx.user.can_read_confidential(),
+    )
+    .await?;
+    Ok(ListPage {
+        can_edit: ctx.user.can_edit_plan(),
+        ctx,
+        assessments,
+    })
+}

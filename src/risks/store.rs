@@ -1,0 +1,307 @@
+//! The only writes to the risk register. Each takes the transaction and writes its audit row.
+
+use super::model::{AssessmentInput, AssessmentSnapshot, RiskInput, RiskSnapshot};
+use crate::{
+    audit::{self, Action, Actor},
+    db::Tx,
+};
+
+pub async fn assessment_snapshot(
+    tx: &mut Tx<'_>,
+    m: i64,
+    id: i64,
+) -> Result<AssessmentSnapshot, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select a.title, to_char(a.assessed_on, 'DD.MM.YYYY') as assessed_on, a.scope,
+               p.name as "responsible?", a.restricted
+          from risk_assessment a
+          left join person p on p.person_id = a.responsible_person_id
+         where a.risk_assessment_id = $1 and a.municipality_id = $2
+        "#,
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(AssessmentSnapshot {
+        title: r.title,
+        assessed_on: r.assessed_on,
+        scope: r.scope,
+        responsible: r.responsible,
+        restricted: r.restricted,
+    })
+}
+
+pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnapshot, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select a.title as assessment, r.position, r.number, r.description, r.category,
+               r.likelihood, r.consequence, r.mitigation, p.name as "owner?",
+               r.residual_likelihood, r.residual_consequence, r.status,
+               to_char(r.next_review, 'DD.MM.YYYY') as next_review
+          from risk r
+          join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
+          left join person p on p.person_id = r.owner_person_id
+         where r.risk_id = $1 and r.municipality_id = $2
+        "#,
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(RiskSnapshot {
+        assessment: r.assessment,
+        position: r.position,
+        number: r.number,
+        description: r.description,
+        category: r.category,
+        likelihood: r.likelihood,
+        consequence: r.consequence,
+        mitigation: r.mitigation,
+        owner: r.owner,
+        residual_likelihood: r.residual_likelihood,
+        residual_consequence: r.residual_consequence,
+        status: r.status,
+        next_review: r.next_review,
+    })
+}
+
+pub async fn insert_assessment(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    input: &AssessmentInput,
+) -> Result<i64, sqlx::Error> {
+    let m = actor.municipality_id;
+    let id = sqlx::query_scalar!(
+        r#"
+        insert into risk_assessment (municipality_id, title, assessed_on, scope,
+                                     responsible_person_id, restricted)
+        values ($1, $2, $3, $4,
+                (select person_id from person where person_id = $5 and municipality_id = $1), $6)
+        returning risk_assessment_id
+        "#,
+        m,
+        input.title,
+        input.assessed_on as _,
+        input.scope,
+        input.responsible_person_id,
+        input.restricted
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let after = assessment_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    Ok(id)
+}
+
+/// Adds a risk at the end of its assessment. `None` when the assessment is not this
+/// municipality's.
+pub async fn insert_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    assessment_id: i64,
+    input: &RiskInput,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let locked = sqlx::query_scalar!(
+        "select risk_assessment_id from risk_assessment where risk_assessment_id = $1 and municipality_id = $2 for update",
+        assessment_id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if locked.is_none() {
+        return Ok(None);
+    }
+    let id = sqlx::query_scalar!(
+        r#"
+        insert into risk (municipality_id, risk_assessment_id, position, number, description,
+                          category, likelihood, consequence, mitigation, owner_person_id,
+                          residual_likelihood, residual_consequence, status, next_review)
+        values ($1, $2,
+                (select coalesce(max(position), 0) + 1 from risk where risk_assessment_id = $2),
+                $3, $4, $5, $6, $7, $8,
+                (select person_id from person where person_id = $9 and municipality_id = $1),
+                $10, $11, $12, $13)
+        returning risk_id
+        "#,
+        m,
+        assessment_id,
+        input.number,
+        input.description,
+        input.category,
+        input.likelihood.get(),
+        input.consequence.get(),
+        input.mitigation,
+        input.owner_person_id,
+        input.residual.map(|r| r.0.get()),
+        input.residual.map(|r| r.1.get()),
+        input.status.code(),
+        input.next_review as _
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let after = risk_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    Ok(Some(id))
+}
+
+/// What became of a save.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Saved,
+    /// Refused: the form was based on an older version.
+    Conflict,
+    /// Not this municipality's.
+    NotFound,
+}
+
+/// Saves the ordinary form over a risk, if the form's `version` is still the saved one. A
+/// risk accepted by the leder keeps its acceptance only while the form keeps the status.
+pub async fn update_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    based_on: Option<i32>,
+    input: &RiskInput,
+) -> Result<Saved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(version) = sqlx::query_scalar!(
+        "select version from risk where risk_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(Saved::NotFound);
+    };
+    if based_on != Some(version) {
+        return Ok(Saved::Conflict);
+    }
+    let before = risk_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update risk set number = $3, description = $4, category = $5, likelihood = $6,
+               consequence = $7, mitigation = $8,
+               owner_person_id = (select person_id from person where person_id = $9 and municipality_id = $2),
+               residual_likelihood = $10, residual_consequence = $11, status = $12,
+               next_review = $13, accepted_reason = null, accepted_by = null, accepted_at = null,
+               version = version + 1, updated_at = now()
+         where risk_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        input.number,
+        input.description,
+        input.category,
+        input.likelihood.get(),
+        input.consequence.get(),
+        input.mitigation,
+        input.owner_person_id,
+        input.residual.map(|r| r.0.get()),
+        input.residual.map(|r| r.1.get()),
+        input.status.code(),
+        input.next_review as _
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = risk_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(Saved::Saved)
+}
+
+/// The leder accepts a risk as it stands, with a reason; recorded with who and when.
+pub async fn accept_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    reason: &str,
+) -> Result<Saved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let locked = sqlx::query_scalar!(
+        "select risk_id from risk where risk_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if locked.is_none() {
+        return Ok(Saved::NotFound);
+    }
+    let before = risk_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update risk set status = 'accepted', accepted_reason = $3, accepted_by = $4,
+               accepted_at = now(), version = version + 1, updated_at = now()
+         where risk_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        reason,
+        actor.user_id
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = risk_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(Saved::Saved)
+}
+
+/// A measure in `plan_id` from the risk's mitigation, linked to the risk. `None` when the risk
+/// or the plan is not this municipality's, or the risk has no mitigation.
+pub async fn measure_from_mitigation(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    rid: i64,
+    plan_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(r) = sqlx::query!(
+        r#"
+        select r.number, r.mitigation, a.title from risk r
+          join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
+         where r.risk_id = $1 and r.municipality_id = $2 for update of r
+        "#,
+        rid,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let plan = sqlx::query_scalar!(
+        "select action_plan_id from action_plan where action_plan_id = $1 and municipality_id = $2",
+        plan_id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (Some(mitigation), Some(plan)) = (r.mitigation.filter(|t| !t.trim().is_empty()), plan)
+    else {
+        return Ok(None);
+    };
+    let first = mitigation.trim().lines().next().unwrap_or_default().trim();
+    let title: String = first.chars().take(200).collect();
+    let from = match &r.number {
+        Some(n) => format!("Fra risiko nr. {n} i «{}».", r.title),
+        None => format!("Fra en risiko i «{}».", r.title),
+    };
+    let input = crate::measures::model::MeasureInput {
+        title,
+        description: Some(format!("{}\n\n{from}", mitigation.trim())),
+        ..Default::default()
+    };
+    let id = crate::measures::store::insert(tx, actor, plan, &input).await?;
+    sqlx::query!(
+        "insert into risk_measure (risk_id, measure_id, municipality_id) values ($1, $2, $3)",
+        rid,
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(Some(id))
+}

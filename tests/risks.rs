@@ -1,0 +1,733 @@
+//! The risk register (issue 12, mini-ROS): the store, the seed loader and S × K.
+
+mod common;
+
+use std::collections::HashMap;
+
+use ikt_styring::audit::Actor;
+use ikt_styring::domain::RiskScale;
+use ikt_styring::risks::model::{AssessmentInput, RiskInput, RiskStatus};
+use ikt_styring::seed::{Seeded, seed_risks};
+use sqlx::PgPool;
+
+/// number, S, K, RF, residual RF
+type RiskRow = (Option<String>, i16, i16, i16, Option<i16>);
+
+const NORDRE_LAND_RISKS: &str = include_str!("../seeds/nordre-land/risks.json");
+
+async fn fresh_municipality(db: &PgPool) -> i64 {
+    sqlx::query_scalar(
+        "insert into municipality (name, org_number, municipality_number) values ('Nordre Land kommune', '964949204', '3448') returning municipality_id",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap()
+}
+
+fn risk(s: &str, k: &str) -> RiskInput {
+    RiskInput {
+        number: Some("1".into()),
+        description: "Nok ressurser til å drive prosessen".into(),
+        category: None,
+        likelihood: RiskScale::parse(s).unwrap(),
+        consequence: RiskScale::parse(k).unwrap(),
+        mitigation: None,
+        owner_person_id: None,
+        residual: None,
+        status: RiskStatus::Open,
+        next_review: None,
+    }
+}
+
+#[sqlx::test]
+async fn the_seed_loader_on_a_fresh_municipality_gives_the_eight_printed_risks_with_s_times_k_stored(
+    db: PgPool,
+) {
+    let m = fresh_municipality(&db).await;
+    let seeded = Seeded {
+        municipality_id: m,
+        units: HashMap::new(),
+        people: HashMap::new(),
+    };
+    let mut tx = db.begin().await.unwrap();
+    seed_risks(&mut tx, &seeded, NORDRE_LAND_RISKS)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let title: String =
+        sqlx::query_scalar("select title from risk_assessment where municipality_id = $1")
+            .bind(m)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(title, "Digitalisering 2017 – kritiske suksessfaktorer");
+    let rows: Vec<RiskRow> = sqlx::query_as(
+        "select number, likelihood, consequence, score, residual_score from risk where municipality_id = $1 order by position",
+    )
+    .bind(m)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    let numbers: Vec<&str> = rows.iter().map(|r| r.0.as_deref().unwrap()).collect();
+    assert_eq!(numbers, ["1", "2", "2", "3", "4", "5", "6", "7"]);
+    let scores: Vec<i16> = rows.iter().map(|r| r.3).collect();
+    // Risk 3 prints RF 10, but S 4 × K 2 = 8, and 8 is stored.
+    assert_eq!(scores, [20, 10, 10, 8, 8, 10, 12, 9]);
+    assert!(rows.iter().all(|r| r.1 * r.2 == r.3 && r.4.is_none()));
+
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from audit_log where municipality_id = $1 and table_name in ('risk', 'risk_assessment')",
+    )
+    .bind(m)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        audited, 9,
+        "one audit row per risk and one for the assessment"
+    );
+}
+
+#[sqlx::test]
+async fn a_risk_scored_four_by_five_gets_rf_twenty(db: PgPool) {
+    let m = fresh_municipality(&db).await;
+    let actor = Actor::system(m);
+    let mut tx = db.begin().await.unwrap();
+    let a = ikt_styring::risks::store::insert_assessment(
+        &mut tx,
+        actor,
+        &AssessmentInput {
+            title: "ROS".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let r = ikt_styring::risks::store::insert_risk(&mut tx, actor, a, &risk("4", "5"))
+        .await
+        .unwrap()
+        .unwrap();
+    tx.commit().await.unwrap();
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(r)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 20);
+}
+
+#[sqlx::test]
+async fn a_risk_cannot_be_added_to_another_municipalitys_assessment(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let ringebu: i64 = sqlx::query_scalar("select municipality_id from municipality limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let other = fresh_municipality(&db).await;
+    let mut tx = db.begin().await.unwrap();
+    let a = ikt_styring::risks::store::insert_assessment(
+        &mut tx,
+        Actor::system(ringebu),
+        &AssessmentInput {
+            title: "Ringebu ROS".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let added =
+        ikt_styring::risks::store::insert_risk(&mut tx, Actor::system(other), a, &risk("2", "2"))
+            .await
+            .unwrap();
+    assert_eq!(added, None);
+}
+
+#[sqlx::test]
+async fn a_restricted_assessment_is_listed_marked_for_leder_and_not_listed_for_rad(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let ringebu: i64 = sqlx::query_scalar("select municipality_id from municipality limit 1")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let mut tx = db.begin().await.unwrap();
+    for (title, restricted) in [("Åpen ROS for skole", false), ("ROS for nettverk", true)] {
+        ikt_styring::risks::store::insert_assessment(
+            &mut tx,
+            Actor::system(ringebu),
+            &AssessmentInput {
+                title: title.into(),
+                restricted,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let (status, html) = app.text(&app.user("leder").await, "/risks").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("ROS for nettverk"));
+    assert!(html.contains("Unntatt offentlighet"));
+
+    let (status, html) = app.text(&app.user("rad").await, "/risks").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Åpen ROS for skole"));
+    assert!(!html.contains("ROS for nettverk"));
+    assert!(!html.contains("Unntatt offentlighet"));
+}
+
+/// S, K, residual S and K, next review.
+type Seeds<'a> = &'a [(
+    &'a str,
+    &'a str,
+    Option<(&'a str, &'a str)>,
+    Option<chrono::NaiveDate>,
+)];
+
+/// Ringebu's id, and an assessment there with the given risks (S, K, residual).
+async fn ringebu_assessment(db: &PgPool, title: &str, restricted: bool, risks: Seeds<'_>) -> i64 {
+    let ringebu: i64 = sqlx::query_scalar(
+        "select municipality_id from municipality order by municipality_id limit 1",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    let actor = Actor::system(ringebu);
+    let mut tx = db.begin().await.unwrap();
+    let a = ikt_styring::risks::store::insert_assessment(
+        &mut tx,
+        actor,
+        &AssessmentInput {
+            title: title.into(),
+            restricted,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    for (s, k, residual, review) in risks {
+        let mut r = risk(s, k);
+        r.residual =
+            residual.map(|(s, k)| (RiskScale::parse(s).unwrap(), RiskScale::parse(k).unwrap()));
+        r.next_review = *review;
+        ikt_styring::risks::store::insert_risk(&mut tx, actor, a, &r)
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    a
+}
+
+/// The text of the cell S `s` × K `k` of the matrix `when` ("before" or "after").
+fn matrix_cell(html: &str, when: &str, s: i16, k: i16) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel =
+        scraper::Selector::parse(&format!("#matrix-{when} td[data-cell=\"S{s}K{k}\"]")).unwrap();
+    let cell = doc.select(&sel).next().expect("the matrix cell");
+    cell.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[sqlx::test]
+async fn the_matrices_count_the_risks_before_and_after_mitigation_with_the_level_in_words(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[
+            ("4", "5", Some(("2", "2")), None),
+            ("4", "5", None, None),
+            ("2", "2", None, None),
+        ],
+    )
+    .await;
+    let (status, html) = app
+        .text(&app.user("rad").await, &format!("/risks/{a}"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(matrix_cell(&html, "before", 4, 5), "2 Høy");
+    assert_eq!(matrix_cell(&html, "before", 2, 2), "1 Lav");
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "0 Middels");
+    // After mitigation only the risk with residual values counts.
+    assert_eq!(matrix_cell(&html, "after", 4, 5), "0 Høy");
+    assert_eq!(matrix_cell(&html, "after", 2, 2), "1 Lav");
+    assert!(html.contains(&format!("/risks/{a}?s=4&amp;k=5&amp;when=before#risks")));
+    // The risk table shows RF 20 and its level.
+    let doc = scraper::Html::parse_document(&html);
+    let rows: Vec<String> = doc
+        .select(&scraper::Selector::parse(".risk-table tbody tr").unwrap())
+        .map(|r| r.text().collect::<Vec<_>>().join("|"))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows[0].contains("|20|") && rows[0].contains("Høy"),
+        "{}",
+        rows[0]
+    );
+}
+
+#[sqlx::test]
+async fn a_matrix_cell_link_shows_only_the_risks_in_that_cell(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[
+            ("4", "5", None, None),
+            ("2", "2", None, None),
+            ("4", "5", None, None),
+        ],
+    )
+    .await;
+    let c = app.user("rad").await;
+    let (_, html) = app
+        .text(&c, &format!("/risks/{a}?s=4&k=5&when=before"))
+        .await;
+    assert!(html.contains("Viser risikoer i cellen S 4 × K 5"));
+    let doc = scraper::Html::parse_document(&html);
+    let rows = doc
+        .select(&scraper::Selector::parse(".risk-table tbody tr").unwrap())
+        .count();
+    assert_eq!(rows, 2);
+    // A cell out of range is no filter, and no error.
+    let (status, html) = app.text(&c, &format!("/risks/{a}?s=6&k=tre")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Viser risikoer i cellen"));
+}
+
+#[sqlx::test]
+async fn a_twelve_is_medium_a_fifteen_high_and_after_lowering_the_medium_limit_a_twelve_is_high(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[("3", "4", None, None), ("3", "5", None, None)],
+    )
+    .await;
+    let c = app.user("rad").await;
+    let (_, html) = app.text(&c, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "1 Middels");
+    assert_eq!(matrix_cell(&html, "before", 3, 5), "1 Høy");
+    sqlx::query("update municipality set risk_medium_max = 10")
+        .execute(&db)
+        .await
+        .unwrap();
+    let (_, html) = app.text(&c, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "1 Høy");
+}
+
+#[sqlx::test]
+async fn a_review_date_in_the_past_is_marked_overdue_in_words(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let past = chrono::NaiveDate::from_ymd_opt(2020, 1, 15).unwrap();
+    let future = chrono::NaiveDate::from_ymd_opt(2099, 1, 15).unwrap();
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[("2", "2", None, Some(past)), ("2", "3", None, Some(future))],
+    )
+    .await;
+    let (_, html) = app
+        .text(&app.user("rad").await, &format!("/risks/{a}"))
+        .await;
+    let doc = scraper::Html::parse_document(&html);
+    let rows: Vec<String> = doc
+        .select(&scraper::Selector::parse(".risk-table tbody tr").unwrap())
+        .map(|r| r.text().collect::<String>())
+        .collect();
+    assert!(
+        rows[0].contains("15.01.2020") && rows[0].contains("Forfalt"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("15.01.2099") && !rows[1].contains("Forfalt"),
+        "{}",
+        rows[1]
+    );
+}
+
+#[sqlx::test]
+async fn a_restricted_assessment_page_is_refused_to_rad_and_superbruker_and_shown_to_leder(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for nettverk", true, &[("3", "3", None, None)]).await;
+    let path = format!("/risks/{a}");
+    for who in ["rad", "superbruker"] {
+        let (status, html) = app.text(&app.user(who).await, &path).await;
+        assert_eq!(status, 403, "{who}");
+        assert!(!html.contains("ROS for nettverk"), "{who}");
+    }
+    let (status, html) = app.text(&app.user("leder").await, &path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("ROS for nettverk") && html.contains("Unntatt offentlighet"));
+}
+
+#[sqlx::test]
+async fn another_municipalitys_assessment_is_not_found(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[("3", "3", None, None)]).await;
+    let other = app.other_municipality().await;
+    let (status, html) = app.text(&other, &format!("/risks/{a}")).await;
+    assert_eq!(status, 404);
+    assert!(!html.contains("ROS for skole"));
+}
+
+#[sqlx::test]
+async fn ikt_creates_an_assessment_and_lands_on_its_page_with_the_message(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            "/risks",
+            &[
+                ("title", "ROS for nettverk"),
+                ("assessed_on", "2026-11-20"),
+                ("scope", "Kablet og trådløst nett"),
+                ("responsible", ""),
+                ("restricted", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = common::location(&r);
+    let (status, html) = app.text(&ikt, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Risikovurderingen er opprettet."));
+    assert!(html.contains("ROS for nettverk") && html.contains("20.11.2026"));
+    assert!(html.contains("Unntatt offentlighet"));
+    let (status, _) = app.text(&app.user("rad").await, &to).await;
+    assert_eq!(status, 403);
+}
+
+#[sqlx::test]
+async fn an_assessment_without_a_title_or_with_a_bad_date_is_refused_beside_the_field_with_input_kept(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            "/risks",
+            &[
+                ("title", "  "),
+                ("assessed_on", "31.02.2026"),
+                ("scope", "Skolenettet"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"title-error\"") && html.contains("Skriv en tittel."));
+    assert!(html.contains("id=\"assessed_on-error\""));
+    assert!(html.contains("Skolenettet"));
+    let n: i64 = sqlx::query_scalar("select count(*) from risk_assessment")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    // The same title twice is refused at the title.
+    for expected in [303, 200] {
+        let r = app
+            .post(&ikt, "/risks", &[("title", "ROS for skole")])
+            .await;
+        assert_eq!(r.status(), expected);
+        if expected == 200 {
+            assert!(r.text().await.unwrap().contains("finnes allerede"));
+        }
+    }
+}
+
+#[sqlx::test]
+async fn a_risk_scored_four_by_five_shows_rf_twenty_and_high_on_its_page(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/items"),
+            &[
+                ("number", "2"),
+                ("description", "For få ressurser i IKT"),
+                ("likelihood", "4"),
+                ("consequence", "5"),
+                ("mitigation", "Prioritere oppgaver.\nAnsette én til."),
+                ("status", "treating"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = common::location(&r);
+    let (status, html) = app.text(&ikt, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Risikoen er lagt til."));
+    let doc = scraper::Html::parse_document(&html);
+    let rf: String = doc
+        .select(&scraper::Selector::parse("#rf").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(rf.split_whitespace().collect::<Vec<_>>(), ["20", "Høy"]);
+    assert!(html.contains("Under behandling"));
+    let rid = to.rsplit('/').next().unwrap();
+    assert!(html.contains(&format!("/history/risk/{rid}")));
+    let (_, page) = app.text(&ikt, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&page, "before", 4, 5), "1 Høy");
+}
+
+#[sqlx::test]
+async fn s_and_k_of_zero_six_tre_two_point_five_or_empty_are_refused_beside_the_field(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    for bad in ["0", "6", "tre", "2.5", "2,5", ""] {
+        let r = app
+            .post(
+                &ikt,
+                &format!("/risks/{a}/items"),
+                &[
+                    ("description", "Strømbrudd"),
+                    ("likelihood", bad),
+                    ("consequence", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{bad:?}");
+        let html = r.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        let msg: String = doc
+            .select(&scraper::Selector::parse("#likelihood-error").unwrap())
+            .next()
+            .unwrap_or_else(|| panic!("a message beside S for {bad:?}"))
+            .text()
+            .collect();
+        assert!(!msg.trim().is_empty(), "{bad:?}");
+        assert!(html.contains("Strømbrudd"), "input kept for {bad:?}");
+        assert!(!html.contains("id=\"consequence-error\""), "{bad:?}");
+    }
+    let n: i64 = sqlx::query_scalar("select count(*) from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[sqlx::test]
+async fn a_half_filled_residual_is_refused(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/items"),
+            &[
+                ("description", "Strømbrudd"),
+                ("likelihood", "3"),
+                ("consequence", "3"),
+                ("residual_likelihood", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"residual_consequence-error\""));
+    assert!(html.contains("både sannsynlighet og konsekvens etter tiltak"));
+}
+
+#[sqlx::test]
+async fn a_restricted_assessments_risk_is_refused_to_rad_and_superbruker_and_another_municipalitys_is_not_found(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    ringebu_assessment(&db, "ROS for nettverk", true, &[("3", "3", None, None)]).await;
+    let rid: i64 = sqlx::query_scalar("select risk_id from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let path = format!("/risks/items/{rid}");
+    for who in ["rad", "superbruker"] {
+        let (status, _) = app.text(&app.user(who).await, &path).await;
+        assert_eq!(status, 403, "{who}");
+    }
+    let (status, _) = app.text(&app.user("leder").await, &path).await;
+    assert_eq!(status, 200);
+    let (status, _) = app.text(&app.other_municipality().await, &path).await;
+    assert_eq!(status, 404);
+}
+
+#[sqlx::test]
+async fn editing_a_risk_changes_its_rf_and_a_save_on_an_old_version_is_refused_with_the_input_kept(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    ringebu_assessment(&db, "ROS for skole", false, &[("4", "5", None, None)]).await;
+    let rid: i64 = sqlx::query_scalar("select risk_id from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let ikt = app.user("ikt").await;
+    let path = format!("/risks/items/{rid}/edit");
+    let (_, html) = app.text(&ikt, &path).await;
+    let mut fields = common::fields_of(&html, "#risk-form");
+    assert_eq!(common::get(&fields, "likelihood"), Some("4"));
+    common::set(&mut fields, "likelihood", "2");
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&ikt, &format!("/risks/items/{rid}")).await;
+    assert!(html.contains("Endringene er lagret."));
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(rid)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 10);
+    // The same form again, based on the version before the save.
+    let mut stale = fields.clone();
+    common::set(&mut stale, "likelihood", "1");
+    let pairs: Vec<(&str, &str)> = stale
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"conflict\""));
+    assert!(html.contains("value=\"1\""));
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(rid)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 10);
+}
+
+#[sqlx::test]
+async fn only_the_leder_accepts_a_risk_and_only_with_a_reason(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    ringebu_assessment(&db, "ROS for skole", false, &[("4", "5", None, None)]).await;
+    let rid: i64 = sqlx::query_scalar("select risk_id from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let path = format!("/risks/items/{rid}/accept");
+    for who in ["ikt", "rad"] {
+        let c = app.user(who).await;
+        assert_eq!(app.get(&c, &path).await.status(), 403, "{who}");
+        let r = app
+            .post(&c, &path, &[("reason", "Kostnaden er for høy")])
+            .await;
+        assert_eq!(r.status(), 403, "{who}");
+    }
+    let leder = app.user("leder").await;
+    let r = app.post(&leder, &path, &[("reason", "  ")]).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"reason-error\"") && html.contains("Skriv hvorfor risikoen aksepteres.")
+    );
+    let status: String = sqlx::query_scalar("select status from risk")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(status, "open");
+
+    let r = app
+        .post(&leder, &path, &[("reason", "Kostnaden er for høy")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&leder, &format!("/risks/items/{rid}")).await;
+    assert!(html.contains("Risikoen er akseptert.") && html.contains("Akseptert"));
+    assert!(html.contains("Kostnaden er for høy"));
+    let (status, by, at): (String, Option<i64>, bool) =
+        sqlx::query_as("select status, accepted_by, accepted_at is not null from risk")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(status, "accepted");
+    assert_eq!(by, Some(app.user_id("leder").await));
+    assert!(at);
+    assert_eq!(app.audit_count("risk", rid).await, 2);
+}
+
+#[sqlx::test]
+async fn one_click_makes_exactly_one_measure_from_the_mitigation_linked_to_the_risk(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/items"),
+            &[
+                ("number", "2"),
+                ("description", "For få ressurser i IKT"),
+                ("likelihood", "4"),
+                ("consequence", "5"),
+                ("mitigation", "Prioritere oppgaver strengt\nAnsette én til."),
+            ],
+        )
+        .await;
+    let risk_page = common::location(&r);
+    let rid: i64 = risk_page.rsplit('/').next().unwrap().parse().unwrap();
+    let (_, html) = app.text(&ikt, &risk_page).await;
+    let fields = common::fields_of(&html, "#measure-form");
+    let plan = common::get(&fields, "plan").unwrap().to_string();
+    let before: i64 = sqlx::query_scalar("select count(*) from measure")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/items/{rid}/measure"),
+            &[("plan", &plan)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = common::location(&r);
+    assert!(to.starts_with("/measures/"));
+    let (status, html) = app.text(&ikt, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Prioritere oppgaver strengt"));
+    assert!(html.contains("Fra risiko nr. 2 i «ROS for skole»."));
+    let after: i64 = sqlx::query_scalar("select count(*) from measure")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(after, before + 1);
+    let links: Vec<i64> =
+        sqlx::query_scalar("select measure_id from risk_measure where risk_id = $1")
+            .bind(rid)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(to, format!("/measures/{}", links[0]));
+    let (_, html) = app.text(&ikt, &risk_page).await;
+    assert!(html.contains(&format!("href=\"/measures/{}\"", links[0])));
+}
