@@ -409,7 +409,7 @@ async fn seed_action_plan(
     let mut keys: HashMap<&str, i64> = HashMap::new();
     let mut later: Vec<(i64, &str)> = Vec::new();
     for ms in &p.measures {
-        let mut input = measure_input(ms, seeded, &strategies)?;
+        let mut input = measure_input(ms, seeded, strategies)?;
         input.depends_on = ms
             .depends_on
             .iter()
