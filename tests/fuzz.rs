@@ -520,7 +520,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     .await;
     let risk = id(
         &app,
-        "insert into risk (municipality_id, risk_assessment_id, description, likelihood, consequence, mitigation) select municipality_id, risk_assessment_id, 'For få ressurser', 4, 5, 'Prioritere oppgaver' from risk_assessment returning risk_id",
+        "insert into risk (municipality_id, risk_assessment_id, description, likelihood, consequence, mitigation) select municipality_id, risk_assessment_id, 'For få ressurser', 4, 5, 'Prioritere oppgaver' from risk_assessment where title = 'ROS for skole' returning risk_id",
     )
     .await;
 
