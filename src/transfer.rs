@@ -199,3 +199,59 @@ impl RowCells<'_> {
         self.cells.iter().all(|c| c.trim().is_empty())
     }
 }
+
+/// What every import's preview shows besides its rows (`templates/transfer/preview_head.html`
+/// and `preview_confirm.html`): the file, its errors, and the confirm form or the way back.
+pub struct Summary {
+    pub file_name: String,
+    /// Errors of the file as a whole (no header, no rows, too many rows).
+    pub file_errors: Vec<String>,
+    /// Errors of the file and of its rows.
+    pub error_count: usize,
+    /// A row would be new or changed.
+    pub has_work: bool,
+    /// The confirm form's token; only when nothing is in error.
+    pub token: Option<String>,
+    /// Where the file is uploaded (again), where it is confirmed, and the register's page.
+    pub import_url: String,
+    pub confirm_url: String,
+    pub back_url: String,
+    /// «Nothing is saved yet…», «The file changes nothing…» and «Back to …» in the
+    /// register's own words.
+    pub words: Words,
+}
+
+/// Catalog keys of a register's words on its preview.
+pub struct Words {
+    pub pending: &'static str,
+    pub nothing: &'static str,
+    pub back: &'static str,
+}
+
+impl Summary {
+    pub fn new(
+        file_name: String,
+        file_errors: Vec<String>,
+        fates: impl Iterator<Item = Fate>,
+        token: Option<String>,
+        import_url: &str,
+        words: Words,
+    ) -> Self {
+        let (mut errors, mut work) = (file_errors.len(), false);
+        for f in fates {
+            errors += usize::from(f == Fate::Error);
+            work |= matches!(f, Fate::New | Fate::Changed);
+        }
+        Summary {
+            file_name,
+            file_errors,
+            error_count: errors,
+            has_work: work,
+            token,
+            confirm_url: format!("{import_url}/confirm"),
+            back_url: import_url.trim_end_matches("/import").to_string(),
+            import_url: import_url.to_string(),
+            words,
+        }
+    }
+}

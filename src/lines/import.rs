@@ -33,8 +33,10 @@ use crate::{
     db::Outcome,
     domain::today,
     error::AppResult,
-    i18n::{Lang, Msg},
-    transfer::{Change, Fate, RowCells, Staged, Table, header_row, normalize, read_file},
+    i18n::{Lang, Msg, k},
+    transfer::{
+        Change, Fate, RowCells, Staged, Summary, Table, Words, header_row, normalize, read_file,
+    },
     web::{Ctx, FlashKind, Form, flash_redirect},
 };
 
@@ -77,22 +79,8 @@ pub struct PreviewRow {
 #[template(path = "lines/import_preview.html")]
 pub struct PreviewPage {
     pub ctx: Ctx,
-    pub file_name: String,
+    pub s: Summary,
     pub rows: Vec<PreviewRow>,
-    pub file_errors: Vec<String>,
-    pub token: Option<String>,
-}
-
-impl PreviewPage {
-    pub fn error_count(&self) -> usize {
-        self.file_errors.len() + self.rows.iter().filter(|r| r.fate == Fate::Error).count()
-    }
-
-    pub fn has_work(&self) -> bool {
-        self.rows
-            .iter()
-            .any(|r| matches!(r.fate, Fate::New | Fate::Changed))
-    }
 }
 
 /// A row read and checked: what confirming writes.
@@ -490,12 +478,22 @@ pub(super) async fn preview(
     } else {
         None
     };
+    let s = Summary::new(
+        file_name,
+        file_errors,
+        planned.iter().map(|p| p.preview.fate),
+        token,
+        "/locations/import",
+        Words {
+            pending: k("lines-import-nothing-saved-yet"),
+            nothing: k("lines-import-no-changes"),
+            back: k("lines-back"),
+        },
+    );
     Ok(PreviewPage {
         ctx,
-        file_name,
+        s,
         rows: planned.into_iter().map(|p| p.preview).collect(),
-        file_errors,
-        token,
     }
     .into_response())
 }

@@ -494,13 +494,14 @@ pub async fn of_measure(
     .collect())
 }
 
-/// A location's form values as saved, with its version.
-pub async fn location_input(
-    db: &PgPool,
+/// A location's form values as saved, with its version; `None` when it is not the
+/// municipality's. Takes any executor, so `store` reads it inside its transaction.
+pub async fn saved_location(
+    db: impl sqlx::PgExecutor<'_>,
     municipality_id: i64,
     location_id: i64,
-) -> AppResult<(LocationInput, i32)> {
-    let r = sqlx::query!(
+) -> Result<Option<(LocationInput, i32)>, sqlx::Error> {
+    Ok(sqlx::query!(
         "select name, address, users_count, users_none, notes, version from location
          where location_id = $1 and municipality_id = $2",
         location_id,
@@ -508,25 +509,44 @@ pub async fn location_input(
     )
     .fetch_optional(db)
     .await?
-    .ok_or(AppError::NotFound)?;
-    Ok((
-        LocationInput {
-            name: r.name,
-            address: r.address,
-            users: Users::of(r.users_count, r.users_none),
-            notes: r.notes,
-        },
-        r.version,
-    ))
+    .map(|r| {
+        (
+            LocationInput {
+                name: r.name,
+                address: r.address,
+                users: Users::of(r.users_count, r.users_none),
+                notes: r.notes,
+            },
+            r.version,
+        )
+    }))
 }
 
-/// A line's form values as saved: (input, version, location id, location name).
-pub async fn line_input(
+pub async fn location_input(
     db: &PgPool,
     municipality_id: i64,
+    location_id: i64,
+) -> AppResult<(LocationInput, i32)> {
+    saved_location(db, municipality_id, location_id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A line as saved, with its version and its location.
+pub struct SavedLine {
+    pub input: LineInput,
+    pub version: i32,
+    pub location_id: i64,
+    pub location: String,
+}
+
+/// A line as saved; `None` when it is not the municipality's. Any executor, as above.
+pub async fn saved_line(
+    db: impl sqlx::PgExecutor<'_>,
+    municipality_id: i64,
     line_id: i64,
-) -> AppResult<(LineInput, i32, i64, String)> {
-    let r = sqlx::query!(
+) -> Result<Option<SavedLine>, sqlx::Error> {
+    Ok(sqlx::query!(
         r#"select l.name as location, n.location_id, n.purpose, n.down_mbps, n.up_mbps,
                   n.line_type, n.ownership, n.provider, n.theoretical_max, n.yearly_cost,
                   n.contract_expires as "contract_expires: NaiveDate", n.notice_days,
@@ -538,9 +558,8 @@ pub async fn line_input(
     )
     .fetch_optional(db)
     .await?
-    .ok_or(AppError::NotFound)?;
-    Ok((
-        LineInput {
+    .map(|r| SavedLine {
+        input: LineInput {
             purpose: r.purpose,
             down_mbps: r.down_mbps,
             up_mbps: r.up_mbps,
@@ -553,10 +572,22 @@ pub async fn line_input(
             notice_days: r.notice_days,
             notes: r.notes,
         },
-        r.version,
-        r.location_id,
-        r.location,
-    ))
+        version: r.version,
+        location_id: r.location_id,
+        location: r.location,
+    }))
+}
+
+/// A line's form values as saved: (input, version, location id, location name).
+pub async fn line_input(
+    db: &PgPool,
+    municipality_id: i64,
+    line_id: i64,
+) -> AppResult<(LineInput, i32, i64, String)> {
+    let l = saved_line(db, municipality_id, line_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((l.input, l.version, l.location_id, l.location))
 }
 
 /// What deleting a location takes with it: (lines, linked measures).

@@ -2,9 +2,12 @@
 
 use serde::Serialize;
 
-use super::model::{
-    LineInput, LineSnapshot, LineType, LinkInput, LocationInput, LocationSnapshot, Ownership,
-    ThresholdSnapshot, Users,
+use super::{
+    model::{
+        LineInput, LineSnapshot, LinkInput, LocationInput, LocationSnapshot, ThresholdSnapshot,
+        Users,
+    },
+    read,
 };
 use crate::{
     audit::{self, Action, Actor, Audited, Table},
@@ -51,29 +54,22 @@ pub async fn set_threshold(
     Ok(true)
 }
 
-/// A location as the log keeps it, read inside the transaction.
+/// A location as the log keeps it, locked, with its version.
 async fn location_snapshot(
     tx: &mut Tx<'_>,
     m: i64,
     id: i64,
 ) -> Result<Option<(LocationSnapshot, i32)>, sqlx::Error> {
-    Ok(sqlx::query!(
-        "select name, address, users_count, users_none, notes, version from location
-         where location_id = $1 and municipality_id = $2 for update",
+    sqlx::query!(
+        "select 1 as one from location where location_id = $1 and municipality_id = $2 for update",
         id,
         m
     )
     .fetch_optional(&mut **tx)
-    .await?
-    .map(|r| {
-        let input = LocationInput {
-            name: r.name,
-            address: r.address,
-            users: Users::of(r.users_count, r.users_none),
-            notes: r.notes,
-        };
-        (LocationSnapshot::of(&input), r.version)
-    }))
+    .await?;
+    Ok(read::saved_location(&mut **tx, m, id)
+        .await?
+        .map(|(input, version)| (LocationSnapshot::of(&input), version)))
 }
 
 /// Adds a location; `None` when the name is taken (the form says so beside the field).
@@ -179,40 +175,20 @@ async fn line_snapshot(
     m: i64,
     id: i64,
 ) -> Result<Option<(LineSnapshot, i32, i64)>, sqlx::Error> {
-    let Some(r) = sqlx::query!(
-        r#"select l.name as location, n.location_id, n.purpose, n.down_mbps, n.up_mbps,
-                  n.line_type, n.ownership, n.provider, n.theoretical_max, n.yearly_cost,
-                  n.contract_expires as "contract_expires: chrono::NaiveDate", n.notice_days,
-                  n.notes, n.version
-           from line n join location l on l.location_id = n.location_id
-           where n.line_id = $1 and n.municipality_id = $2
-           for update of n"#,
+    sqlx::query!(
+        "select 1 as one from line where line_id = $1 and municipality_id = $2 for update",
         id,
         m
     )
     .fetch_optional(&mut **tx)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let input = LineInput {
-        purpose: r.purpose,
-        down_mbps: r.down_mbps,
-        up_mbps: r.up_mbps,
-        line_type: LineType::parse(&r.line_type).unwrap_or(LineType::Other),
-        ownership: Ownership::parse(&r.ownership).unwrap_or(Ownership::Own),
-        provider: r.provider,
-        theoretical_max: r.theoretical_max,
-        yearly_cost: r.yearly_cost,
-        contract_expires: r.contract_expires,
-        notice_days: r.notice_days,
-        notes: r.notes,
-    };
-    Ok(Some((
-        LineSnapshot::of(&r.location, &input),
-        r.version,
-        r.location_id,
-    )))
+    .await?;
+    Ok(read::saved_line(&mut **tx, m, id).await?.map(|l| {
+        (
+            LineSnapshot::of(&l.location, &l.input),
+            l.version,
+            l.location_id,
+        )
+    }))
 }
 
 /// Adds a line last at its location; `None` when the location is not the municipality's.

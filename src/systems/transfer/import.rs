@@ -35,7 +35,7 @@ use crate::{
         read,
         store::{self, Outcome},
     },
-    transfer::{Change, Fate, Staged, Table, read_file},
+    transfer::{Change, Fate, Staged, Summary, Table, Words, read_file},
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -96,23 +96,8 @@ impl PreviewRow {
 #[template(path = "systems/import_preview.html")]
 pub struct PreviewPage {
     pub ctx: Ctx,
-    pub file_name: String,
+    pub s: Summary,
     pub rows: Vec<PreviewRow>,
-    /// Errors of the file as a whole (no header, no rows).
-    pub file_errors: Vec<String>,
-    pub token: Option<String>,
-}
-
-impl PreviewPage {
-    pub fn error_count(&self) -> usize {
-        self.file_errors.len() + self.rows.iter().filter(|r| r.fate == Fate::Error).count()
-    }
-
-    pub fn has_work(&self) -> bool {
-        self.rows
-            .iter()
-            .any(|r| matches!(r.fate, Fate::New | Fate::Changed))
-    }
 }
 
 /// A row read and checked: the system as it would be saved.
@@ -638,12 +623,22 @@ pub async fn preview(
     } else {
         None
     };
+    let s = Summary::new(
+        file_name,
+        file_errors,
+        planned.iter().map(|p| p.preview.fate),
+        token,
+        "/systems/import",
+        Words {
+            pending: k("systems-transfer-nothing-saved-yet"),
+            nothing: k("systems-transfer-no-changes"),
+            back: k("systems-transfer-back"),
+        },
+    );
     Ok(PreviewPage {
         ctx,
-        file_name,
+        s,
         rows: planned.into_iter().map(|p| p.preview).collect(),
-        file_errors,
-        token,
     }
     .into_response())
 }
