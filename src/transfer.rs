@@ -255,3 +255,66 @@ impl Summary {
         }
     }
 }
+
+/// The confirm form of every preview.
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    pub token: String,
+}
+
+/// What a confirmed import came to, counted as it writes.
+#[derive(Default)]
+pub struct Tally {
+    pub created: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    /// A sentence per record saved by someone else since the preview, not overwritten.
+    pub refused: Vec<String>,
+}
+
+impl Tally {
+    /// Commit only when something was written: an import that changes nothing leaves no event.
+    pub fn wrote(&self) -> bool {
+        self.created + self.changed > 0
+    }
+
+    /// The flash: `done` with `$file`, `$created`, `$changed`, `$unchanged`; `done_refused`
+    /// with `$file`, `$created`, `$changed`, `$refused` and `$list` when something was refused.
+    pub fn message(
+        self,
+        file: String,
+        done: &'static str,
+        done_refused: &'static str,
+    ) -> (crate::web::FlashKind, Msg) {
+        let file: crate::i18n::Arg = file.into();
+        if self.refused.is_empty() {
+            (
+                crate::web::FlashKind::Success,
+                Msg::with(
+                    done,
+                    [
+                        ("file", file),
+                        ("created", self.created.into()),
+                        ("changed", self.changed.into()),
+                        ("unchanged", self.unchanged.into()),
+                    ],
+                ),
+            )
+        } else {
+            (
+                crate::web::FlashKind::Danger,
+                Msg::with(
+                    done_refused,
+                    [
+                        ("file", file),
+                        ("created", self.created.into()),
+                        ("changed", self.changed.into()),
+                        ("refused", self.refused.len().into()),
+                        ("list", self.refused.join(" ").into()),
+                    ],
+                ),
+            )
+        }
+    }
+}

@@ -16,7 +16,6 @@ use axum::{
     extract::{Multipart, State, multipart::MultipartRejection},
     response::{IntoResponse, Response},
 };
-use serde::Deserialize;
 use sqlx::Acquire;
 use tower_sessions::Session;
 
@@ -35,7 +34,8 @@ use crate::{
     error::AppResult,
     i18n::{Lang, Msg, k},
     transfer::{
-        Change, Fate, RowCells, Staged, Summary, Table, Words, header_row, normalize, read_file,
+        Change, ConfirmForm, Fate, RowCells, Staged, Summary, Table, Tally, Words, header_row,
+        normalize, read_file,
     },
     web::{Ctx, FlashKind, Form, flash_redirect},
 };
@@ -498,12 +498,6 @@ pub(super) async fn preview(
     .into_response())
 }
 
-#[derive(Deserialize)]
-pub struct ConfirmForm {
-    #[serde(default)]
-    token: String,
-}
-
 pub(super) async fn confirm(
     Editor(user): Editor,
     State(state): State<AppState>,
@@ -544,8 +538,7 @@ pub(super) async fn confirm(
         Some("/locations"),
     )
     .await?;
-    let (mut created, mut changed, mut unchanged) = (0usize, 0usize, 0usize);
-    let mut refused: Vec<String> = Vec::new();
+    let mut tally = Tally::default();
     // New locations, made once: normalized name → id.
     let mut made: HashMap<String, i64> = HashMap::new();
     let stale = |name: &str, by: Option<String>, at: String| {
@@ -572,7 +565,7 @@ pub(super) async fn confirm(
                     {
                         Outcome::Stale { by, at } => {
                             one.rollback().await?;
-                            refused.push(stale(&p.location.name, by, at));
+                            tally.refused.push(stale(&p.location.name, by, at));
                             continue;
                         }
                         _ => one.commit().await?,
@@ -585,7 +578,7 @@ pub(super) async fn confirm(
                 None => {
                     let Some(id) = store::insert_location(&mut tx, actor, &p.location).await?
                     else {
-                        refused.push(format!(
+                        tally.refused.push(format!(
                             "{}: {}",
                             p.location.name,
                             lang.t("lines-name-taken")
@@ -599,7 +592,7 @@ pub(super) async fn confirm(
         };
         let Some(line_id) = p.preview.line_id else {
             store::insert_line(&mut tx, actor, location_id, &p.line).await?;
-            created += 1;
+            tally.created += 1;
             continue;
         };
         let based_on = versions.get(&line_id).copied().unwrap_or(p.line_version);
@@ -607,55 +600,31 @@ pub(super) async fn confirm(
         match store::update_line(&mut one, actor, line_id, Some(based_on), &p.line).await? {
             Outcome::Saved => {
                 one.commit().await?;
-                changed += 1;
+                tally.changed += 1;
             }
             Outcome::Unchanged => {
                 one.rollback().await?;
                 if p.location_changed {
-                    changed += 1;
+                    tally.changed += 1;
                 } else {
-                    unchanged += 1;
+                    tally.unchanged += 1;
                 }
             }
             Outcome::Stale { by, at } => {
                 one.rollback().await?;
-                refused.push(stale(&p.location.name, by, at));
+                tally.refused.push(stale(&p.location.name, by, at));
             }
         }
     }
-    if created + changed == 0 {
-        tx.rollback().await?;
-    } else {
+    if tally.wrote() {
         tx.commit().await?;
-    }
-    let file: crate::i18n::Arg = staged.file_name.into();
-    let (kind, message) = if refused.is_empty() {
-        (
-            FlashKind::Success,
-            Msg::with(
-                "lines-import-done",
-                [
-                    ("file", file),
-                    ("created", created.into()),
-                    ("changed", changed.into()),
-                    ("unchanged", unchanged.into()),
-                ],
-            ),
-        )
     } else {
-        (
-            FlashKind::Danger,
-            Msg::with(
-                "lines-import-done-refused",
-                [
-                    ("file", file),
-                    ("created", created.into()),
-                    ("changed", changed.into()),
-                    ("refused", refused.len().into()),
-                    ("list", refused.join(" ").into()),
-                ],
-            ),
-        )
-    };
+        tx.rollback().await?;
+    }
+    let (kind, message) = tally.message(
+        staged.file_name,
+        k("lines-import-done"),
+        k("lines-import-done-refused"),
+    );
     Ok(flash_redirect(&session, kind, message, "/locations").await)
 }

@@ -14,7 +14,6 @@ use axum::{
     extract::{Multipart, State, multipart::MultipartRejection},
     response::{IntoResponse, Response},
 };
-use serde::Deserialize;
 use sqlx::{Acquire, PgPool};
 use tower_sessions::Session;
 
@@ -35,7 +34,7 @@ use crate::{
         read,
         store::{self, Outcome},
     },
-    transfer::{Change, Fate, Staged, Summary, Table, Words, read_file},
+    transfer::{Change, ConfirmForm, Fate, Staged, Summary, Table, Tally, Words, read_file},
     web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
@@ -643,12 +642,6 @@ pub async fn preview(
     .into_response())
 }
 
-#[derive(Deserialize)]
-pub struct ConfirmForm {
-    #[serde(default)]
-    token: String,
-}
-
 pub async fn confirm(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -691,34 +684,33 @@ pub async fn confirm(
         Some("/systems"),
     )
     .await?;
-    let (mut created, mut changed, mut unchanged) = (0usize, 0usize, 0usize);
-    let mut refused: Vec<String> = Vec::new();
+    let mut tally = Tally::default();
     for p in &planned {
         let Some(id) = p.preview.system_id else {
             store::insert(&mut tx, actor, &p.input).await?;
-            created += 1;
+            tally.created += 1;
             continue;
         };
         // The version the preview showed; a system saved since is not overwritten.
         let based_on = versions.get(&id).copied().unwrap_or(p.version);
         if p.preview.fate == Fate::Unchanged && based_on == p.version {
-            unchanged += 1;
+            tally.unchanged += 1;
             continue;
         }
         let mut one = tx.begin().await?;
         match store::update(&mut one, actor, id, based_on, &p.input).await? {
             Outcome::Saved => {
                 one.commit().await?;
-                changed += 1;
+                tally.changed += 1;
             }
             Outcome::Unchanged => {
                 one.rollback().await?;
-                unchanged += 1;
+                tally.unchanged += 1;
             }
             Outcome::Stale { by, at } => {
                 one.rollback().await?;
                 let who = by.unwrap_or_else(|| lang.t("measure-someone-else"));
-                refused.push(lang.tr(
+                tally.refused.push(lang.tr(
                     "systems-transfer-refused-changed",
                     &[
                         ("name", p.preview.name.clone().into()),
@@ -729,38 +721,15 @@ pub async fn confirm(
             }
         }
     }
-    if created + changed == 0 {
-        tx.rollback().await?;
-    } else {
+    if tally.wrote() {
         tx.commit().await?;
+    } else {
+        tx.rollback().await?;
     }
-    let file: crate::i18n::Arg = staged.file_name.into();
-    let message = if refused.is_empty() {
-        Msg::with(
-            "systems-transfer-imported",
-            [
-                ("file", file),
-                ("created", created.into()),
-                ("changed", changed.into()),
-                ("unchanged", unchanged.into()),
-            ],
-        )
-    } else {
-        Msg::with(
-            "systems-transfer-imported-refused",
-            [
-                ("file", file),
-                ("created", created.into()),
-                ("changed", changed.into()),
-                ("refused", refused.len().into()),
-                ("list", refused.join(" ").into()),
-            ],
-        )
-    };
-    let kind = if refused.is_empty() {
-        FlashKind::Success
-    } else {
-        FlashKind::Danger
-    };
+    let (kind, message) = tally.message(
+        staged.file_name,
+        k("systems-transfer-imported"),
+        k("systems-transfer-imported-refused"),
+    );
     Ok(flash_redirect(&session, kind, message, "/systems").await)
 }
