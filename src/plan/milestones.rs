@@ -33,7 +33,7 @@ pub(super) struct MilestonesPage {
     /// The form for a new one, kept when refused.
     f: MilestoneForm,
     errors: FormErrors,
-    kinds: [MilestoneKind; 2],
+    kinds: &'static [MilestoneKind],
 }
 
 #[derive(Template, WebTemplate)]
@@ -44,7 +44,7 @@ pub(super) struct EditPage {
     plan_name: String,
     f: MilestoneForm,
     errors: FormErrors,
-    kinds: [MilestoneKind; 2],
+    kinds: &'static [MilestoneKind],
     /// Saved by someone else after the form was loaded.
     conflict: bool,
 }

@@ -320,35 +320,16 @@ impl NewPlanForm {
     }
 }
 
-/// A dated, named point of a plan: a milestone (milepæl, MP) or a decision point
-/// (beslutningspunkt, BP), as Nordre Land's project plan has them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MilestoneKind {
-    Milestone,
-    DecisionPoint,
-}
+code_enum!(
+    /// A dated, named point of a plan: a milestone (milepæl, MP) or a decision point
+    /// (beslutningspunkt, BP), as Nordre Land's project plan has them.
+    MilestoneKind {
+        Milestone = "milestone", "milestone-kind-milestone";
+        DecisionPoint = "decision_point", "milestone-kind-decision-point";
+    }
+);
 
 impl MilestoneKind {
-    pub const ALL: [MilestoneKind; 2] = [MilestoneKind::Milestone, MilestoneKind::DecisionPoint];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            MilestoneKind::Milestone => "milestone",
-            MilestoneKind::DecisionPoint => "decision_point",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<MilestoneKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    pub fn label_key(self) -> &'static str {
-        match self {
-            MilestoneKind::Milestone => k("milestone-kind-milestone"),
-            MilestoneKind::DecisionPoint => k("milestone-kind-decision-point"),
-        }
-    }
-
     /// What its criterion is called: «Målbart resultat», «Beslutningsgrunnlag».
     pub fn criterion_key(self) -> &'static str {
         match self {
