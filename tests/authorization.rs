@@ -147,6 +147,9 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/items/{}", i.risk), Who::Everyone),
         (format!("/risks/items/{}/edit", i.risk), Who::Editors),
         (format!("/risks/items/{}/accept", i.risk), Who::Leder),
+        (format!("/risks/items/{}/delete", i.risk), Who::Editors),
+        (format!("/risks/{}/edit", i.assessment), Who::Editors),
+        (format!("/risks/{}/delete", i.assessment), Who::Editors),
         (
             format!("/risks/items/{}", i.restricted_risk),
             Who::Confidential,
@@ -239,6 +242,7 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/items/{}/edit", i.risk), Who::Editors),
         (format!("/risks/items/{}/accept", i.risk), Who::Leder),
         (format!("/risks/items/{}/measure", i.risk), Who::Editors),
+        (format!("/risks/{}/edit", i.assessment), Who::Editors),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),
@@ -300,6 +304,8 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
         ),
         (format!("/measures/{}/delete", i.measure), Who::Editors),
         (format!("/milestones/{}/delete", i.milestone), Who::Editors),
+        (format!("/risks/items/{}/delete", i.risk), Who::Editors),
+        (format!("/risks/{}/delete", i.assessment), Who::Editors),
         (format!("/admin/users/{}/active", i.user), Who::Admins),
         // Confirming: the system's superusers and its administrator (none is set in the seed).
         (format!("/systems/{}/confirm", i.system), Who::Nobody),

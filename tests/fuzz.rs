@@ -589,7 +589,10 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/risks/items/{risk}/edit")),
         (&leder, format!("/risks/items/{risk}/accept")),
         (&ikt, format!("/risks/items/{risk}")),
+        (&ikt, format!("/risks/{assessment}/edit")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
+        (&ikt, format!("/risks/items/{risk}/delete")),
+        (&ikt, format!("/risks/{assessment}/delete")),
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/milestones/{milestone}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -657,6 +660,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/risks/items/{risk}/edit"),
         format!("/risks/items/{risk}/accept"),
         format!("/risks/items/{risk}/measure"),
+        format!("/risks/{assessment}/edit"),
+        format!("/risks/items/{risk}/delete"),
+        format!("/risks/{assessment}/delete"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

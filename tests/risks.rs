@@ -731,3 +731,152 @@ async fn one_click_makes_exactly_one_measure_from_the_mitigation_linked_to_the_r
     let (_, html) = app.text(&ikt, &risk_page).await;
     assert!(html.contains(&format!("href=\"/measures/{}\"", links[0])));
 }
+
+/// The risks of an assessment, in order.
+async fn risk_ids(db: &PgPool, a: i64) -> Vec<i64> {
+    sqlx::query_scalar("select risk_id from risk where risk_assessment_id = $1 order by position")
+        .bind(a)
+        .fetch_all(db)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test]
+async fn deleting_a_risk_asks_first_then_removes_it_audited_and_lands_on_the_assessment(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[("4", "5", None, None), ("2", "2", None, None)],
+    )
+    .await;
+    let rid = risk_ids(&db, a).await[0];
+    let ikt = app.user("ikt").await;
+    let (_, html) = app.text(&ikt, &format!("/risks/items/{rid}")).await;
+    assert!(html.contains(&format!("href=\"/risks/items/{rid}/delete\"")));
+    let path = format!("/risks/items/{rid}/delete");
+    let (status, html) = app.text(&ikt, &path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Slett risikoen") && html.contains("ROS for skole"));
+    assert!(html.contains("id=\"delete-form\""));
+    // Asking wrote nothing.
+    assert_eq!(risk_ids(&db, a).await.len(), 2);
+    for who in ["rad", "leder", "superbruker"] {
+        let c = app.user(who).await;
+        assert_eq!(app.post(&c, &path, &[]).await.status(), 403, "{who}");
+    }
+    assert_eq!(risk_ids(&db, a).await.len(), 2);
+    let r = app.post(&ikt, &path, &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(common::location(&r), format!("/risks/{a}"));
+    let (_, html) = app.text(&ikt, &format!("/risks/{a}")).await;
+    assert!(html.contains("Risikoen «Nok ressurser til å drive prosessen» er slettet."));
+    assert_eq!(risk_ids(&db, a).await.len(), 1);
+    let deleted: i64 = sqlx::query_scalar(
+        "select count(*) from audit_log where table_name = 'risk' and record_id = $1 and action = 'delete'",
+    )
+    .bind(rid)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(deleted, 1);
+    assert_eq!(app.get(&ikt, &path).await.status(), 404);
+}
+
+#[sqlx::test]
+async fn deleting_an_assessment_names_how_many_risks_go_with_it_and_removes_them_all(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(
+        &db,
+        "ROS for skole",
+        false,
+        &[
+            ("4", "5", None, None),
+            ("2", "2", None, None),
+            ("1", "1", None, None),
+        ],
+    )
+    .await;
+    let risks = risk_ids(&db, a).await;
+    let ikt = app.user("ikt").await;
+    let path = format!("/risks/{a}/delete");
+    let (status, html) = app.text(&ikt, &path).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Alle 3 risikoene i vurderingen slettes også."),
+        "{html}"
+    );
+    let r = app.post(&ikt, &path, &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(common::location(&r), "/risks");
+    let (_, html) = app.text(&ikt, "/risks").await;
+    assert!(html.contains("Risikovurderingen «ROS for skole» er slettet, med 3 risikoer."));
+    let left: i64 =
+        sqlx::query_scalar("select count(*) from risk_assessment where risk_assessment_id = $1")
+            .bind(a)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(left, 0);
+    for rid in risks {
+        assert_eq!(app.audit_count("risk", rid).await, 2, "created and deleted");
+    }
+    assert_eq!(app.audit_count("risk_assessment", a).await, 2);
+}
+
+#[sqlx::test]
+async fn editing_an_assessment_saves_and_a_save_on_an_old_version_is_refused_naming_who_saved(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let path = format!("/risks/{a}/edit");
+    let (status, html) = app.text(&ikt, &path).await;
+    assert_eq!(status, 200);
+    let mut fields = common::fields_of(&html, "#assessment-form");
+    assert_eq!(common::get(&fields, "title"), Some("ROS for skole"));
+    common::set(&mut fields, "title", "ROS for skolene");
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&ikt, &common::location(&r)).await;
+    assert!(
+        html.contains("Endringene i risikovurderingen er lagret.")
+            && html.contains("ROS for skolene")
+    );
+    // Again, from the form as it was before that save.
+    common::set(&mut fields, "title", "ROS for barnehagene");
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"conflict\""));
+    assert!(html.contains("lagret denne risikovurderingen"), "{html}");
+    let name: String =
+        sqlx::query_scalar("select display_name from app_user where username = 'ikt'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert!(html.contains(&name), "names who saved");
+    assert!(
+        html.contains("value=\"ROS for barnehagene\""),
+        "the input is kept"
+    );
+    let title: String =
+        sqlx::query_scalar("select title from risk_assessment where risk_assessment_id = $1")
+            .bind(a)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(title, "ROS for skolene");
+}

@@ -68,7 +68,7 @@ risks-description-required = Beskriv risikoen.
 risks-history = Historikk for risikoen
 risks-risk-edit = Endre risikoen
 risks-risk-saved = Endringene er lagret.
-risks-conflict = Noen andre har lagret denne risikoen etter at du åpnet skjemaet. Det du skrev, står fortsatt her; sjekk risikoen og lagre på nytt for å overskrive.
+risks-conflict = { $who } lagret denne risikoen { $when }, etter at du åpnet skjemaet. Det du skrev, står fortsatt her; sjekk risikoen og lagre på nytt for å overskrive.
 risks-accept = Aksepter risikoen
 risks-accept-intro = Når du aksepterer risikoen, lagres den som akseptert med begrunnelsen, ditt navn og tidspunktet.
 risks-accept-reason = Begrunnelse
@@ -80,3 +80,23 @@ risks-measure-plan = Handlingsplan
 risks-measure-make = Lag tiltak av tiltaksteksten
 risks-measure-created = Tiltaket er laget av risikoens tiltakstekst.
 risks-measure-impossible = Tiltaket kunne ikke lages: velg en av kommunens handlingsplaner, og risikoen må ha en tiltakstekst.
+risks-someone-else = Noen andre
+risks-assessment-edit = Endre risikovurderingen
+risks-assessment-saved = Endringene i risikovurderingen er lagret.
+risks-assessment-conflict = { $who } lagret denne risikovurderingen { $when }, etter at du åpnet skjemaet. Det du skrev, står fortsatt her; sjekk vurderingen og lagre på nytt for å overskrive.
+risks-delete-submit = Slett
+risks-back-to-risk = Tilbake til risikoen
+risks-back-to-assessment = Tilbake til risikovurderingen
+risks-risk-delete = Slett risikoen
+risks-risk-delete-explained = Risikoen fjernes fra «{ $assessment }». Tiltak som er laget av den, blir stående i handlingsplanen. Historikken viser at den er slettet.
+risks-risk-deleted = Risikoen «{ $name }» er slettet.
+risks-assessment-delete = Slett risikovurderingen
+risks-assessment-delete-count = { $count ->
+    [0] Vurderingen har ingen risikoer.
+    [one] Den ene risikoen i vurderingen slettes også.
+   *[other] Alle { $count } risikoene i vurderingen slettes også.
+}
+risks-assessment-deleted = Risikovurderingen «{ $title }» er slettet, med { $count ->
+    [one] { $count } risiko
+   *[other] { $count } risikoer
+}.

@@ -68,7 +68,7 @@ risks-description-required = Skildra risikoen.
 risks-history = Historikk for risikoen
 risks-risk-edit = Endra risikoen
 risks-risk-saved = Endringane er lagra.
-risks-conflict = Nokon andre har lagra denne risikoen etter at du opna skjemaet. Det du skreiv, står framleis her; sjekk risikoen og lagra på nytt for å skrive over.
+risks-conflict = { $who } lagra denne risikoen { $when }, etter at du opna skjemaet. Det du skreiv, står framleis her; sjekk risikoen og lagre på nytt for å skrive over.
 risks-accept = Aksepter risikoen
 risks-accept-intro = Når du aksepterer risikoen, blir han lagra som akseptert med grunngivinga, namnet ditt og tidspunktet.
 risks-accept-reason = Grunngiving
@@ -80,3 +80,23 @@ risks-measure-plan = Handlingsplan
 risks-measure-make = Lag tiltak av tiltaksteksten
 risks-measure-created = Tiltaket er laga av tiltaksteksten til risikoen.
 risks-measure-impossible = Tiltaket kunne ikkje lagast: vel ein av handlingsplanane til kommunen, og risikoen må ha ein tiltakstekst.
+risks-someone-else = Nokon andre
+risks-assessment-edit = Endre risikovurderinga
+risks-assessment-saved = Endringane i risikovurderinga er lagra.
+risks-assessment-conflict = { $who } lagra denne risikovurderinga { $when }, etter at du opna skjemaet. Det du skreiv, står framleis her; sjekk vurderinga og lagre på nytt for å skrive over.
+risks-delete-submit = Slett
+risks-back-to-risk = Tilbake til risikoen
+risks-back-to-assessment = Tilbake til risikovurderinga
+risks-risk-delete = Slett risikoen
+risks-risk-delete-explained = Risikoen blir fjerna frå «{ $assessment }». Tiltak som er laga av han, blir ståande i handlingsplanen. Historikken viser at han er sletta.
+risks-risk-deleted = Risikoen «{ $name }» er sletta.
+risks-assessment-delete = Slett risikovurderinga
+risks-assessment-delete-count = { $count ->
+    [0] Vurderinga har ingen risikoar.
+    [one] Den eine risikoen i vurderinga blir også sletta.
+   *[other] Alle dei { $count } risikoane i vurderinga blir også sletta.
+}
+risks-assessment-deleted = Risikovurderinga «{ $title }» er sletta, med { $count ->
+    [one] { $count } risiko
+   *[other] { $count } risikoar
+}.

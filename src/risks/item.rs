@@ -27,7 +27,11 @@ use crate::{
 };
 
 /// The assessment, refused (403) when restricted and the user may not read it.
-async fn assessment(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<AssessmentDetail> {
+pub(super) async fn assessment(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<AssessmentDetail> {
     let a = read::assessment(&state.db, user.municipality_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -47,7 +51,23 @@ pub(super) struct RiskFormPage {
     errors: FormErrors,
     /// The risk's id when editing.
     rid: Option<i64>,
-    conflict: bool,
+    /// A save refused as based on an older version: who saved since, and when.
+    stale: Option<Stale>,
+}
+
+/// Who saved a record after the form was opened, and when.
+pub(super) struct Stale {
+    pub who: String,
+    pub when: String,
+}
+
+impl Stale {
+    pub(super) fn new(ctx: &Ctx, by: Option<String>, at: String) -> Stale {
+        Stale {
+            who: by.unwrap_or_else(|| ctx.t("risks-someone-else")),
+            when: at,
+        }
+    }
 }
 
 impl RiskFormPage {
@@ -87,7 +107,7 @@ pub(super) async fn new_risk(
         people,
         errors: FormErrors::default(),
         rid: None,
-        conflict: false,
+        stale: None,
     })
 }
 
@@ -111,7 +131,7 @@ pub(super) async fn create_risk(
                 people,
                 errors,
                 rid: None,
-                conflict: false,
+                stale: None,
             }
             .into_response());
         }
@@ -214,7 +234,7 @@ impl RiskDetail {
 }
 
 /// The risk and its assessment, refused when restricted and the user may not read it.
-async fn risk_of(
+pub(super) async fn risk_of(
     state: &AppState,
     user: &CurrentUser,
     rid: i64,
@@ -241,7 +261,7 @@ pub(super) async fn edit_risk(
         people,
         errors: FormErrors::default(),
         rid: Some(rid),
-        conflict: false,
+        stale: None,
     })
 }
 
@@ -265,7 +285,7 @@ pub(super) async fn update_risk(
                 people,
                 errors,
                 rid: Some(rid),
-                conflict: false,
+                stale: None,
             }
             .into_response());
         }
@@ -275,9 +295,10 @@ pub(super) async fn update_risk(
     match store::update_risk(&mut tx, Actor::from(&user), rid, based_on, &input).await? {
         Saved::Saved => {}
         Saved::NotFound => return Err(AppError::NotFound),
-        Saved::Conflict => {
+        Saved::Stale { by, at } => {
             // The input is kept; the next save is based on what is saved now.
             f.version = r.version.to_string();
+            let stale = Some(Stale::new(&ctx, by, at));
             return Ok(RiskFormPage {
                 ctx,
                 a,
@@ -285,7 +306,7 @@ pub(super) async fn update_risk(
                 people,
                 errors: FormErrors::default(),
                 rid: Some(rid),
-                conflict: true,
+                stale,
             }
             .into_response());
         }
@@ -359,7 +380,10 @@ pub(super) async fn accept(
         .into_response());
     }
     let mut tx = state.db.begin().await?;
-    if store::accept_risk(&mut tx, Actor::from(&user), rid, reason).await? != Saved::Saved {
+    if !matches!(
+        store::accept_risk(&mut tx, Actor::from(&user), rid, reason).await?,
+        Saved::Saved
+    ) {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;

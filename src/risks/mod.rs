@@ -1,5 +1,6 @@
 //! The risk register (issue 12): risk assessments (mini-ROS) with risks scored S × K.
 
+mod delete;
 mod form;
 mod item;
 mod list;
@@ -17,12 +18,24 @@ pub fn router() -> Router<AppState> {
         .route("/risks", get(list::list).post(form::create_assessment))
         .route("/risks/new", get(form::new_assessment))
         .route("/risks/{id}", get(show::show))
+        .route(
+            "/risks/{id}/edit",
+            get(form::edit_assessment).post(form::update_assessment),
+        )
+        .route(
+            "/risks/{id}/delete",
+            get(delete::assessment_page).post(delete::delete_assessment),
+        )
         .route("/risks/{id}/items/new", get(item::new_risk))
         .route("/risks/{id}/items", axum::routing::post(item::create_risk))
         .route("/risks/items/{rid}", get(item::show_risk))
         .route(
             "/risks/items/{rid}/edit",
             get(item::edit_risk).post(item::update_risk),
+        )
+        .route(
+            "/risks/items/{rid}/delete",
+            get(delete::risk_page).post(delete::delete_risk),
         )
         .route(
             "/risks/items/{rid}/accept",

@@ -4,6 +4,7 @@ use super::model::{AssessmentInput, AssessmentSnapshot, RiskInput, RiskSnapshot}
 use crate::{
     audit::{self, Action, Actor},
     db::Tx,
+    domain::format_datetime,
 };
 
 pub async fn assessment_snapshot(
@@ -151,10 +152,34 @@ pub async fn insert_risk(
 #[derive(Debug, PartialEq, Eq)]
 pub enum Saved {
     Saved,
-    /// Refused: the form was based on an older version.
-    Conflict,
+    /// Refused: the form was based on an older version; who saved since, and when.
+    Stale {
+        by: Option<String>,
+        at: String,
+    },
     /// Not this municipality's.
     NotFound,
+}
+
+/// Who saved the record last, and when, from its latest audit row: what a refused save says.
+async fn stale(tx: &mut Tx<'_>, m: i64, table: &str, id: i64) -> Result<Saved, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select u.display_name as "by?", a.occurred_at as "at: chrono::DateTime<chrono::Utc>"
+          from audit_log a left join app_user u on u.app_user_id = a.app_user_id
+         where a.municipality_id = $1 and a.table_name = $2 and a.record_id = $3
+         order by a.occurred_at desc, a.audit_log_id desc limit 1
+        "#,
+        m,
+        table,
+        id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(Saved::Stale {
+        by: r.as_ref().and_then(|r| r.by.clone()),
+        at: r.map(|r| format_datetime(r.at)).unwrap_or_default(),
+    })
 }
 
 /// Saves the ordinary form over a risk, if the form's `version` is still the saved one. A
@@ -178,7 +203,7 @@ pub async fn update_risk(
         return Ok(Saved::NotFound);
     };
     if based_on != Some(version) {
-        return Ok(Saved::Conflict);
+        return stale(tx, m, "risk", id).await;
     }
     let before = risk_snapshot(tx, m, id).await?;
     sqlx::query!(
@@ -304,4 +329,120 @@ pub async fn measure_from_mitigation(
     .execute(&mut **tx)
     .await?;
     Ok(Some(id))
+}
+
+/// Saves the assessment form, if the form's `version` is still the saved one.
+pub async fn update_assessment(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    based_on: Option<i32>,
+    input: &AssessmentInput,
+) -> Result<Saved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(version) = sqlx::query_scalar!(
+        "select version from risk_assessment where risk_assessment_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(Saved::NotFound);
+    };
+    if based_on != Some(version) {
+        return stale(tx, m, "risk_assessment", id).await;
+    }
+    let before = assessment_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update risk_assessment set title = $3, assessed_on = $4, scope = $5,
+               responsible_person_id = (select person_id from person where person_id = $6 and municipality_id = $2),
+               restricted = $7, version = version + 1, updated_at = now()
+         where risk_assessment_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        input.title,
+        input.assessed_on as _,
+        input.scope,
+        input.responsible_person_id,
+        input.restricted
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = assessment_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(Saved::Saved)
+}
+
+/// Deletes a risk (its links to systems, locations and measures go with it; the measures
+/// stay). Returns its assessment, or `None` when the risk is not this municipality's.
+pub async fn delete_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(assessment_id) = sqlx::query_scalar!(
+        "select risk_assessment_id from risk where risk_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let before = risk_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        "delete from risk where risk_id = $1 and municipality_id = $2",
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(tx, actor, Action::Delete, id, Some(&before), None).await?;
+    Ok(Some(assessment_id))
+}
+
+/// Deletes an assessment with all its risks, each risk audited as deleted. Returns the
+/// assessment's title and how many risks went with it, or `None` when it is not this
+/// municipality's.
+pub async fn delete_assessment(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+) -> Result<Option<(String, usize)>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let locked = sqlx::query_scalar!(
+        "select risk_assessment_id from risk_assessment where risk_assessment_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if locked.is_none() {
+        return Ok(None);
+    }
+    let risks = sqlx::query_scalar!(
+        "select risk_id from risk where risk_assessment_id = $1 and municipality_id = $2 order by position, risk_id for update",
+        id,
+        m
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    for rid in &risks {
+        delete_risk(tx, actor, *rid).await?;
+    }
+    let before = assessment_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        "delete from risk_assessment where risk_assessment_id = $1 and municipality_id = $2",
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(tx, actor, Action::Delete, id, Some(&before), None).await?;
+    Ok(Some((before.title, risks.len())))
 }
