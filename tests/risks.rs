@@ -617,6 +617,15 @@ async fn editing_a_risk_changes_its_rf_and_a_save_on_an_old_version_is_refused_w
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("id=\"conflict\""));
+    let ikt_name: String =
+        sqlx::query_scalar("select display_name from app_user where username = 'ikt'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert!(
+        html.contains(&format!("{ikt_name} lagret denne risikoen")),
+        "names who saved"
+    );
     assert!(html.contains("value=\"1\""));
     let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
         .bind(rid)
@@ -672,6 +681,23 @@ async fn only_the_leder_accepts_a_risk_and_only_with_a_reason(db: PgPool) {
     assert_eq!(by, Some(app.user_id("leder").await));
     assert!(at);
     assert_eq!(app.audit_count("risk", rid).await, 2);
+    // The history shows the acceptance: the reason, who and when.
+    let (status, html) = app.text(&leder, &format!("/history/risk/{rid}")).await;
+    assert_eq!(status, 200);
+    let leder_name: String =
+        sqlx::query_scalar("select display_name from app_user where username = 'leder'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    for text in [
+        "Begrunnelse for aksept",
+        "Kostnaden er for høy",
+        "Akseptert av",
+        leder_name.as_str(),
+        "Tidspunkt for aksept",
+    ] {
+        assert!(html.contains(text), "the history shows {text}");
+    }
 }
 
 #[sqlx::test]

@@ -18,6 +18,9 @@ risks-f-residual-likelihood = Sannsynlighet etter tiltak
 risks-f-residual-consequence = Konsekvens etter tiltak
 risks-f-status = Status
 risks-f-next-review = Neste gjennomgang
+risks-f-accepted-reason = Begrunnelse for aksept
+risks-f-accepted-by = Akseptert av
+risks-f-accepted-at = Tidspunkt for aksept
 
 risks-title = Risikovurderinger
 risks-none = Ingen risikovurderinger er registrert ennå.

@@ -18,6 +18,9 @@ risks-f-residual-likelihood = Sannsyn etter tiltak
 risks-f-residual-consequence = Konsekvens etter tiltak
 risks-f-status = Status
 risks-f-next-review = Neste gjennomgang
+risks-f-accepted-reason = Grunngiving for aksept
+risks-f-accepted-by = Akseptert av
+risks-f-accepted-at = Tidspunkt for aksept
 
 risks-title = Risikovurderingar
 risks-none = Ingen risikovurderingar er registrerte enno.

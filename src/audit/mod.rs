@@ -603,6 +603,9 @@ impl Table {
                     ("residual_likelihood", k("risks-f-residual-likelihood")),
                     ("residual_consequence", k("risks-f-residual-consequence")),
                     ("status", k("risks-f-status")),
+                    ("accepted_reason", k("risks-f-accepted-reason")),
+                    ("accepted_by", k("risks-f-accepted-by")),
+                    ("accepted_at", k("risks-f-accepted-at")),
                     ("next_review", k("risks-f-next-review")),
                 ];
                 F

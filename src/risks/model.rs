@@ -282,6 +282,11 @@ pub struct RiskSnapshot {
     pub residual_likelihood: Option<i16>,
     pub residual_consequence: Option<i16>,
     pub status: String,
+    /// The leder's acceptance: why, who and when (dd.mm.åååå kl. tt:mm), so the history shows
+    /// it beside the status.
+    pub accepted_reason: Option<String>,
+    pub accepted_by: Option<String>,
+    pub accepted_at: Option<String>,
     pub next_review: Option<String>,
 }
 

@@ -39,11 +39,14 @@ pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnaps
         r#"
         select a.title as assessment, r.position, r.number, r.description, r.category,
                r.likelihood, r.consequence, r.mitigation, p.name as "owner?",
-               r.residual_likelihood, r.residual_consequence, r.status,
+               r.residual_likelihood, r.residual_consequence, r.status, r.accepted_reason,
+               u.display_name as "accepted_by?",
+               r.accepted_at as "accepted_at: chrono::DateTime<chrono::Utc>",
                to_char(r.next_review, 'DD.MM.YYYY') as next_review
           from risk r
           join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
           left join person p on p.person_id = r.owner_person_id
+          left join app_user u on u.app_user_id = r.accepted_by
          where r.risk_id = $1 and r.municipality_id = $2
         "#,
         id,
@@ -64,6 +67,9 @@ pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnaps
         residual_likelihood: r.residual_likelihood,
         residual_consequence: r.residual_consequence,
         status: r.status,
+        accepted_reason: r.accepted_reason,
+        accepted_by: r.accepted_by,
+        accepted_at: r.accepted_at.map(format_datetime),
         next_review: r.next_review,
     })
 }
