@@ -36,6 +36,7 @@ fn risk(s: &str, k: &str) -> RiskInput {
         residual: None,
         status: RiskStatus::Open,
         next_review: None,
+        links: None,
     }
 }
 
@@ -905,4 +906,86 @@ async fn editing_an_assessment_saves_and_a_save_on_an_old_version_is_refused_nam
             .await
             .unwrap();
     assert_eq!(title, "ROS for skolene");
+}
+
+#[sqlx::test]
+async fn a_risk_links_systems_and_locations_and_only_confidential_roles_see_the_locations(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[("3", "3", None, None)]).await;
+    let rid = risk_ids(&db, a).await[0];
+    let m: i64 = sqlx::query_scalar(
+        "select municipality_id from risk_assessment where risk_assessment_id = $1",
+    )
+    .bind(a)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let (system, system_name): (i64, String) = sqlx::query_as(
+        "select system_id, name from system where municipality_id = $1 order by name limit 1",
+    )
+    .bind(m)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let (location, location_name): (i64, String) = sqlx::query_as(
+        "select location_id, name from location where municipality_id = $1 order by name limit 1",
+    )
+    .bind(m)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let foreign_system: i64 =
+        sqlx::query_scalar("select system_id from system where municipality_id <> $1 limit 1")
+            .bind(m)
+            .fetch_optional(&db)
+            .await
+            .unwrap()
+            .unwrap_or(i64::MAX);
+    let ikt = app.user("ikt").await;
+    let path = format!("/risks/items/{rid}/edit");
+    let (_, html) = app.text(&ikt, &path).await;
+    assert!(html.contains(&format!("id=\"system-{system}\"")));
+    assert!(html.contains(&format!("id=\"location-{location}\"")));
+    let mut fields = common::fields_of(&html, "#risk-form");
+    fields.retain(|(k, _)| k != "systems" && k != "locations");
+    // A system of another municipality is refused beside the field.
+    let mut bad = fields.clone();
+    bad.push(("systems".into(), foreign_system.to_string()));
+    let pairs: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("id=\"systems-error\""));
+    fields.push(("systems".into(), system.to_string()));
+    fields.push(("locations".into(), location.to_string()));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = app.post(&ikt, &path, &pairs).await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&ikt, &format!("/risks/items/{rid}")).await;
+    assert!(html.contains(&format!("href=\"/systems/{system}\"")) && html.contains(&system_name));
+    assert!(
+        html.contains(&format!("href=\"/locations/{location}\"")) && html.contains(&location_name)
+    );
+    // The edit form shows them ticked.
+    let (_, html) = app.text(&ikt, &path).await;
+    let fields = common::fields_of(&html, "#risk-form");
+    assert!(fields.contains(&("systems".into(), system.to_string())));
+    assert!(fields.contains(&("locations".into(), location.to_string())));
+    // The assessment is not restricted: rad reads the risk and its systems, not its locations.
+    let (status, html) = app
+        .text(&app.user("rad").await, &format!("/risks/items/{rid}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains(&system_name));
+    assert!(!html.contains(&location_name) && !html.contains("/locations/"));
+    // The history says a location was added, without its name.
+    let (_, html) = app
+        .text(&app.user("rad").await, &format!("/history/risk/{rid}"))
+        .await;
+    assert!(html.contains(&system_name));
+    assert!(!html.contains(&location_name));
 }

@@ -103,3 +103,10 @@ risks-assessment-deleted = Risikovurderingen «{ $title }» er slettet, med { $c
     [one] { $count } risiko
    *[other] { $count } risikoer
 }.
+risks-f-systems = Fagsystemer
+risks-f-locations = Lokasjoner
+risks-f-locations-count = Antall lokasjoner
+risks-no-systems = Risikoen er ikke knyttet til noe fagsystem.
+risks-no-locations = Risikoen er ikke knyttet til noen lokasjon.
+risks-no-systems-to-choose = Kommunen har ingen fagsystemer registrert.
+risks-no-locations-to-choose = Kommunen har ingen lokasjoner registrert.

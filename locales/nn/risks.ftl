@@ -103,3 +103,10 @@ risks-assessment-deleted = Risikovurderinga «{ $title }» er sletta, med { $cou
     [one] { $count } risiko
    *[other] { $count } risikoar
 }.
+risks-f-systems = Fagsystem
+risks-f-locations = Lokasjonar
+risks-f-locations-count = Tal på lokasjonar
+risks-no-systems = Risikoen er ikkje knytt til noko fagsystem.
+risks-no-locations = Risikoen er ikkje knytt til nokon lokasjon.
+risks-no-systems-to-choose = Kommunen har ingen fagsystem registrerte.
+risks-no-locations-to-choose = Kommunen har ingen lokasjonar registrerte.

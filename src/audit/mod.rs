@@ -607,6 +607,8 @@ impl Table {
                     ("accepted_by", k("risks-f-accepted-by")),
                     ("accepted_at", k("risks-f-accepted-at")),
                     ("next_review", k("risks-f-next-review")),
+                    ("systems", k("risks-f-systems")),
+                    ("locations", k("risks-f-locations-count")),
                 ];
                 F
             }

@@ -23,8 +23,42 @@ use crate::{
     domain::{RiskLevel, format_date, today},
     error::{AppError, AppResult},
     i18n::Msg,
-    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
+    web::{Ctx, FlashKind, Form, FormErrors, FormPairs, flash_redirect},
 };
+
+/// What the risk form's choices are: the municipality's people, systems and locations.
+pub(super) struct Choices {
+    people: Vec<(i64, String)>,
+    systems: Vec<(i64, String)>,
+    locations: Vec<(i64, String)>,
+}
+
+impl Choices {
+    async fn load(state: &AppState, user: &CurrentUser) -> AppResult<Choices> {
+        let m = user.municipality_id;
+        let people = crate::org::read::person_names(&state.db, m).await?;
+        let systems = crate::systems::read::list(
+            &state.db,
+            user,
+            &crate::systems::read::Filter::default(),
+            today(),
+            0,
+            100_000,
+        )
+        .await?
+        .rows
+        .into_iter()
+        .map(|r| (r.system_id, r.name))
+        .collect();
+        // The form is IKT staff's, who may read the line inventory anyway.
+        let locations = crate::lines::read::location_names(&state.db, m).await?;
+        Ok(Choices {
+            people,
+            systems,
+            locations,
+        })
+    }
+}
 
 /// The assessment, refused (403) when restricted and the user may not read it.
 pub(super) async fn assessment(
@@ -47,7 +81,7 @@ pub(super) struct RiskFormPage {
     ctx: Ctx,
     a: AssessmentDetail,
     f: RiskForm,
-    people: Vec<(i64, String)>,
+    choices: Choices,
     errors: FormErrors,
     /// The risk's id when editing.
     rid: Option<i64>,
@@ -86,6 +120,12 @@ impl RiskFormPage {
     fn picked(&self, id: &i64) -> bool {
         self.f.owner.trim() == id.to_string()
     }
+    fn system_checked(&self, id: &i64) -> bool {
+        self.f.systems.iter().any(|v| v.trim() == id.to_string())
+    }
+    fn location_checked(&self, id: &i64) -> bool {
+        self.f.locations.iter().any(|v| v.trim() == id.to_string())
+    }
     fn status_is(&self, code: &str) -> bool {
         let s = self.f.status.trim();
         s == code || (s.is_empty() && code == "open")
@@ -99,12 +139,12 @@ pub(super) async fn new_risk(
     Path(id): Path<i64>,
 ) -> AppResult<RiskFormPage> {
     let a = assessment(&state, &user, id).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    let choices = Choices::load(&state, &user).await?;
     Ok(RiskFormPage {
         ctx,
         a,
         f: RiskForm::default(),
-        people,
+        choices,
         errors: FormErrors::default(),
         rid: None,
         stale: None,
@@ -117,18 +157,19 @@ pub(super) async fn create_risk(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<i64>,
-    Form(f): Form<RiskForm>,
+    pairs: FormPairs,
 ) -> AppResult<Response> {
+    let f = RiskForm::from_pairs(&pairs);
     let a = assessment(&state, &user, id).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
-    let input = match f.validate(&people) {
+    let choices = Choices::load(&state, &user).await?;
+    let input = match f.validate_linked(&choices.people, &choices.systems, &choices.locations) {
         Ok(i) => i,
         Err(errors) => {
             return Ok(RiskFormPage {
                 ctx,
                 a,
                 f,
-                people,
+                choices,
                 errors,
                 rid: None,
                 stale: None,
@@ -159,6 +200,9 @@ pub(super) struct RiskPage {
     can_accept: bool,
     measures: Vec<(i64, String)>,
     plans: Vec<(i64, String)>,
+    systems: Vec<(i64, String)>,
+    /// Only for `Confidential` roles; `None` for others, who are not told there are any.
+    locations: Option<Vec<(i64, String)>>,
 }
 
 impl RiskPage {
@@ -195,6 +239,12 @@ pub(super) async fn show_risk(
     }
     let m = ctx.user.municipality_id;
     let measures = read::risk_measures(&state.db, m, rid).await?;
+    let systems = read::risk_systems(&state.db, m, rid).await?;
+    let locations = if ctx.user.can_read_confidential() {
+        Some(read::risk_locations(&state.db, m, rid).await?)
+    } else {
+        None
+    };
     let plans = if ctx.user.can_edit_plan() && r.mitigation.is_some() {
         read::plans(&state.db, m, chrono::Datelike::year(&today())).await?
     } else {
@@ -203,6 +253,8 @@ pub(super) async fn show_risk(
     Ok(RiskPage {
         measures,
         plans,
+        systems,
+        locations,
         can_edit: ctx.user.can_edit_plan(),
         can_accept: ctx.user.can(Leder::ROLES) && r.status != "accepted",
         ctx,
@@ -211,7 +263,8 @@ pub(super) async fn show_risk(
 }
 
 impl RiskDetail {
-    fn form(&self) -> RiskForm {
+    /// The form as saved, without its systems and locations (`edit_risk` adds them).
+    pub(super) fn form(&self) -> RiskForm {
         let n = |v: Option<i16>| v.map(|v| v.to_string()).unwrap_or_default();
         RiskForm {
             number: self.number.clone().unwrap_or_default(),
@@ -229,6 +282,8 @@ impl RiskDetail {
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
             version: self.version.to_string(),
+            systems: Vec::new(),
+            locations: Vec::new(),
         }
     }
 }
@@ -253,12 +308,24 @@ pub(super) async fn edit_risk(
     Path(rid): Path<i64>,
 ) -> AppResult<RiskFormPage> {
     let (r, a) = risk_of(&state, &user, rid).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    let choices = Choices::load(&state, &user).await?;
+    let m = user.municipality_id;
+    let mut f = r.form();
+    f.systems = read::risk_systems(&state.db, m, rid)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    f.locations = read::risk_locations(&state.db, m, rid)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
     Ok(RiskFormPage {
         ctx,
         a,
-        f: r.form(),
-        people,
+        f,
+        choices,
         errors: FormErrors::default(),
         rid: Some(rid),
         stale: None,
@@ -271,18 +338,19 @@ pub(super) async fn update_risk(
     State(state): State<AppState>,
     session: Session,
     Path(rid): Path<i64>,
-    Form(mut f): Form<RiskForm>,
+    pairs: FormPairs,
 ) -> AppResult<Response> {
+    let mut f = RiskForm::from_pairs(&pairs);
     let (r, a) = risk_of(&state, &user, rid).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
-    let input = match f.validate(&people) {
+    let choices = Choices::load(&state, &user).await?;
+    let input = match f.validate_linked(&choices.people, &choices.systems, &choices.locations) {
         Ok(i) => i,
         Err(errors) => {
             return Ok(RiskFormPage {
                 ctx,
                 a,
                 f,
-                people,
+                choices,
                 errors,
                 rid: Some(rid),
                 stale: None,
@@ -303,7 +371,7 @@ pub(super) async fn update_risk(
                 ctx,
                 a,
                 f,
-                people,
+                choices,
                 errors: FormErrors::default(),
                 rid: Some(rid),
                 stale,

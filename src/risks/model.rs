@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{Audited, Table};
 use crate::domain::{RiskScale, parse_date};
 use crate::i18n::Msg;
-use crate::web::{FormErrors, form::trimmed};
+use crate::web::{FormErrors, FormPairs, form::trimmed};
 
 /// A risk's treatment status. `Accepted` is set only by a leder with a reason, never by the
 /// ordinary form.
@@ -126,6 +126,16 @@ pub struct RiskInput {
     pub residual: Option<(RiskScale, RiskScale)>,
     pub status: RiskStatus,
     pub next_review: Option<chrono::NaiveDate>,
+    /// The systems and locations the risk concerns; `None` keeps them as saved (an import,
+    /// whose file has no such columns).
+    pub links: Option<RiskLinks>,
+}
+
+/// The municipality's systems and locations a risk concerns (ids checked against its own).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RiskLinks {
+    pub systems: Vec<i64>,
+    pub locations: Vec<i64>,
 }
 
 /// The risk form as submitted.
@@ -146,6 +156,11 @@ pub struct RiskForm {
     pub status: String,
     pub next_review: String,
     pub version: String,
+    /// Ids of the ticked systems and locations (repeated fields, read by `from_pairs`).
+    #[serde(skip)]
+    pub systems: Vec<String>,
+    #[serde(skip)]
+    pub locations: Vec<String>,
 }
 
 fn scale(errors: &mut FormErrors, field: &'static str, v: &str) -> Option<RiskScale> {
@@ -164,8 +179,91 @@ fn check_len(errors: &mut FormErrors, field: &'static str, v: &str, max: usize) 
     }
 }
 
+/// The ids of `chosen` that are among `options`; any other is a message at `field`.
+fn chosen_ids(
+    errors: &mut FormErrors,
+    field: &'static str,
+    chosen: &[String],
+    options: &[(i64, String)],
+) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for v in chosen.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match v.parse::<i64>() {
+            Ok(id) if options.iter().any(|(o, _)| *o == id) => {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            _ => {
+                if !errors.has(field) {
+                    errors.add(field, Msg::new("risks-choose-from-list"));
+                }
+            }
+        }
+    }
+    ids
+}
+
 impl RiskForm {
+    /// The form from its fields, the repeated `systems` and `locations` included.
+    pub fn from_pairs(p: &FormPairs) -> RiskForm {
+        let f = |k: &str| p.first(k).to_string();
+        RiskForm {
+            number: f("number"),
+            description: f("description"),
+            category: f("category"),
+            likelihood: f("likelihood"),
+            consequence: f("consequence"),
+            mitigation: f("mitigation"),
+            owner: f("owner"),
+            residual_likelihood: f("residual_likelihood"),
+            residual_consequence: f("residual_consequence"),
+            status: f("status"),
+            next_review: f("next_review"),
+            version: f("version"),
+            systems: p.all("systems"),
+            locations: p.all("locations"),
+        }
+    }
+
+    /// The ordinary form: its systems and locations are chosen among `systems` and `locations`.
+    pub fn validate_linked(
+        &self,
+        people: &[(i64, String)],
+        systems: &[(i64, String)],
+        locations: &[(i64, String)],
+    ) -> Result<RiskInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        let links = RiskLinks {
+            systems: chosen_ids(&mut errors, "systems", &self.systems, systems),
+            locations: chosen_ids(&mut errors, "locations", &self.locations, locations),
+        };
+        match self.validate(people) {
+            Ok(mut input) if errors.is_empty() => {
+                input.links = Some(links);
+                Ok(input)
+            }
+            Ok(_) => Err(errors),
+            Err(e) => {
+                for (field, msg) in e.all() {
+                    errors.add(field, msg.clone());
+                }
+                Err(errors)
+            }
+        }
+    }
+
     pub fn validate(&self, people: &[(i64, String)]) -> Result<RiskInput, FormErrors> {
+        self.validate_with(people, false)
+    }
+
+    /// `keep_accepted`: the risk is accepted and may stay so (an import of a row that keeps
+    /// «Akseptert»); the ordinary form never sets it.
+    pub fn validate_with(
+        &self,
+        people: &[(i64, String)],
+        keep_accepted: bool,
+    ) -> Result<RiskInput, FormErrors> {
         let mut errors = FormErrors::default();
         check_len(&mut errors, "number", &self.number, 20);
         if self.description.trim().is_empty() {
@@ -207,6 +305,7 @@ impl RiskForm {
             "" | "open" => RiskStatus::Open,
             "treating" => RiskStatus::Treating,
             "closed" => RiskStatus::Closed,
+            "accepted" if keep_accepted => RiskStatus::Accepted,
             _ => {
                 errors.add("status", Msg::new("risks-choose-from-list"));
                 RiskStatus::Open
@@ -246,6 +345,7 @@ impl RiskForm {
             residual,
             status,
             next_review,
+            links: None,
         })
     }
 }
@@ -288,6 +388,11 @@ pub struct RiskSnapshot {
     pub accepted_by: Option<String>,
     pub accepted_at: Option<String>,
     pub next_review: Option<String>,
+    /// The systems' names, «; » between them.
+    pub systems: Option<String>,
+    /// How many locations; not their names, since the history of an unrestricted risk is
+    /// public and the line inventory is not.
+    pub locations: i64,
 }
 
 impl Audited for RiskSnapshot {

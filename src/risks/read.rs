@@ -200,3 +200,46 @@ pub async fn risk_measures(
     .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.title)).collect())
 }
+
+/// The systems a risk concerns: (id, name), by name.
+pub async fn risk_systems(
+    db: &PgPool,
+    m: i64,
+    rid: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select s.system_id as id, s.name from risk_system rs
+          join system s on s.system_id = rs.system_id
+         where rs.risk_id = $1 and rs.municipality_id = $2
+         order by lower(s.name)
+        "#,
+        rid,
+        m
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}
+
+/// The locations a risk concerns: (id, name), by name. Only for those who may read the line
+/// inventory (`Confidential`).
+pub async fn risk_locations(
+    db: &PgPool,
+    m: i64,
+    rid: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select l.location_id as id, l.name from risk_location rl
+          join location l on l.location_id = rl.location_id
+         where rl.risk_id = $1 and rl.municipality_id = $2
+         order by l.name
+        "#,
+        rid,
+        m
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}

@@ -1,6 +1,6 @@
 //! The only writes to the risk register. Each takes the transaction and writes its audit row.
 
-use super::model::{AssessmentInput, AssessmentSnapshot, RiskInput, RiskSnapshot};
+use super::model::{AssessmentInput, AssessmentSnapshot, RiskInput, RiskLinks, RiskSnapshot};
 use crate::{
     audit::{self, Action, Actor},
     db::Tx,
@@ -42,7 +42,10 @@ pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnaps
                r.residual_likelihood, r.residual_consequence, r.status, r.accepted_reason,
                u.display_name as "accepted_by?",
                r.accepted_at as "accepted_at: chrono::DateTime<chrono::Utc>",
-               to_char(r.next_review, 'DD.MM.YYYY') as next_review
+               to_char(r.next_review, 'DD.MM.YYYY') as next_review,
+               (select string_agg(s.name, '; ' order by lower(s.name)) from risk_system rs
+                  join system s using (system_id) where rs.risk_id = r.risk_id) as systems,
+               (select count(*) from risk_location rl where rl.risk_id = r.risk_id) as "locations!"
           from risk r
           join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
           left join person p on p.person_id = r.owner_person_id
@@ -71,7 +74,55 @@ pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnaps
         accepted_by: r.accepted_by,
         accepted_at: r.accepted_at.map(format_datetime),
         next_review: r.next_review,
+        systems: r.systems,
+        locations: r.locations,
     })
+}
+
+/// Replaces the risk's systems and locations with `links` (only the municipality's own).
+async fn write_links(
+    tx: &mut Tx<'_>,
+    m: i64,
+    rid: i64,
+    links: &RiskLinks,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "delete from risk_system where risk_id = $1 and municipality_id = $2",
+        rid,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        r#"
+        insert into risk_system (risk_id, system_id, municipality_id)
+        select $1, system_id, $2 from system where municipality_id = $2 and system_id = any($3)
+        "#,
+        rid,
+        m,
+        &links.systems
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "delete from risk_location where risk_id = $1 and municipality_id = $2",
+        rid,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        r#"
+        insert into risk_location (risk_id, location_id, municipality_id)
+        select $1, location_id, $2 from location where municipality_id = $2 and location_id = any($3)
+        "#,
+        rid,
+        m,
+        &links.locations
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 pub async fn insert_assessment(
@@ -149,6 +200,9 @@ pub async fn insert_risk(
     )
     .fetch_one(&mut **tx)
     .await?;
+    if let Some(links) = &input.links {
+        write_links(tx, m, id, links).await?;
+    }
     let after = risk_snapshot(tx, m, id).await?;
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
     Ok(Some(id))
@@ -218,7 +272,12 @@ pub async fn update_risk(
                consequence = $7, mitigation = $8,
                owner_person_id = (select person_id from person where person_id = $9 and municipality_id = $2),
                residual_likelihood = $10, residual_consequence = $11, status = $12,
-               next_review = $13, accepted_reason = null, accepted_by = null, accepted_at = null,
+               next_review = $13,
+               -- Only an import of an accepted risk's row keeps «accepted»; then it keeps
+               -- the leder's reason, name and time. Any other status clears them.
+               accepted_reason = case when $12 = 'accepted' then accepted_reason end,
+               accepted_by = case when $12 = 'accepted' then accepted_by end,
+               accepted_at = case when $12 = 'accepted' then accepted_at end,
                version = version + 1, updated_at = now()
          where risk_id = $1 and municipality_id = $2
         "#,
@@ -238,6 +297,9 @@ pub async fn update_risk(
     )
     .execute(&mut **tx)
     .await?;
+    if let Some(links) = &input.links {
+        write_links(tx, m, id, links).await?;
+    }
     let after = risk_snapshot(tx, m, id).await?;
     audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
     Ok(Saved::Saved)
