@@ -590,6 +590,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&leder, format!("/risks/items/{risk}/accept")),
         (&ikt, format!("/risks/items/{risk}")),
         (&ikt, format!("/risks/{assessment}/edit")),
+        (&leder, "/risks/levels".into()),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/risks/items/{risk}/delete")),
         (&ikt, format!("/risks/{assessment}/delete")),
@@ -661,6 +662,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/risks/items/{risk}/accept"),
         format!("/risks/items/{risk}/measure"),
         format!("/risks/{assessment}/edit"),
+        "/risks/levels".into(),
         format!("/risks/items/{risk}/delete"),
         format!("/risks/{assessment}/delete"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),

@@ -989,3 +989,174 @@ async fn a_risk_links_systems_and_locations_and_only_confidential_roles_see_the_
     assert!(html.contains(&system_name));
     assert!(!html.contains(&location_name));
 }
+
+/// Nordre Land's seeded assessment and its first risk.
+async fn nordre_land_risk(db: &PgPool) -> (i64, i64) {
+    sqlx::query_as(
+        "select a.risk_assessment_id, r.risk_id from risk r join risk_assessment a using (risk_assessment_id)
+          join municipality m on m.municipality_id = a.municipality_id
+         where m.name = 'Nordre Land kommune' order by r.position limit 1",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test]
+async fn a_nordre_land_user_gets_not_found_for_ringebus_risks_and_a_ringebu_user_for_nordre_lands(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let ringebu = ringebu_assessment(&db, "ROS for skole", false, &[("3", "3", None, None)]).await;
+    let ringebu_risk = risk_ids(&db, ringebu).await[0];
+    let (nl, nl_risk) = nordre_land_risk(&db).await;
+    let pages = |a: i64, r: i64| {
+        vec![
+            format!("/risks/{a}"),
+            format!("/risks/{a}/edit"),
+            format!("/risks/{a}/delete"),
+            format!("/risks/{a}/items/new"),
+            format!("/risks/{a}/export.csv"),
+            format!("/risks/{a}/export.xlsx"),
+            format!("/risks/{a}/import"),
+            format!("/risks/items/{r}"),
+            format!("/risks/items/{r}/edit"),
+            format!("/risks/items/{r}/delete"),
+        ]
+    };
+    for (user, a, r, title) in [
+        ("nl-ikt", ringebu, ringebu_risk, "ROS for skole"),
+        ("ikt", nl, nl_risk, "Digitalisering 2017"),
+    ] {
+        let c = app.user(user).await;
+        for path in pages(a, r) {
+            let (status, html) = app.text(&c, &path).await;
+            assert_eq!(status, 404, "{user} GET {path}");
+            assert!(!html.contains(title), "{user} {path}");
+        }
+        for path in [
+            format!("/risks/items/{r}/delete"),
+            format!("/risks/{a}/delete"),
+            format!("/risks/{a}/edit"),
+        ] {
+            let status = app.post(&c, &path, &[("title", "x")]).await.status();
+            assert_eq!(status, 404, "{user} POST {path}");
+        }
+    }
+    assert_eq!(risk_ids(&db, ringebu).await.len(), 1);
+    assert_eq!(risk_ids(&db, nl).await.len(), 8);
+}
+
+#[sqlx::test]
+async fn rad_and_superbruker_get_forbidden_for_every_page_of_a_restricted_assessment(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for nettverk", true, &[("3", "3", None, None)]).await;
+    let r = risk_ids(&db, a).await[0];
+    for who in ["rad", "superbruker"] {
+        let c = app.user(who).await;
+        for path in [format!("/risks/{a}"), format!("/risks/items/{r}")] {
+            let (status, html) = app.text(&c, &path).await;
+            assert_eq!(status, 403, "{who} GET {path}");
+            assert!(!html.contains("ROS for nettverk"), "{who} {path}");
+        }
+    }
+}
+
+#[sqlx::test]
+async fn the_levels_form_refuses_bad_limits_beside_the_field_and_a_saved_change_moves_the_matrix(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[("3", "4", None, None)]).await;
+    for who in ["ikt", "rad", "admin"] {
+        let c = app.user(who).await;
+        assert_eq!(app.get(&c, "/risks/levels").await.status(), 403, "{who}");
+        let r = app
+            .post(
+                &c,
+                "/risks/levels",
+                &[("low_max", "4"), ("medium_max", "10")],
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{who}");
+    }
+    let leder = app.user("leder").await;
+    let (status, html) = app.text(&leder, "/risks").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("href=\"/risks/levels\""));
+    let (status, html) = app.text(&leder, "/risks/levels").await;
+    assert_eq!(status, 200);
+    let fields = common::fields_of(&html, "#levels-form");
+    assert_eq!(common::get(&fields, "low_max"), Some("4"));
+    assert_eq!(common::get(&fields, "medium_max"), Some("12"));
+    for (low, medium, field, text) in [
+        ("0", "12", "low_max", "minst 1"),
+        ("tre", "12", "low_max", "helt tall"),
+        ("2.5", "12", "low_max", "helt tall"),
+        ("", "12", "low_max", "Skriv"),
+        ("4", "25", "medium_max", "mindre enn 25"),
+        ("8", "8", "medium_max", "større enn grensen for lav"),
+        ("4", "", "medium_max", "Skriv"),
+    ] {
+        let r = app
+            .post(
+                &leder,
+                "/risks/levels",
+                &[("low_max", low), ("medium_max", medium)],
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{low} {medium}");
+        let html = r.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse(&format!("#{field}-error")).unwrap();
+        let msg: String = doc
+            .select(&sel)
+            .next()
+            .unwrap_or_else(|| panic!("{low} {medium}: no message at {field}"))
+            .text()
+            .collect();
+        assert!(msg.contains(text), "{low} {medium}: {msg}");
+        let kept = common::fields_of(&html, "#levels-form");
+        assert_eq!(common::get(&kept, "low_max"), Some(low), "input kept");
+        assert_eq!(common::get(&kept, "medium_max"), Some(medium), "input kept");
+    }
+    let (_, html) = app.text(&leder, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "1 Middels");
+    let m: i64 = sqlx::query_scalar(
+        "select municipality_id from risk_assessment where risk_assessment_id = $1",
+    )
+    .bind(a)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    let audited = app.audit_count("municipality", m).await;
+    let r = app
+        .post(
+            &leder,
+            "/risks/levels",
+            &[("low_max", "3"), ("medium_max", "10")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&leder, &common::location(&r)).await;
+    assert!(html.contains("lagret"), "the flash");
+    let (_, html) = app.text(&leder, &format!("/risks/{a}")).await;
+    assert_eq!(matrix_cell(&html, "before", 3, 4), "1 Høy");
+    assert_eq!(matrix_cell(&html, "before", 1, 3), "0 Lav");
+    assert_eq!(matrix_cell(&html, "before", 2, 2), "0 Middels");
+    assert_eq!(
+        app.audit_count("municipality", m).await,
+        audited + 1,
+        "audited as the municipality's change"
+    );
+    let logged: i64 = sqlx::query_scalar(
+        "select count(*) from audit_log where table_name = 'municipality' and record_id = $1
+            and before ->> 'risk_medium_max' = '12' and after ->> 'risk_medium_max' = '10'
+            and after ->> 'risk_low_max' = '3'",
+    )
+    .bind(m)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(logged, 1, "before and after in the log");
+}

@@ -110,3 +110,16 @@ risks-no-systems = Risikoen er ikke knyttet til noe fagsystem.
 risks-no-locations = Risikoen er ikke knyttet til noen lokasjon.
 risks-no-systems-to-choose = Kommunen har ingen fagsystemer registrert.
 risks-no-locations-to-choose = Kommunen har ingen lokasjoner registrert.
+risks-levels-title = Risikonivåer
+risks-levels-intro = Risikofaktoren (RF = S × K) avgjør om en risiko er lav, middels eller høy. Grensene gjelder alle kommunens risikovurderinger: matrisene, tabellene og risikosidene.
+risks-levels-now = Lav risiko er RF 1–{ $low }, middels er RF opptil { $medium }, høy er over { $medium }.
+risks-levels-change = Endre risikonivåene
+risks-levels-low-max = Høyeste RF som er lav
+risks-levels-medium-max = Høyeste RF som er middels
+risks-levels-required = Skriv et helt tall.
+risks-levels-not-whole = Skriv et helt tall, ikke «{ $input }».
+risks-levels-low-range = Grensen for lav må være minst 1 og høyst 23.
+risks-levels-medium-range = Grensen for middels må være minst 2 og mindre enn 25.
+risks-levels-medium-above-low = Grensen for middels må være større enn grensen for lav ({ $low }).
+risks-levels-saved = Risikonivåene er lagret: lav opptil RF { $low }, middels opptil RF { $medium }.
+risks-levels-unchanged = Risikonivåene var allerede slik.

@@ -110,3 +110,16 @@ risks-no-systems = Risikoen er ikkje knytt til noko fagsystem.
 risks-no-locations = Risikoen er ikkje knytt til nokon lokasjon.
 risks-no-systems-to-choose = Kommunen har ingen fagsystem registrerte.
 risks-no-locations-to-choose = Kommunen har ingen lokasjonar registrerte.
+risks-levels-title = Risikonivå
+risks-levels-intro = Risikofaktoren (RF = S × K) avgjer om ein risiko er låg, middels eller høg. Grensene gjeld alle risikovurderingane i kommunen: matrisene, tabellane og risikosidene.
+risks-levels-now = Låg risiko er RF 1–{ $low }, middels er RF opp til { $medium }, høg er over { $medium }.
+risks-levels-change = Endre risikonivåa
+risks-levels-low-max = Høgaste RF som er låg
+risks-levels-medium-max = Høgaste RF som er middels
+risks-levels-required = Skriv eit heilt tal.
+risks-levels-not-whole = Skriv eit heilt tal, ikkje «{ $input }».
+risks-levels-low-range = Grensa for låg må vere minst 1 og høgst 23.
+risks-levels-medium-range = Grensa for middels må vere minst 2 og mindre enn 25.
+risks-levels-medium-above-low = Grensa for middels må vere større enn grensa for låg ({ $low }).
+risks-levels-saved = Risikonivåa er lagra: låg opp til RF { $low }, middels opp til RF { $medium }.
+risks-levels-unchanged = Risikonivåa var allereie slik.

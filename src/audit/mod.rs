@@ -417,6 +417,8 @@ impl Table {
                     ("municipality_number", k("audit-f-municipality-number")),
                     ("malform", k("audit-f-malform")),
                     ("mbps_per_user_threshold", k("lines-audit-f-threshold")),
+                    ("risk_low_max", k("risks-levels-low-max")),
+                    ("risk_medium_max", k("risks-levels-medium-max")),
                 ];
                 F
             }

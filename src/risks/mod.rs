@@ -3,6 +3,7 @@
 mod delete;
 mod form;
 mod item;
+mod levels;
 mod list;
 pub mod model;
 pub mod read;
@@ -17,6 +18,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/risks", get(list::list).post(form::create_assessment))
         .route("/risks/new", get(form::new_assessment))
+        .route("/risks/levels", get(levels::page).post(levels::save))
         .route("/risks/{id}", get(show::show))
         .route(
             "/risks/{id}/edit",

@@ -350,6 +350,93 @@ impl RiskForm {
     }
 }
 
+/// The municipality's risk levels: RF up to `low_max` is low, up to `medium_max` medium,
+/// above that high.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Levels {
+    pub low_max: i16,
+    pub medium_max: i16,
+}
+
+/// The levels form as submitted.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct LevelsForm {
+    pub low_max: String,
+    pub medium_max: String,
+}
+
+/// A whole number, or the message why not.
+fn whole(v: &str) -> Result<i64, Msg> {
+    let t = v.trim();
+    if t.is_empty() {
+        return Err(Msg::new("risks-levels-required"));
+    }
+    t.parse::<i64>()
+        .map_err(|_| Msg::with("risks-levels-not-whole", [("input", t.into())]))
+}
+
+impl LevelsForm {
+    /// 1 ≤ low < medium < 25, whole numbers: a medium band of at least one RF, and a high
+    /// band that at least 25 (5 × 5) is in.
+    pub fn validate(&self) -> Result<Levels, FormErrors> {
+        let mut errors = FormErrors::default();
+        let low = match whole(&self.low_max) {
+            Ok(n) if (1..=23).contains(&n) => Some(n),
+            Ok(_) => {
+                errors.add("low_max", Msg::new("risks-levels-low-range"));
+                None
+            }
+            Err(m) => {
+                errors.add("low_max", m);
+                None
+            }
+        };
+        let medium = match whole(&self.medium_max) {
+            Ok(n) if (2..=24).contains(&n) => Some(n),
+            Ok(_) => {
+                errors.add("medium_max", Msg::new("risks-levels-medium-range"));
+                None
+            }
+            Err(m) => {
+                errors.add("medium_max", m);
+                None
+            }
+        };
+        if let (Some(l), Some(m)) = (low, medium)
+            && m <= l
+        {
+            errors.add(
+                "medium_max",
+                Msg::with("risks-levels-medium-above-low", [("low", l.into())]),
+            );
+        }
+        match (low, medium) {
+            (Some(l), Some(m)) if errors.is_empty() => Ok(Levels {
+                low_max: l as i16,
+                medium_max: m as i16,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A change of the levels, audited as a change of the municipality (the levels are its
+/// columns), so it shows in the municipality's history.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelsSnapshot {
+    pub name: String,
+    pub risk_low_max: i16,
+    pub risk_medium_max: i16,
+}
+
+impl Audited for LevelsSnapshot {
+    const TABLE: Table = Table::Municipality;
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+}
+
 /// An assessment as the audit log keeps it.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentSnapshot {
@@ -413,5 +500,40 @@ mod tests {
     fn every_snapshot_key_has_a_label_in_the_history() {
         assert!(crate::audit::unlabelled_keys(&AssessmentSnapshot::default()).is_empty());
         assert!(crate::audit::unlabelled_keys(&RiskSnapshot::default()).is_empty());
+        assert!(crate::audit::unlabelled_keys(&LevelsSnapshot::default()).is_empty());
+    }
+
+    fn levels(low: &str, medium: &str) -> Result<Levels, FormErrors> {
+        LevelsForm {
+            low_max: low.into(),
+            medium_max: medium.into(),
+        }
+        .validate()
+    }
+
+    #[test]
+    fn levels_are_whole_numbers_with_one_at_most_low_below_medium_below_twenty_five() {
+        assert_eq!(
+            levels(" 4 ", "12").unwrap(),
+            Levels {
+                low_max: 4,
+                medium_max: 12
+            }
+        );
+        assert!(levels("1", "2").is_ok() && levels("23", "24").is_ok());
+        for (low, medium, field) in [
+            ("0", "12", "low_max"),
+            ("24", "24", "low_max"),
+            ("tre", "12", "low_max"),
+            ("2,5", "12", "low_max"),
+            ("", "12", "low_max"),
+            ("4", "25", "medium_max"),
+            ("4", "4", "medium_max"),
+            ("8", "5", "medium_max"),
+            ("4", "", "medium_max"),
+        ] {
+            let e = levels(low, medium).unwrap_err();
+            assert!(e.has(field), "{low} {medium}: {e:?}");
+        }
     }
 }

@@ -243,3 +243,17 @@ pub async fn risk_locations(
     .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }
+
+/// The municipality's risk levels.
+pub async fn levels(db: &PgPool, m: i64) -> Result<super::model::Levels, sqlx::Error> {
+    let r = sqlx::query!(
+        "select risk_low_max, risk_medium_max from municipality where municipality_id = $1",
+        m
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(super::model::Levels {
+        low_max: r.risk_low_max,
+        medium_max: r.risk_medium_max,
+    })
+}

@@ -1,6 +1,8 @@
 //! The only writes to the risk register. Each takes the transaction and writes its audit row.
 
-use super::model::{AssessmentInput, AssessmentSnapshot, RiskInput, RiskLinks, RiskSnapshot};
+use super::model::{
+    AssessmentInput, AssessmentSnapshot, Levels, LevelsSnapshot, RiskInput, RiskLinks, RiskSnapshot,
+};
 use crate::{
     audit::{self, Action, Actor},
     db::Tx,
@@ -513,4 +515,45 @@ pub async fn delete_assessment(
     .await?;
     audit::record(tx, actor, Action::Delete, id, Some(&before), None).await?;
     Ok(Some((before.title, risks.len())))
+}
+
+/// Sets the municipality's risk levels; `false` when they were already these.
+pub async fn set_levels(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    levels: Levels,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    let before = sqlx::query!(
+        "select name, risk_low_max, risk_medium_max from municipality where municipality_id = $1 for update",
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    if before.risk_low_max == levels.low_max && before.risk_medium_max == levels.medium_max {
+        return Ok(false);
+    }
+    sqlx::query!(
+        "update municipality set risk_low_max = $2, risk_medium_max = $3 where municipality_id = $1",
+        m,
+        levels.low_max,
+        levels.medium_max
+    )
+    .execute(&mut **tx)
+    .await?;
+    let snap = |low, medium| LevelsSnapshot {
+        name: before.name.clone(),
+        risk_low_max: low,
+        risk_medium_max: medium,
+    };
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        m,
+        Some(&snap(before.risk_low_max, before.risk_medium_max)),
+        Some(&snap(levels.low_max, levels.medium_max)),
+    )
+    .await?;
+    Ok(true)
 }
