@@ -29,3 +29,16 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
 /// A transaction. Every write in a module's `store.rs` takes one, so a write cannot run outside
 /// a transaction, and its audit row commits or rolls back with it.
 pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Postgres>;
+
+/// What an update based on a version of a record came to. Commit only on `Saved`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Saved,
+    Unchanged,
+    /// The form was based on an older version: who saved since, and when
+    /// (`audit::stale` reads it from the log).
+    Stale {
+        by: Option<String>,
+        at: String,
+    },
+}

@@ -2,6 +2,9 @@
 //!
 //! `build_app` gives the whole router, so integration tests drive exactly what users get.
 
+#[macro_use]
+mod macros;
+
 pub mod accounts;
 pub mod audit;
 pub mod auth;
@@ -25,6 +28,7 @@ pub mod risks;
 pub mod seed;
 pub mod strategy;
 pub mod systems;
+pub mod transfer;
 pub mod web;
 
 use std::{path::PathBuf, time::Duration};

@@ -69,6 +69,9 @@ struct Ids {
     person: i64,
     milestone: i64,
     location: i64,
+    /// A line of `location`, and a measure's link to a location.
+    line: i64,
+    link: i64,
     /// Risk assessments the test creates (the seed has none for Ringebu): one open, one
     /// restricted.
     assessment: i64,
@@ -108,6 +111,8 @@ async fn ids(app: &TestApp) -> Ids {
         )
         .await,
         location: one("select location_id from location where name = 'Fåvang barnehage'").await,
+        line: one("select min(line_id) from line join location using (location_id) where name = 'Fåvang barnehage'").await,
+        link: one("select min(measure_location_id) from measure_location").await,
         assessment: one("insert into risk_assessment (municipality_id, title)
              select min(municipality_id), 'ROS for skole' from municipality
              returning risk_assessment_id")
@@ -231,6 +236,15 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         ),
         ("/locations/export.xlsx".into(), Who::Confidential),
         ("/locations/export.csv".into(), Who::Confidential),
+        ("/locations/new".into(), Who::Editors),
+        ("/locations/import".into(), Who::Editors),
+        (format!("/locations/{}/edit", i.location), Who::Editors),
+        (format!("/locations/{}/delete", i.location), Who::Editors),
+        (format!("/locations/{}/lines/new", i.location), Who::Editors),
+        (format!("/lines/{}/edit", i.line), Who::Editors),
+        (format!("/lines/{}/delete", i.line), Who::Editors),
+        (format!("/history/line/{}", i.line), Who::Confidential),
+        (format!("/measures/{}/locations", i.measure), Who::Editors),
     ]
 }
 
@@ -276,6 +290,13 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/reports/{}/acknowledge", i.round), Who::Leder),
         ("/systems".into(), Who::Editors),
         ("/locations/threshold".into(), Who::Editors),
+        ("/locations".into(), Who::Editors),
+        (format!("/locations/{}/edit", i.location), Who::Editors),
+        (format!("/locations/{}/lines", i.location), Who::Editors),
+        (format!("/lines/{}/edit", i.line), Who::Editors),
+        (format!("/measures/{}/locations", i.measure), Who::Editors),
+        ("/locations/import".into(), Who::Editors),
+        ("/locations/import/confirm".into(), Who::Editors),
         (format!("/systems/{}/edit", i.system), Who::Editors),
         (
             format!("/systems/{}/edit", i.own_system),
@@ -314,6 +335,12 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
         (
             format!("/systems/{}/confirm", i.own_system),
             Who::ItsSuperuser,
+        ),
+        (format!("/locations/{}/delete", i.location), Who::Editors),
+        (format!("/lines/{}/delete", i.line), Who::Editors),
+        (
+            format!("/measures/{}/locations/{}/delete", i.measure, i.link),
+            Who::Editors,
         ),
         // Makes a new calendar address for the user: every logged-in user, for themself.
         ("/profile/calendar".into(), Who::Everyone),

@@ -512,6 +512,16 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
          from action_plan order by action_plan_id limit 1 returning plan_milestone_id",
     )
     .await;
+    let location = id(
+        &app,
+        "select location_id from location where name = 'Fåvang barnehage'",
+    )
+    .await;
+    let line = id(
+        &app,
+        &format!("select min(line_id) from line where location_id = {location}"),
+    )
+    .await;
     // The seed has no risk assessment for Ringebu.
     let assessment = id(
         &app,
@@ -591,9 +601,17 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/risks/items/{risk}")),
         (&ikt, format!("/risks/{assessment}/edit")),
         (&leder, "/risks/levels".into()),
+        (&ikt, "/locations/new".into()),
+        (&ikt, "/locations/import".into()),
+        (&ikt, format!("/locations/{location}/edit")),
+        (&ikt, format!("/locations/{location}/lines/new")),
+        (&ikt, format!("/lines/{line}/edit")),
+        (&ikt, format!("/measures/{measure}/locations")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/risks/items/{risk}/delete")),
         (&ikt, format!("/risks/{assessment}/delete")),
+        (&ikt, format!("/lines/{line}/delete")),
+        (&ikt, format!("/locations/{location}/delete")),
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
         (&ikt, format!("/milestones/{milestone}/delete")),
         (&ikt, format!("/measures/{measure}/delete")),
@@ -617,7 +635,12 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     }
     for f in post_forms(&format!("/plan/{plan}/import"), &preview) {
         if f.action.ends_with("/import/confirm") {
-            forms.insert(forms.len() - 3, (&ikt, f));
+            // Before the deletes, which come last.
+            let deletes = forms
+                .iter()
+                .position(|(_, g)| g.action.ends_with("/delete"))
+                .unwrap_or(forms.len());
+            forms.insert(deletes, (&ikt, f));
         }
     }
     let actions: Vec<&str> = forms.iter().map(|(_, f)| f.action.as_str()).collect();
@@ -665,6 +688,14 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/risks/levels".into(),
         format!("/risks/items/{risk}/delete"),
         format!("/risks/{assessment}/delete"),
+        "/locations".into(),
+        "/locations/import".into(),
+        format!("/locations/{location}/edit"),
+        format!("/locations/{location}/lines"),
+        format!("/lines/{line}/edit"),
+        format!("/measures/{measure}/locations"),
+        format!("/lines/{line}/delete"),
+        format!("/locations/{location}/delete"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
         format!("/measures/{measure}/delete"),
     ] {

@@ -65,6 +65,7 @@ transfer-fate-new = Ny
 transfer-fate-changed = Endret
 transfer-fate-unchanged = Uendret
 transfer-fate-same-title = Samme tittel
+transfer-fate-error = Feil
 transfer-summary-new = { $count ->
         [one] { $count } nytt
        *[other] { $count } nye

@@ -65,6 +65,7 @@ transfer-fate-new = Ny
 transfer-fate-changed = Endra
 transfer-fate-unchanged = Uendra
 transfer-fate-same-title = Same tittel
+transfer-fate-error = Feil
 transfer-summary-new = { $count ->
         [one] { $count } nytt
        *[other] { $count } nye

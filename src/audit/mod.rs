@@ -477,6 +477,7 @@ impl Table {
                     ("status_date", k("audit-f-status-date")),
                     ("status_comment", k("audit-f-status-comment")),
                     ("depends_on", k("audit-f-depends-on")),
+                    ("place", k("lines-f-place")),
                 ];
                 F
             }
@@ -579,8 +580,32 @@ impl Table {
                 ];
                 F
             }
-            // Filled in by the lines and risks modules (issue 12).
-            Table::Location | Table::Line => &[],
+            Table::Location => {
+                const F: &[(&str, &str)] = &[
+                    ("name", k("lines-f-name")),
+                    ("address", k("lines-f-address")),
+                    ("users", k("lines-col-users")),
+                    ("notes", k("lines-f-notes")),
+                    ("measure", k("lines-measures-heading")),
+                ];
+                F
+            }
+            Table::Line => {
+                const F: &[(&str, &str)] = &[
+                    ("location", k("lines-col-location")),
+                    ("purpose", k("lines-col-purpose")),
+                    ("capacity", k("lines-col-capacity")),
+                    ("line_type", k("lines-col-type")),
+                    ("ownership", k("lines-col-ownership")),
+                    ("provider", k("lines-export-provider")),
+                    ("theoretical_max", k("lines-f-theoretical-max")),
+                    ("yearly_cost", k("lines-col-cost")),
+                    ("contract_expires", k("lines-col-expires")),
+                    ("notice_days", k("lines-f-notice-days")),
+                    ("notes", k("lines-f-notes")),
+                ];
+                F
+            }
             Table::RiskAssessment => {
                 const F: &[(&str, &str)] = &[
                     ("title", k("risks-f-title")),
@@ -711,6 +736,35 @@ pub fn unlabelled_keys<T: Audited>(sample: &T) -> Vec<String> {
 
 /// The longest record name the log keeps.
 const NAME_CHARS: usize = 200;
+
+/// The refusal of an update based on an older version: who saved the record last, and when, as
+/// the log has it (a store's version check returns this).
+pub async fn stale(
+    tx: &mut Tx<'_>,
+    municipality_id: i64,
+    table: Table,
+    record_id: i64,
+) -> Result<crate::db::Outcome, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select u.display_name as "by?", a.occurred_at as "at: chrono::DateTime<chrono::Utc>"
+        from audit_log a left join app_user u on u.app_user_id = a.app_user_id
+        where a.municipality_id = $1 and a.table_name = $2 and a.record_id = $3
+        order by a.occurred_at desc limit 1
+        "#,
+        municipality_id,
+        table.code(),
+        record_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(crate::db::Outcome::Stale {
+        by: r.as_ref().and_then(|r| r.by.clone()),
+        at: r
+            .map(|r| crate::domain::format_datetime(r.at))
+            .unwrap_or_default(),
+    })
+}
 
 /// Writes one audit row, in the change's own transaction.
 pub async fn record<T: Audited>(

@@ -6,13 +6,16 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use serde::Deserialize;
 
-use super::read::{self, Filter, LINE_TYPES, Listing, OWNERSHIPS, Totals};
+use super::{
+    model::{LineType, Ownership},
+    read::{self, Filter, Listing, Totals},
+};
 use crate::{
     AppState,
     auth::Confidential,
     domain::today,
     error::AppResult,
-    web::{Ctx, Pager},
+    web::{Ctx, Pager, pager::query_base},
 };
 
 const PER_PAGE: i64 = 50;
@@ -32,14 +35,8 @@ pub struct ListPage {
     pub filter: Filter,
     pub pager: Pager,
     pub query_base: String,
-    pub line_types: &'static [&'static str],
-    pub ownerships: &'static [&'static str],
-}
-
-impl ListPage {
-    pub fn is(&self, value: &str, chosen: &str) -> bool {
-        value == chosen
-    }
+    pub line_types: &'static [LineType],
+    pub ownerships: &'static [Ownership],
 }
 
 pub(super) async fn list(
@@ -51,7 +48,7 @@ pub(super) async fn list(
 ) -> AppResult<ListPage> {
     let filter = filter.cleaned();
     let m = ctx.user.municipality_id;
-    let page = paging.page.unwrap_or(1).clamp(1, 1_000_000);
+    let page = Pager::requested(paging.page);
     let mut listing = read::list(
         &state.db,
         m,
@@ -64,33 +61,15 @@ pub(super) async fn list(
     if listing.rows.is_empty() && page > 1 {
         listing = read::list(&state.db, m, &filter, today(), 0, PER_PAGE).await?;
     }
-    let pager = Pager::new(
-        if listing.rows.is_empty() {
-            Some(1)
-        } else {
-            Some(page)
-        },
-        PER_PAGE,
-        listing.total,
-    );
-    let q = filter.query();
-    let order = format!(
-        "sort={}&dir={}",
-        filter.sort_key(),
-        if filter.descending() { "desc" } else { "asc" }
-    );
+    let pager = Pager::of(page, listing.rows.len(), PER_PAGE, listing.total);
     Ok(ListPage {
-        query_base: if q.is_empty() {
-            order
-        } else {
-            format!("{q}&{order}")
-        },
+        query_base: query_base(&filter.query(), filter.sort_key(), filter.descending()),
         totals: read::totals(&state.db, m).await?,
         listing,
         filter,
         pager,
-        line_types: &LINE_TYPES,
-        ownerships: &OWNERSHIPS,
+        line_types: LineType::ALL,
+        ownerships: Ownership::ALL,
         ctx,
     })
 }

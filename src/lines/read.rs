@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use super::model::{LineInput, LineType, LocationInput, Ownership, Users};
 use crate::{
     domain::{Mbps, Nok, format_date, format_one_decimal},
     error::{AppError, AppResult},
@@ -45,26 +46,14 @@ pub struct Filter {
 }
 
 pub const SORTS: [&str; 4] = ["name", "users", "per_user", "expires"];
-pub const LINE_TYPES: [&str; 5] = ["fiber", "adsl", "radio", "mobile", "other"];
-pub const OWNERSHIPS: [&str; 2] = ["own", "leased"];
-
-/// The label key of a line type code.
+/// The label key of a line type code (as stored; the CHECK allows only `LineType`'s codes).
 pub fn type_key(code: &str) -> &'static str {
-    match code {
-        "fiber" => "lines-type-fiber",
-        "adsl" => "lines-type-adsl",
-        "radio" => "lines-type-radio",
-        "mobile" => "lines-type-mobile",
-        _ => "lines-type-other",
-    }
+    LineType::parse(code).unwrap_or(LineType::Other).label_key()
 }
 
 /// The label key of an ownership code.
 pub fn ownership_key(code: &str) -> &'static str {
-    match code {
-        "leased" => "lines-ownership-leased",
-        _ => "lines-ownership-own",
-    }
+    Ownership::parse(code).unwrap_or(Ownership::Own).label_key()
 }
 
 impl Filter {
@@ -79,10 +68,10 @@ impl Filter {
             v.retain(|c| c != '\0');
         }
         self.q = self.q.trim().to_string();
-        if !LINE_TYPES.contains(&self.line_type.as_str()) {
+        if LineType::parse(&self.line_type).is_none() {
             self.line_type.clear();
         }
-        if !OWNERSHIPS.contains(&self.ownership.as_str()) {
+        if Ownership::parse(&self.ownership).is_none() {
             self.ownership.clear();
         }
         self
@@ -166,6 +155,11 @@ pub struct Row {
     pub theoretical_max: bool,
     pub yearly_cost: Option<Decimal>,
     pub contract_expires: Option<NaiveDate>,
+    pub notice_days: Option<i32>,
+    /// The line's notes (footnotes of Vedlegg 3: theoretical maximum, training room).
+    pub notes: Option<String>,
+    pub address: Option<String>,
+    pub location_notes: Option<String>,
     pub per_user: Option<Decimal>,
     pub slow_type: bool,
     pub leased: bool,
@@ -246,7 +240,8 @@ pub async fn list(
         ), rows as (
             select n.line_id, l.location_id, l.name, l.users_count, l.users_none, n.position,
                    n.purpose, n.down_mbps, n.up_mbps, n.line_type, n.ownership, n.provider,
-                   n.theoretical_max, n.yearly_cost, n.contract_expires,
+                   n.theoretical_max, n.yearly_cost, n.contract_expires, n.notice_days,
+                   n.notes, l.address, l.notes as location_notes,
                    case when l.users_count > 0 then t.down / l.users_count end as per_user,
                    n.line_type in ('adsl', 'radio') as slow_type,
                    n.ownership = 'leased' as leased,
@@ -266,7 +261,8 @@ pub async fn list(
                users_count, users_none as "users_none!", purpose, down_mbps, up_mbps,
                line_type as "line_type!", ownership as "ownership!", provider,
                theoretical_max as "theoretical_max!", yearly_cost,
-               contract_expires as "contract_expires: NaiveDate", per_user,
+               contract_expires as "contract_expires: NaiveDate", notice_days, notes,
+               address, location_notes, per_user,
                slow_type as "slow_type!", leased as "leased!",
                under_threshold as "under_threshold!", in_notice as "in_notice!",
                expired as "expired!", count(*) over () as "total!"
@@ -317,6 +313,10 @@ pub async fn list(
                 theoretical_max: r.theoretical_max,
                 yearly_cost: r.yearly_cost,
                 contract_expires: r.contract_expires,
+                notice_days: r.notice_days,
+                notes: r.notes,
+                address: r.address,
+                location_notes: r.location_notes,
                 per_user: r.per_user,
                 slow_type: r.slow_type,
                 leased: r.leased,
@@ -492,4 +492,131 @@ pub async fn of_measure(
         name: r.name,
     })
     .collect())
+}
+
+/// A location's form values as saved, with its version.
+pub async fn location_input(
+    db: &PgPool,
+    municipality_id: i64,
+    location_id: i64,
+) -> AppResult<(LocationInput, i32)> {
+    let r = sqlx::query!(
+        "select name, address, users_count, users_none, notes, version from location
+         where location_id = $1 and municipality_id = $2",
+        location_id,
+        municipality_id
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((
+        LocationInput {
+            name: r.name,
+            address: r.address,
+            users: Users::of(r.users_count, r.users_none),
+            notes: r.notes,
+        },
+        r.version,
+    ))
+}
+
+/// A line's form values as saved: (input, version, location id, location name).
+pub async fn line_input(
+    db: &PgPool,
+    municipality_id: i64,
+    line_id: i64,
+) -> AppResult<(LineInput, i32, i64, String)> {
+    let r = sqlx::query!(
+        r#"select l.name as location, n.location_id, n.purpose, n.down_mbps, n.up_mbps,
+                  n.line_type, n.ownership, n.provider, n.theoretical_max, n.yearly_cost,
+                  n.contract_expires as "contract_expires: NaiveDate", n.notice_days,
+                  n.notes, n.version
+           from line n join location l on l.location_id = n.location_id
+           where n.line_id = $1 and n.municipality_id = $2"#,
+        line_id,
+        municipality_id
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((
+        LineInput {
+            purpose: r.purpose,
+            down_mbps: r.down_mbps,
+            up_mbps: r.up_mbps,
+            line_type: LineType::parse(&r.line_type).unwrap_or(LineType::Other),
+            ownership: Ownership::parse(&r.ownership).unwrap_or(Ownership::Own),
+            provider: r.provider,
+            theoretical_max: r.theoretical_max,
+            yearly_cost: r.yearly_cost,
+            contract_expires: r.contract_expires,
+            notice_days: r.notice_days,
+            notes: r.notes,
+        },
+        r.version,
+        r.location_id,
+        r.location,
+    ))
+}
+
+/// What deleting a location takes with it: (lines, linked measures).
+pub async fn location_dependants(
+    db: &PgPool,
+    municipality_id: i64,
+    location_id: i64,
+) -> AppResult<(i64, i64)> {
+    let r = sqlx::query!(
+        r#"select (select count(*) from line where location_id = $1 and municipality_id = $2) as "lines!",
+                  (select count(*) from measure_location where location_id = $1 and municipality_id = $2) as "measures!""#,
+        location_id,
+        municipality_id
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((r.lines, r.measures))
+}
+
+/// A measure's title and plan, for the page that links it to locations.
+pub async fn measure_head(
+    db: &PgPool,
+    municipality_id: i64,
+    measure_id: i64,
+) -> AppResult<(String, i64)> {
+    let r = sqlx::query!(
+        "select title, action_plan_id from measure where measure_id = $1 and municipality_id = $2",
+        measure_id,
+        municipality_id
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((r.title, r.action_plan_id))
+}
+
+/// Every line's and location's version: what an import's preview compared with.
+pub struct Versions {
+    pub lines: std::collections::HashMap<i64, i32>,
+    pub locations: std::collections::HashMap<i64, i32>,
+}
+
+pub async fn versions(db: &PgPool, municipality_id: i64) -> AppResult<Versions> {
+    let lines = sqlx::query!(
+        "select line_id, version from line where municipality_id = $1",
+        municipality_id
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.line_id, r.version))
+    .collect();
+    let locations = sqlx::query!(
+        "select location_id, version from location where municipality_id = $1",
+        municipality_id
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.location_id, r.version))
+    .collect();
+    Ok(Versions { lines, locations })
 }

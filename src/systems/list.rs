@@ -14,7 +14,7 @@ use crate::{
     AppState,
     domain::today,
     error::AppResult,
-    web::{Ctx, Pager},
+    web::{Ctx, Pager, pager::query_base},
 };
 
 const PER_PAGE: i64 = 50;
@@ -59,8 +59,7 @@ pub(super) async fn list(
 ) -> AppResult<ListPage> {
     let filter = filter.cleaned();
     let today = today();
-    // A page number from a tampered link is bounded, so the offset cannot overflow.
-    let page = paging.page.unwrap_or(1).clamp(1, 1_000_000);
+    let page = Pager::requested(paging.page);
     let mut listing = read::list(
         &state.db,
         &ctx.user,
@@ -74,27 +73,9 @@ pub(super) async fn list(
         // A page past the end (an old link): the first page.
         listing = read::list(&state.db, &ctx.user, &filter, today, 0, PER_PAGE).await?;
     }
-    let pager = Pager::new(
-        if listing.rows.is_empty() {
-            Some(1)
-        } else {
-            Some(page)
-        },
-        PER_PAGE,
-        listing.total,
-    );
-    let q = filter.query();
-    let order = format!(
-        "sort={}&dir={}",
-        filter.sort_key(),
-        if filter.descending() { "desc" } else { "asc" }
-    );
+    let pager = Pager::of(page, listing.rows.len(), PER_PAGE, listing.total);
     Ok(ListPage {
-        query_base: if q.is_empty() {
-            order
-        } else {
-            format!("{q}&{order}")
-        },
+        query_base: query_base(&filter.query(), filter.sort_key(), filter.descending()),
         options: read::options(&state.db, ctx.user.municipality_id).await?,
         can_edit: ctx.user.can_edit_plan(),
         listing,

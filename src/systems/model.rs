@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     audit::{Audited, Table},
-    i18n::{Msg, k},
+    i18n::Msg,
     web::FormErrors,
 };
 
@@ -21,31 +21,6 @@ pub const EVALUATION_MONTHS: u32 = 4 * 12;
 pub const CONFIRMATION_MONTHS: u32 = 12;
 /// An agreement with no notice period given is «expiring» this many days before it ends.
 pub const DEFAULT_NOTICE_DAYS: i64 = 90;
-
-macro_rules! code_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $key:literal;)* }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-
-            pub fn parse(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-
-            /// The catalog key of its label.
-            pub fn label_key(self) -> &'static str {
-                match self { $($name::$variant => k($key)),* }
-            }
-        }
-    };
-}
 
 code_enum!(
     /// Where a system is in its life.

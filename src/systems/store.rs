@@ -8,21 +8,13 @@ use super::model::{
     CooperationSnapshot, MeetingInput, MeetingSnapshot, Owner, SystemInput, SystemSnapshot,
 };
 use crate::{
-    audit::{self, Action, Actor},
+    audit::{self, Action, Actor, Table},
     db::Tx,
     domain::{format_date, format_datetime},
     i18n::Lang,
 };
 
-pub enum Outcome {
-    Saved,
-    Unchanged,
-    /// The form was based on an older version: who saved since, and when.
-    Stale {
-        by: Option<String>,
-        at: String,
-    },
-}
+pub use crate::db::Outcome;
 
 fn owner_columns(o: &Owner) -> (Option<i64>, Option<&str>) {
     match o {
@@ -108,22 +100,7 @@ async fn lock(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<Locked, sqlx::Error> {
 }
 
 async fn stale(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<Outcome, sqlx::Error> {
-    let r = sqlx::query!(
-        r#"
-        select u.display_name as "by?", a.occurred_at as "at: chrono::DateTime<chrono::Utc>"
-        from audit_log a left join app_user u on u.app_user_id = a.app_user_id
-        where a.municipality_id = $1 and a.table_name = 'system' and a.record_id = $2
-        order by a.occurred_at desc limit 1
-        "#,
-        m,
-        id
-    )
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(Outcome::Stale {
-        by: r.as_ref().and_then(|r| r.by.clone()),
-        at: r.map(|r| format_datetime(r.at)).unwrap_or_default(),
-    })
+    audit::stale(tx, m, Table::System, id).await
 }
 
 /// Updates every field if the system is still at `based_on`. Commit only on `Saved`.

@@ -14,13 +14,11 @@ use axum::{
     extract::{Multipart, State, multipart::MultipartRejection},
     response::{IntoResponse, Response},
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sqlx::{Acquire, PgPool};
 use tower_sessions::Session;
 
-use super::{
-    COLUMNS, IMPORTERS, KEY, NAME_SEPARATOR, Names, cell, column_of, header_key, normalize,
-};
+use super::{COLUMNS, IMPORTERS, KEY, NAME_SEPARATOR, Names, cell, header_key, normalize};
 use crate::{
     AppState,
     audit::{self, Actor, EventKind},
@@ -28,10 +26,7 @@ use crate::{
     domain::parse_date,
     error::AppResult,
     i18n::{Lang, Msg, k},
-    plan::transfer::{
-        sheet::{Table, read_table, read_upload},
-        undefuse,
-    },
+    plan::transfer::undefuse,
     systems::{
         model::{
             ArchiveMethod, Criticality, Lifecycle, OperatorKind, Owner, SUPERUSER_FIELDS,
@@ -40,7 +35,8 @@ use crate::{
         read,
         store::{self, Outcome},
     },
-    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect, random_token},
+    transfer::{Change, Fate, Staged, Table, read_file},
+    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
 };
 
 const STAGED_KEY: &str = "systems_import";
@@ -72,21 +68,6 @@ fn import_page(ctx: Ctx, error: Option<Msg>) -> ImportPage {
     }
 }
 
-/// What confirming does with one row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fate {
-    New,
-    Changed,
-    Unchanged,
-    Error,
-}
-
-pub struct Change {
-    pub field: &'static str,
-    pub before: String,
-    pub after: String,
-}
-
 pub struct PreviewRow {
     pub row: usize,
     pub name: String,
@@ -107,12 +88,7 @@ impl PreviewRow {
     }
 
     pub fn fate_color(&self) -> &'static str {
-        match self.fate {
-            Fate::New => "success",
-            Fate::Changed => "warning",
-            Fate::Unchanged => "neutral",
-            Fate::Error => "danger",
-        }
+        self.fate.color()
     }
 }
 
@@ -137,15 +113,6 @@ impl PreviewPage {
             .iter()
             .any(|r| matches!(r.fate, Fate::New | Fate::Changed))
     }
-}
-
-/// The file's rows and the versions the preview compared with, until confirm.
-#[derive(Serialize, Deserialize)]
-struct Staged {
-    token: String,
-    file_name: String,
-    rows: Vec<(usize, Vec<String>)>,
-    versions: Vec<(i64, i32)>,
 }
 
 /// A row read and checked: the system as it would be saved.
@@ -429,16 +396,7 @@ impl RowReader<'_> {
 /// The header row (the first with a known column, «Navn» among them) and the field of each
 /// column.
 fn header(table: &Table) -> Option<(usize, Vec<Option<&'static str>>)> {
-    table
-        .rows
-        .iter()
-        .enumerate()
-        .take(20)
-        .find_map(|(i, (_, cells))| {
-            let cols: Vec<Option<&'static str>> =
-                cells.iter().map(|c| column_of(undefuse(c))).collect();
-            cols.contains(&Some("name")).then_some((i, cols))
-        })
+    crate::transfer::header_row(table, &COLUMNS, "name")
 }
 
 /// Every row of the file read, checked and compared with what is saved.
@@ -662,36 +620,21 @@ pub async fn preview(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     require_importer(&ctx.user)?;
-    let upload = match read_upload(multipart).await {
-        Ok(u) => u,
+    let (file_name, table) = match read_file(multipart).await {
+        Ok(t) => t,
         Err(msg) => return Ok(import_page(ctx, Some(msg)).into_response()),
-    };
-    let file_name = upload.name.clone();
-    // Parsing is CPU work on untrusted bytes: off the async threads, and a panic is a message.
-    let table = match tokio::task::spawn_blocking(move || read_table(&upload)).await {
-        Ok(Ok(t)) => t,
-        Ok(Err(msg)) => return Ok(import_page(ctx, Some(msg)).into_response()),
-        Err(_) => {
-            return Ok(import_page(ctx, Some(Msg::new("transfer-file-unreadable"))).into_response());
-        }
     };
     let lookup = Lookup::load(&state.db, ctx.user.municipality_id).await?;
     let mut file_errors = Vec::new();
     let planned = plan_rows(&ctx.user, ctx.lang, &table, &lookup, &mut file_errors);
     let ok = file_errors.is_empty() && planned.iter().all(|p| p.preview.fate != Fate::Error);
     let token = if ok {
-        let token = random_token();
-        let staged = Staged {
-            token: token.clone(),
-            file_name: file_name.clone(),
-            rows: table.rows,
-            versions: planned
-                .iter()
-                .filter_map(|p| p.preview.system_id.map(|id| (id, p.version)))
-                .collect(),
-        };
-        session.insert(STAGED_KEY, staged).await?;
-        Some(token)
+        let versions = planned
+            .iter()
+            .filter_map(|p| p.preview.system_id.map(|id| (id, p.version)))
+            .collect();
+        let staged = Staged::new(file_name.clone(), table, versions);
+        Some(staged.keep(&session, STAGED_KEY).await?)
     } else {
         None
     };
@@ -719,13 +662,7 @@ pub async fn confirm(
 ) -> AppResult<Response> {
     require_importer(&user)?;
     let lang = user.lang;
-    // Taken out of the session first: a second click finds nothing.
-    let staged = session
-        .remove::<Staged>(STAGED_KEY)
-        .await
-        .ok()
-        .flatten()
-        .filter(|s| !form.token.is_empty() && s.token == form.token.trim());
+    let staged = Staged::take(&session, STAGED_KEY, &form.token).await;
     let Some(staged) = staged else {
         return Ok(flash_redirect(
             &session,
@@ -737,7 +674,7 @@ pub async fn confirm(
     };
     let m = user.municipality_id;
     let lookup = Lookup::load(&state.db, m).await?;
-    let table = Table { rows: staged.rows };
+    let table = staged.table();
     let mut file_errors = Vec::new();
     let planned = plan_rows(&user, lang, &table, &lookup, &mut file_errors);
     if !file_errors.is_empty() || planned.iter().any(|p| p.preview.fate == Fate::Error) {

@@ -79,24 +79,7 @@ pub(crate) fn header_key(field: &str) -> &'static str {
         .unwrap_or(COLUMNS[1].1)
 }
 
-pub(crate) fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The field a header names, in either language (or by the field's own name).
-pub(crate) fn column_of(header: &str) -> Option<&'static str> {
-    let h = normalize(header);
-    if h.is_empty() {
-        return None;
-    }
-    COLUMNS.iter().map(|(f, _)| *f).find(|f| {
-        let key = header_key(f);
-        Lang::ALL.iter().any(|l| normalize(&l.t(key)) == h) || *f == h
-    })
-}
+pub(crate) use crate::transfer::normalize;
 
 /// Names of the municipality's units, people and cooperations by id.
 #[derive(Default)]
@@ -189,6 +172,10 @@ pub(crate) fn cell(lang: Lang, input: &SystemInput, field: &str, names: &Names) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn column_of(header: &str) -> Option<&'static str> {
+        crate::transfer::column_of(&COLUMNS, header)
+    }
 
     #[test]
     fn every_header_the_export_writes_in_either_language_is_read_as_its_column() {
