@@ -157,6 +157,16 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/{}/edit", i.assessment), Who::Editors),
         (format!("/risks/{}/delete", i.assessment), Who::Editors),
         (
+            format!("/risks/{}/export.xlsx", i.assessment),
+            Who::Everyone,
+        ),
+        (format!("/risks/{}/export.csv", i.assessment), Who::Everyone),
+        (format!("/risks/{}/import", i.assessment), Who::Editors),
+        (
+            format!("/risks/{}/export.csv", i.restricted_assessment),
+            Who::Confidential,
+        ),
+        (
             format!("/risks/items/{}", i.restricted_risk),
             Who::Confidential,
         ),
@@ -259,6 +269,11 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/risks/items/{}/measure", i.risk), Who::Editors),
         (format!("/risks/{}/edit", i.assessment), Who::Editors),
         ("/risks/levels".into(), Who::Leder),
+        (format!("/risks/{}/import", i.assessment), Who::Editors),
+        (
+            format!("/risks/{}/import/confirm", i.assessment),
+            Who::Editors,
+        ),
         ("/strategy/new".into(), Who::Editors),
         (format!("/strategy/{}/edit", i.doc), Who::Editors),
         (format!("/strategy/{}/goal-areas/new", i.doc), Who::Editors),

@@ -1054,7 +1054,14 @@ async fn rad_and_superbruker_get_forbidden_for_every_page_of_a_restricted_assess
     let r = risk_ids(&db, a).await[0];
     for who in ["rad", "superbruker"] {
         let c = app.user(who).await;
-        for path in [format!("/risks/{a}"), format!("/risks/items/{r}")] {
+        for path in [
+            format!("/risks/{a}"),
+            format!("/risks/{a}/export.csv"),
+            format!("/risks/{a}/export.xlsx"),
+            format!("/risks/items/{r}"),
+            format!("/history/risk/{r}"),
+            format!("/history/risk_assessment/{a}"),
+        ] {
             let (status, html) = app.text(&c, &path).await;
             assert_eq!(status, 403, "{who} GET {path}");
             assert!(!html.contains("ROS for nettverk"), "{who} {path}");
@@ -1159,4 +1166,438 @@ async fn the_levels_form_refuses_bad_limits_beside_the_field_and_a_saved_change_
     .await
     .unwrap();
     assert_eq!(logged, 1, "before and after in the log");
+}
+
+/// The assessment's CSV export as rows of cells, the header first.
+async fn export_csv(app: &common::TestApp, c: &reqwest::Client, a: i64) -> Vec<Vec<String>> {
+    let r = app.get(c, &format!("/risks/{a}/export.csv")).await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap().to_vec();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn to_csv(rows: &[Vec<&str>]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    for r in rows {
+        w.write_record(r).unwrap();
+    }
+    w.into_inner().unwrap()
+}
+
+async fn upload(
+    app: &common::TestApp,
+    c: &reqwest::Client,
+    a: i64,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (u16, String) {
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+    );
+    let r = c
+        .post(app.url(&format!("/risks/{a}/import")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.text().await.unwrap())
+}
+
+fn token(html: &str) -> Option<String> {
+    let marker = "name=\"token\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_string())
+}
+
+/// The text of the preview's row for the file's row `row`.
+fn preview_row(html: &str, row: usize) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(&format!("#preview tr[data-row=\"{row}\"]")).unwrap();
+    doc.select(&sel)
+        .next()
+        .unwrap_or_else(|| panic!("the preview has row {row}"))
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const HEADER: [&str; 13] = [
+    "Risiko-ID",
+    "Nr",
+    "Beskrivelse",
+    "Kategori",
+    "S",
+    "K",
+    "RF",
+    "Tiltak",
+    "Eier",
+    "Rest-S",
+    "Rest-K",
+    "Status",
+    "Neste gjennomgang",
+];
+
+#[sqlx::test]
+async fn an_import_warns_where_the_printed_rf_is_not_s_times_k_and_stores_s_times_k(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[]).await;
+    let ikt = app.user("ikt").await;
+    let file = to_csv(&[
+        HEADER.to_vec(),
+        vec![
+            "",
+            "3",
+            "For lite opplæring",
+            "Kompetanse",
+            "4",
+            "2",
+            "10",
+            "Kurs",
+            "",
+            "",
+            "",
+            "Åpen",
+            "",
+        ],
+        vec![
+            "",
+            "4",
+            "Leverandøren går konkurs",
+            "",
+            "2",
+            "5",
+            "10",
+            "",
+            "",
+            "1",
+            "5",
+            "Under behandling",
+            "01.06.2027",
+        ],
+    ]);
+    let (status, html) = upload(&app, &ikt, a, "ros.csv", file).await;
+    assert_eq!(status, 200);
+    let row = preview_row(&html, 2);
+    assert!(row.contains("Ny"), "{row}");
+    assert!(
+        row.contains("Oppgitt RF 10, men S × K = 8; lagrer 8"),
+        "{row}"
+    );
+    assert!(!preview_row(&html, 3).contains("Oppgitt RF"));
+    // Nothing is written before the confirmation.
+    assert!(risk_ids(&db, a).await.is_empty());
+    let t = token(&html).expect("a warning is not an error: the import can be confirmed");
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/import/confirm"),
+            &[("token", &t)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(common::location(&r), format!("/risks/{a}"));
+    let scores: Vec<(i16, Option<i16>, String)> = sqlx::query_as(
+        "select score, residual_score, status from risk where risk_assessment_id = $1 order by position",
+    )
+    .bind(a)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        scores,
+        [
+            (8, None, "open".to_string()),
+            (10, Some(5), "treating".to_string())
+        ]
+    );
+    let events: i64 = sqlx::query_scalar("select count(*) from audit_event where kind = 'import'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(events, 1, "one audited import event");
+    // The same confirmation again finds nothing to confirm.
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/import/confirm"),
+            &[("token", &t)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(risk_ids(&db, a).await.len(), 2);
+}
+
+#[sqlx::test]
+async fn an_import_row_with_a_bad_s_or_k_is_an_error_with_the_forms_message_and_nothing_is_written(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[("2", "2", None, None)]).await;
+    let other = ringebu_assessment(&db, "ROS for nettverk", false, &[("1", "1", None, None)]).await;
+    let foreign = risk_ids(&db, other).await[0].to_string();
+    let ikt = app.user("ikt").await;
+    let file = to_csv(&[
+        HEADER.to_vec(),
+        vec![
+            "",
+            "1",
+            "S som ord",
+            "",
+            "tre",
+            "2",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        vec!["", "2", "S null", "", "0", "2", "", "", "", "", "", "", ""],
+        vec!["", "3", "K seks", "", "2", "6", "", "", "", "", "", "", ""],
+        vec![
+            "",
+            "4",
+            "K desimal",
+            "",
+            "2",
+            "2.5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        vec!["", "5", "K tom", "", "2", "", "", "", "", "", "", "", ""],
+        vec![
+            "",
+            "6",
+            "Bare Rest-S",
+            "",
+            "2",
+            "2",
+            "",
+            "",
+            "",
+            "3",
+            "",
+            "",
+            "",
+        ],
+        vec![
+            &foreign,
+            "7",
+            "En annen vurderings risiko",
+            "",
+            "2",
+            "2",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        vec![
+            "",
+            "8",
+            "Godtatt selv",
+            "",
+            "2",
+            "2",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Akseptert",
+            "",
+        ],
+        vec![
+            "",
+            "9",
+            "Ukjent eier",
+            "",
+            "2",
+            "2",
+            "",
+            "",
+            "Ola Nordmann",
+            "",
+            "",
+            "",
+            "",
+        ],
+        vec![
+            "", "10", "Grei rad", "", "2", "2", "", "", "", "", "", "", "",
+        ],
+    ]);
+    let (status, html) = upload(&app, &ikt, a, "ros.csv", file).await;
+    assert_eq!(status, 200);
+    let expect = [
+        (2, "S:"),
+        (3, "S:"),
+        (4, "K:"),
+        (5, "K:"),
+        (6, "K:"),
+        (7, "Rest-K:"),
+        (8, "Risiko-ID:"),
+        (9, "Status:"),
+        (10, "Eier:"),
+    ];
+    for (row, column) in expect {
+        let text = preview_row(&html, row);
+        assert!(text.contains("Feil"), "row {row}: {text}");
+        assert!(text.contains(column), "row {row} names {column}: {text}");
+    }
+    let form_messages = [
+        (2, ikt_styring::domain::RiskScale::parse("tre").unwrap_err()),
+        (3, ikt_styring::domain::RiskScale::parse("0").unwrap_err()),
+        (4, ikt_styring::domain::RiskScale::parse("6").unwrap_err()),
+        (5, ikt_styring::domain::RiskScale::parse("2.5").unwrap_err()),
+        (6, ikt_styring::domain::RiskScale::parse("").unwrap_err()),
+    ];
+    for (row, msg) in form_messages {
+        let text = preview_row(&html, row);
+        assert!(
+            text.contains(&msg.nb()),
+            "row {row}: the form's message «{}»: {text}",
+            msg.nb()
+        );
+    }
+    assert!(preview_row(&html, 11).contains("Ny"));
+    assert!(
+        token(&html).is_none(),
+        "a file with errors cannot be confirmed"
+    );
+    assert!(html.contains("Ingenting er importert"));
+    assert_eq!(risk_ids(&db, a).await.len(), 1);
+}
+
+#[sqlx::test]
+async fn the_risks_exported_and_imported_again_change_nothing(db: PgPool) {
+    let app = common::spawn(db.clone()).await;
+    let (nl, _) = nordre_land_risk(&db).await;
+    let c = app.user("nl-ikt").await;
+    sqlx::query("update risk set next_review = '2027-03-01', residual_likelihood = 2, residual_consequence = 3, category = 'Ressurser', status = 'treating' where risk_assessment_id = $1 and number = '1'")
+        .bind(nl)
+        .execute(&db)
+        .await
+        .unwrap();
+    let rows = export_csv(&app, &c, nl).await;
+    assert_eq!(rows[0], HEADER.map(String::from).to_vec());
+    assert_eq!(rows.len(), 9, "the header and the eight risks");
+    let before: i64 = sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let refs: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let (status, html) = upload(&app, &c, nl, "ros.csv", to_csv(&refs)).await;
+    assert_eq!(status, 200);
+    for row in 2..=9 {
+        let text = preview_row(&html, row);
+        assert!(text.contains("Uendret"), "row {row}: {text}");
+    }
+    assert!(
+        html.contains("Filen endrer ingenting"),
+        "no confirm button for nothing"
+    );
+    // The Excel file reads back the same.
+    let r = app.get(&c, &format!("/risks/{nl}/export.xlsx")).await;
+    assert_eq!(r.status(), 200);
+    let xlsx = r.bytes().await.unwrap().to_vec();
+    let (status, html) = upload(&app, &c, nl, "ros.xlsx", xlsx).await;
+    assert_eq!(status, 200);
+    for row in 2..=9 {
+        assert!(
+            preview_row(&html, row).contains("Uendret"),
+            "xlsx row {row}"
+        );
+    }
+    let after: i64 = sqlx::query_scalar("select count(*) from audit_log")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(after, before);
+}
+
+#[sqlx::test]
+async fn an_import_changes_a_risk_by_its_id_and_refuses_a_preview_of_another_assessment(
+    db: PgPool,
+) {
+    let app = common::spawn(db.clone()).await;
+    let a = ringebu_assessment(&db, "ROS for skole", false, &[("2", "2", None, None)]).await;
+    let b = ringebu_assessment(&db, "ROS for nettverk", false, &[]).await;
+    let rid = risk_ids(&db, a).await[0];
+    let ikt = app.user("ikt").await;
+    let mut rows = export_csv(&app, &ikt, a).await;
+    rows[1][4] = "5".into();
+    let refs: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let (_, html) = upload(&app, &ikt, a, "ros.csv", to_csv(&refs)).await;
+    let text = preview_row(&html, 2);
+    assert!(text.contains("Endret") && text.contains("2 → 5"), "{text}");
+    let t = token(&html).unwrap();
+    // Confirmed into another assessment: refused, nothing written.
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{b}/import/confirm"),
+            &[("token", &t)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, page) = app.text(&ikt, &common::location(&r)).await;
+    assert!(
+        page.contains("Forhåndsvisningen finnes ikke lenger"),
+        "{page}"
+    );
+    assert!(risk_ids(&db, b).await.is_empty());
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(rid)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 4);
+    // The preview again, confirmed where it belongs.
+    let (_, html) = upload(&app, &ikt, a, "ros.csv", to_csv(&refs)).await;
+    let t = token(&html).unwrap();
+    let r = app
+        .post(
+            &ikt,
+            &format!("/risks/{a}/import/confirm"),
+            &[("token", &t)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let score: i16 = sqlx::query_scalar("select score from risk where risk_id = $1")
+        .bind(rid)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(score, 10);
 }

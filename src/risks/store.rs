@@ -4,8 +4,8 @@ use super::model::{
     AssessmentInput, AssessmentSnapshot, Levels, LevelsSnapshot, RiskInput, RiskLinks, RiskSnapshot,
 };
 use crate::{
-    audit::{self, Action, Actor},
-    db::Tx,
+    audit::{self, Action, Actor, Table},
+    db::{Outcome, Tx},
     domain::format_datetime,
 };
 
@@ -223,24 +223,14 @@ pub enum Saved {
     NotFound,
 }
 
-/// Who saved the record last, and when, from its latest audit row: what a refused save says.
-async fn stale(tx: &mut Tx<'_>, m: i64, table: &str, id: i64) -> Result<Saved, sqlx::Error> {
-    let r = sqlx::query!(
-        r#"
-        select u.display_name as "by?", a.occurred_at as "at: chrono::DateTime<chrono::Utc>"
-          from audit_log a left join app_user u on u.app_user_id = a.app_user_id
-         where a.municipality_id = $1 and a.table_name = $2 and a.record_id = $3
-         order by a.occurred_at desc, a.audit_log_id desc limit 1
-        "#,
-        m,
-        table,
-        id
-    )
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(Saved::Stale {
-        by: r.as_ref().and_then(|r| r.by.clone()),
-        at: r.map(|r| format_datetime(r.at)).unwrap_or_default(),
+/// A refused save: who saved the record last, and when (`audit::stale`).
+async fn stale(tx: &mut Tx<'_>, m: i64, table: Table, id: i64) -> Result<Saved, sqlx::Error> {
+    Ok(match audit::stale(tx, m, table, id).await? {
+        Outcome::Stale { by, at } => Saved::Stale { by, at },
+        Outcome::Saved | Outcome::Unchanged => Saved::Stale {
+            by: None,
+            at: String::new(),
+        },
     })
 }
 
@@ -265,7 +255,7 @@ pub async fn update_risk(
         return Ok(Saved::NotFound);
     };
     if based_on != Some(version) {
-        return stale(tx, m, "risk", id).await;
+        return stale(tx, m, Table::Risk, id).await;
     }
     let before = risk_snapshot(tx, m, id).await?;
     sqlx::query!(
@@ -421,7 +411,7 @@ pub async fn update_assessment(
         return Ok(Saved::NotFound);
     };
     if based_on != Some(version) {
-        return stale(tx, m, "risk_assessment", id).await;
+        return stale(tx, m, Table::RiskAssessment, id).await;
     }
     let before = assessment_snapshot(tx, m, id).await?;
     sqlx::query!(
