@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations, loginAs } from '../helpers';
+import { checkHtml, formatVnu } from '../vnu';
 
 // Issue 12: the risk register in the browser, as ikt: a risk scored S 4 × K 5 lands in the
 // matrix as «Høy», its mitigation becomes a measure in one click, both pages are axe-clean,
@@ -102,5 +106,48 @@ test.describe('risikoregister', () => {
     }
     await expect(page.locator('#matrix-before')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeHidden();
+  });
+
+  test('the risk pages are valid HTML as the server sends them', async ({ page }) => {
+    await loginAs(page, 'ikt');
+    const { assessment, risk } = await assessmentWithRisk(page);
+    const dir = mkdtempSync(join(tmpdir(), 'ikt-vnu-risks-'));
+    const files = new Map<string, string>();
+    try {
+      for (const path of [
+        '/risks',
+        assessment,
+        `${assessment}/edit`,
+        `${assessment}/delete`,
+        `${assessment}/import`,
+        `${assessment}/items/new`,
+        risk,
+        `${risk}/edit`,
+        `${risk}/delete`,
+      ]) {
+        const res = await page.request.get(path);
+        expect(res.status(), path).toBe(200);
+        const file = join(dir, `${files.size}.html`);
+        writeFileSync(file, await res.text());
+        files.set(file, path);
+      }
+      const vnu = checkHtml(files);
+      expect(vnu.errors, formatVnu(vnu.errors)).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the leder sets the levels and a mistake is shown beside its field', async ({ page }) => {
+    await loginAs(page, 'leder');
+    await page.goto('/risks');
+    await page.getByRole('link', { name: 'Endre risikonivåene', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risikonivåer');
+    await expectNoA11yViolations(page, 'risikonivåer');
+    await page.getByLabel('Høyeste RF som er middels', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Lagre endringer', exact: true }).click();
+    await expect(page.locator('#medium_max-error')).toContainText('større enn grensen for lav');
+    await expect(page.getByLabel('Høyeste RF som er middels', { exact: true })).toHaveValue('3');
+    await expectNoA11yViolations(page, 'risikonivåer med feil');
   });
 });
