@@ -73,6 +73,19 @@ test.describe('risikoregister', () => {
     await expectNoA11yViolations(page, 'slett risiko');
     await page.goto(`${assessment}/import`);
     await expectNoA11yViolations(page, 'import av risikoer');
+    // A file whose printed RF is not S × K: a warning, and S × K is what is stored.
+    await page.locator('#file').setInputFiles({
+      name: 'ros.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\ufeffBeskrivelse;S;K;RF\r\nStrømbrudd i serverrommet;3;4;10\r\n'),
+    });
+    await page.getByRole('button', { name: 'Forhåndsvis import', exact: true }).click();
+    await expect(page.locator('#preview')).toContainText('Oppgitt RF 10, men S × K = 12; lagrer 12');
+    await expectNoA11yViolations(page, 'forhåndsvisning av import');
+    await page.getByRole('button', { name: 'Bekreft importen', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === assessment, { waitUntil: 'load' });
+    await expect(page.locator('.flash')).toContainText('Importert fra «ros.csv»');
+    await expect(page.locator('#matrix-before td[data-cell="S3K4"]')).toContainText('1');
     await page.goto(risk);
 
     await page.getByRole('button', { name: 'Lag tiltak av tiltaksteksten', exact: true }).click();
