@@ -861,6 +861,7 @@ pub async fn seed_risks(tx: &mut Tx<'_>, seeded: &Seeded, json: &str) -> anyhow:
             residual: None,
             status: RiskStatus::Open,
             next_review: None,
+            links: None,
         };
         crate::risks::store::insert_risk(tx, actor, assessment_id, &input)
             .await?

@@ -562,6 +562,29 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         .await
         .unwrap();
 
+    // And the assessment's risks, exported and uploaded again.
+    let risks_csv = ikt
+        .get(app.url(&format!("/risks/{assessment}/export.csv")))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap()
+        .to_vec();
+    let risks_preview = ikt
+        .post(app.url(&format!("/risks/{assessment}/import")))
+        .multipart(reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(risks_csv).file_name("ros.csv"),
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
     let pages: Vec<(&Client, String)> = vec![
         (&anonymous, "/login".into()),
         (&ikt, format!("/plan/{plan}/measures/new")),
@@ -599,6 +622,9 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/risks/items/{risk}/edit")),
         (&leder, format!("/risks/items/{risk}/accept")),
         (&ikt, format!("/risks/items/{risk}")),
+        (&ikt, format!("/risks/{assessment}/edit")),
+        (&leder, "/risks/levels".into()),
+        (&ikt, format!("/risks/{assessment}/import")),
         (&ikt, "/locations/new".into()),
         (&ikt, "/locations/import".into()),
         (&ikt, format!("/locations/{location}/edit")),
@@ -606,6 +632,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/lines/{line}/edit")),
         (&ikt, format!("/measures/{measure}/locations")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
+        (&ikt, format!("/risks/items/{risk}/delete")),
+        (&ikt, format!("/risks/{assessment}/delete")),
         (&ikt, format!("/lines/{line}/delete")),
         (&ikt, format!("/locations/{location}/delete")),
         (&ikt, format!("/strategy/{doc}/strategies/{unused}/delete")),
@@ -629,9 +657,20 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
             }
         }
     }
-    for f in post_forms(&format!("/plan/{plan}/import"), &preview) {
+    let previews = post_forms(&format!("/plan/{plan}/import"), &preview)
+        .into_iter()
+        .chain(post_forms(
+            &format!("/risks/{assessment}/import"),
+            &risks_preview,
+        ));
+    for f in previews {
         if f.action.ends_with("/import/confirm") {
-            forms.insert(forms.len() - 5, (&ikt, f));
+            // Before the deletes, which come last.
+            let deletes = forms
+                .iter()
+                .position(|(_, g)| g.action.ends_with("/delete"))
+                .unwrap_or(forms.len());
+            forms.insert(deletes, (&ikt, f));
         }
     }
     let actions: Vec<&str> = forms.iter().map(|(_, f)| f.action.as_str()).collect();
@@ -675,6 +714,12 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/risks/items/{risk}/edit"),
         format!("/risks/items/{risk}/accept"),
         format!("/risks/items/{risk}/measure"),
+        format!("/risks/{assessment}/edit"),
+        "/risks/levels".into(),
+        format!("/risks/{assessment}/import"),
+        format!("/risks/{assessment}/import/confirm"),
+        format!("/risks/items/{risk}/delete"),
+        format!("/risks/{assessment}/delete"),
         "/locations".into(),
         "/locations/import".into(),
         format!("/locations/{location}/edit"),

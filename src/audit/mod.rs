@@ -417,6 +417,8 @@ impl Table {
                     ("municipality_number", k("audit-f-municipality-number")),
                     ("malform", k("audit-f-malform")),
                     ("mbps_per_user_threshold", k("lines-audit-f-threshold")),
+                    ("risk_low_max", k("risks-levels-low-max")),
+                    ("risk_medium_max", k("risks-levels-medium-max")),
                 ];
                 F
             }
@@ -628,7 +630,12 @@ impl Table {
                     ("residual_likelihood", k("risks-f-residual-likelihood")),
                     ("residual_consequence", k("risks-f-residual-consequence")),
                     ("status", k("risks-f-status")),
+                    ("accepted_reason", k("risks-f-accepted-reason")),
+                    ("accepted_by", k("risks-f-accepted-by")),
+                    ("accepted_at", k("risks-f-accepted-at")),
                     ("next_review", k("risks-f-next-review")),
+                    ("systems", k("risks-f-systems")),
+                    ("locations", k("risks-f-locations-count")),
                 ];
                 F
             }

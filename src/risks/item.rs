@@ -23,11 +23,49 @@ use crate::{
     domain::{RiskLevel, format_date, today},
     error::{AppError, AppResult},
     i18n::Msg,
-    web::{Ctx, FlashKind, Form, FormErrors, flash_redirect},
+    web::{Ctx, FlashKind, Form, FormErrors, FormPairs, flash_redirect},
 };
 
+/// What the risk form's choices are: the municipality's people, systems and locations.
+pub(super) struct Choices {
+    people: Vec<(i64, String)>,
+    systems: Vec<(i64, String)>,
+    locations: Vec<(i64, String)>,
+}
+
+impl Choices {
+    async fn load(state: &AppState, user: &CurrentUser) -> AppResult<Choices> {
+        let m = user.municipality_id;
+        let people = crate::org::read::person_names(&state.db, m).await?;
+        let systems = crate::systems::read::list(
+            &state.db,
+            user,
+            &crate::systems::read::Filter::default(),
+            today(),
+            0,
+            100_000,
+        )
+        .await?
+        .rows
+        .into_iter()
+        .map(|r| (r.system_id, r.name))
+        .collect();
+        // The form is IKT staff's, who may read the line inventory anyway.
+        let locations = crate::lines::read::location_names(&state.db, m).await?;
+        Ok(Choices {
+            people,
+            systems,
+            locations,
+        })
+    }
+}
+
 /// The assessment, refused (403) when restricted and the user may not read it.
-async fn assessment(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<AssessmentDetail> {
+pub(super) async fn assessment(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<AssessmentDetail> {
     let a = read::assessment(&state.db, user.municipality_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -43,11 +81,27 @@ pub(super) struct RiskFormPage {
     ctx: Ctx,
     a: AssessmentDetail,
     f: RiskForm,
-    people: Vec<(i64, String)>,
+    choices: Choices,
     errors: FormErrors,
     /// The risk's id when editing.
     rid: Option<i64>,
-    conflict: bool,
+    /// A save refused as based on an older version: who saved since, and when.
+    stale: Option<Stale>,
+}
+
+/// Who saved a record after the form was opened, and when.
+pub(super) struct Stale {
+    pub who: String,
+    pub when: String,
+}
+
+impl Stale {
+    pub(super) fn new(ctx: &Ctx, by: Option<String>, at: String) -> Stale {
+        Stale {
+            who: by.unwrap_or_else(|| ctx.t("risks-someone-else")),
+            when: at,
+        }
+    }
 }
 
 impl RiskFormPage {
@@ -66,6 +120,12 @@ impl RiskFormPage {
     fn picked(&self, id: &i64) -> bool {
         self.f.owner.trim() == id.to_string()
     }
+    fn system_checked(&self, id: &i64) -> bool {
+        self.f.systems.iter().any(|v| v.trim() == id.to_string())
+    }
+    fn location_checked(&self, id: &i64) -> bool {
+        self.f.locations.iter().any(|v| v.trim() == id.to_string())
+    }
     fn status_is(&self, code: &str) -> bool {
         let s = self.f.status.trim();
         s == code || (s.is_empty() && code == "open")
@@ -79,15 +139,15 @@ pub(super) async fn new_risk(
     Path(id): Path<i64>,
 ) -> AppResult<RiskFormPage> {
     let a = assessment(&state, &user, id).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    let choices = Choices::load(&state, &user).await?;
     Ok(RiskFormPage {
         ctx,
         a,
         f: RiskForm::default(),
-        people,
+        choices,
         errors: FormErrors::default(),
         rid: None,
-        conflict: false,
+        stale: None,
     })
 }
 
@@ -97,21 +157,22 @@ pub(super) async fn create_risk(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<i64>,
-    Form(f): Form<RiskForm>,
+    pairs: FormPairs,
 ) -> AppResult<Response> {
+    let f = RiskForm::from_pairs(&pairs);
     let a = assessment(&state, &user, id).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
-    let input = match f.validate(&people) {
+    let choices = Choices::load(&state, &user).await?;
+    let input = match f.validate_linked(&choices.people, &choices.systems, &choices.locations) {
         Ok(i) => i,
         Err(errors) => {
             return Ok(RiskFormPage {
                 ctx,
                 a,
                 f,
-                people,
+                choices,
                 errors,
                 rid: None,
-                conflict: false,
+                stale: None,
             }
             .into_response());
         }
@@ -139,6 +200,9 @@ pub(super) struct RiskPage {
     can_accept: bool,
     measures: Vec<(i64, String)>,
     plans: Vec<(i64, String)>,
+    systems: Vec<(i64, String)>,
+    /// Only for `Confidential` roles; `None` for others, who are not told there are any.
+    locations: Option<Vec<(i64, String)>>,
 }
 
 impl RiskPage {
@@ -175,6 +239,12 @@ pub(super) async fn show_risk(
     }
     let m = ctx.user.municipality_id;
     let measures = read::risk_measures(&state.db, m, rid).await?;
+    let systems = read::risk_systems(&state.db, m, rid).await?;
+    let locations = if ctx.user.can_read_confidential() {
+        Some(read::risk_locations(&state.db, m, rid).await?)
+    } else {
+        None
+    };
     let plans = if ctx.user.can_edit_plan() && r.mitigation.is_some() {
         read::plans(&state.db, m, chrono::Datelike::year(&today())).await?
     } else {
@@ -183,6 +253,8 @@ pub(super) async fn show_risk(
     Ok(RiskPage {
         measures,
         plans,
+        systems,
+        locations,
         can_edit: ctx.user.can_edit_plan(),
         can_accept: ctx.user.can(Leder::ROLES) && r.status != "accepted",
         ctx,
@@ -191,7 +263,8 @@ pub(super) async fn show_risk(
 }
 
 impl RiskDetail {
-    fn form(&self) -> RiskForm {
+    /// The form as saved, without its systems and locations (`edit_risk` adds them).
+    pub(super) fn form(&self) -> RiskForm {
         let n = |v: Option<i16>| v.map(|v| v.to_string()).unwrap_or_default();
         RiskForm {
             number: self.number.clone().unwrap_or_default(),
@@ -209,12 +282,14 @@ impl RiskDetail {
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
             version: self.version.to_string(),
+            systems: Vec::new(),
+            locations: Vec::new(),
         }
     }
 }
 
 /// The risk and its assessment, refused when restricted and the user may not read it.
-async fn risk_of(
+pub(super) async fn risk_of(
     state: &AppState,
     user: &CurrentUser,
     rid: i64,
@@ -233,15 +308,27 @@ pub(super) async fn edit_risk(
     Path(rid): Path<i64>,
 ) -> AppResult<RiskFormPage> {
     let (r, a) = risk_of(&state, &user, rid).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
+    let choices = Choices::load(&state, &user).await?;
+    let m = user.municipality_id;
+    let mut f = r.form();
+    f.systems = read::risk_systems(&state.db, m, rid)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    f.locations = read::risk_locations(&state.db, m, rid)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
     Ok(RiskFormPage {
         ctx,
         a,
-        f: r.form(),
-        people,
+        f,
+        choices,
         errors: FormErrors::default(),
         rid: Some(rid),
-        conflict: false,
+        stale: None,
     })
 }
 
@@ -251,21 +338,22 @@ pub(super) async fn update_risk(
     State(state): State<AppState>,
     session: Session,
     Path(rid): Path<i64>,
-    Form(mut f): Form<RiskForm>,
+    pairs: FormPairs,
 ) -> AppResult<Response> {
+    let mut f = RiskForm::from_pairs(&pairs);
     let (r, a) = risk_of(&state, &user, rid).await?;
-    let people = crate::org::read::person_names(&state.db, user.municipality_id).await?;
-    let input = match f.validate(&people) {
+    let choices = Choices::load(&state, &user).await?;
+    let input = match f.validate_linked(&choices.people, &choices.systems, &choices.locations) {
         Ok(i) => i,
         Err(errors) => {
             return Ok(RiskFormPage {
                 ctx,
                 a,
                 f,
-                people,
+                choices,
                 errors,
                 rid: Some(rid),
-                conflict: false,
+                stale: None,
             }
             .into_response());
         }
@@ -275,17 +363,18 @@ pub(super) async fn update_risk(
     match store::update_risk(&mut tx, Actor::from(&user), rid, based_on, &input).await? {
         Saved::Saved => {}
         Saved::NotFound => return Err(AppError::NotFound),
-        Saved::Conflict => {
+        Saved::Stale { by, at } => {
             // The input is kept; the next save is based on what is saved now.
             f.version = r.version.to_string();
+            let stale = Some(Stale::new(&ctx, by, at));
             return Ok(RiskFormPage {
                 ctx,
                 a,
                 f,
-                people,
+                choices,
                 errors: FormErrors::default(),
                 rid: Some(rid),
-                conflict: true,
+                stale,
             }
             .into_response());
         }
@@ -359,7 +448,10 @@ pub(super) async fn accept(
         .into_response());
     }
     let mut tx = state.db.begin().await?;
-    if store::accept_risk(&mut tx, Actor::from(&user), rid, reason).await? != Saved::Saved {
+    if !matches!(
+        store::accept_risk(&mut tx, Actor::from(&user), rid, reason).await?,
+        Saved::Saved
+    ) {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{Audited, Table};
 use crate::domain::{RiskScale, parse_date};
 use crate::i18n::Msg;
-use crate::web::{FormErrors, form::trimmed};
+use crate::web::{FormErrors, FormPairs, form::trimmed};
 
 /// A risk's treatment status. `Accepted` is set only by a leder with a reason, never by the
 /// ordinary form.
@@ -126,6 +126,16 @@ pub struct RiskInput {
     pub residual: Option<(RiskScale, RiskScale)>,
     pub status: RiskStatus,
     pub next_review: Option<chrono::NaiveDate>,
+    /// The systems and locations the risk concerns; `None` keeps them as saved (an import,
+    /// whose file has no such columns).
+    pub links: Option<RiskLinks>,
+}
+
+/// The municipality's systems and locations a risk concerns (ids checked against its own).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RiskLinks {
+    pub systems: Vec<i64>,
+    pub locations: Vec<i64>,
 }
 
 /// The risk form as submitted.
@@ -146,6 +156,11 @@ pub struct RiskForm {
     pub status: String,
     pub next_review: String,
     pub version: String,
+    /// Ids of the ticked systems and locations (repeated fields, read by `from_pairs`).
+    #[serde(skip)]
+    pub systems: Vec<String>,
+    #[serde(skip)]
+    pub locations: Vec<String>,
 }
 
 fn scale(errors: &mut FormErrors, field: &'static str, v: &str) -> Option<RiskScale> {
@@ -164,8 +179,91 @@ fn check_len(errors: &mut FormErrors, field: &'static str, v: &str, max: usize) 
     }
 }
 
+/// The ids of `chosen` that are among `options`; any other is a message at `field`.
+fn chosen_ids(
+    errors: &mut FormErrors,
+    field: &'static str,
+    chosen: &[String],
+    options: &[(i64, String)],
+) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for v in chosen.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match v.parse::<i64>() {
+            Ok(id) if options.iter().any(|(o, _)| *o == id) => {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            _ => {
+                if !errors.has(field) {
+                    errors.add(field, Msg::new("risks-choose-from-list"));
+                }
+            }
+        }
+    }
+    ids
+}
+
 impl RiskForm {
+    /// The form from its fields, the repeated `systems` and `locations` included.
+    pub fn from_pairs(p: &FormPairs) -> RiskForm {
+        let f = |k: &str| p.first(k).to_string();
+        RiskForm {
+            number: f("number"),
+            description: f("description"),
+            category: f("category"),
+            likelihood: f("likelihood"),
+            consequence: f("consequence"),
+            mitigation: f("mitigation"),
+            owner: f("owner"),
+            residual_likelihood: f("residual_likelihood"),
+            residual_consequence: f("residual_consequence"),
+            status: f("status"),
+            next_review: f("next_review"),
+            version: f("version"),
+            systems: p.all("systems"),
+            locations: p.all("locations"),
+        }
+    }
+
+    /// The ordinary form: its systems and locations are chosen among `systems` and `locations`.
+    pub fn validate_linked(
+        &self,
+        people: &[(i64, String)],
+        systems: &[(i64, String)],
+        locations: &[(i64, String)],
+    ) -> Result<RiskInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        let links = RiskLinks {
+            systems: chosen_ids(&mut errors, "systems", &self.systems, systems),
+            locations: chosen_ids(&mut errors, "locations", &self.locations, locations),
+        };
+        match self.validate(people) {
+            Ok(mut input) if errors.is_empty() => {
+                input.links = Some(links);
+                Ok(input)
+            }
+            Ok(_) => Err(errors),
+            Err(e) => {
+                for (field, msg) in e.all() {
+                    errors.add(field, msg.clone());
+                }
+                Err(errors)
+            }
+        }
+    }
+
     pub fn validate(&self, people: &[(i64, String)]) -> Result<RiskInput, FormErrors> {
+        self.validate_with(people, false)
+    }
+
+    /// `keep_accepted`: the risk is accepted and may stay so (an import of a row that keeps
+    /// «Akseptert»); the ordinary form never sets it.
+    pub fn validate_with(
+        &self,
+        people: &[(i64, String)],
+        keep_accepted: bool,
+    ) -> Result<RiskInput, FormErrors> {
         let mut errors = FormErrors::default();
         check_len(&mut errors, "number", &self.number, 20);
         if self.description.trim().is_empty() {
@@ -207,6 +305,7 @@ impl RiskForm {
             "" | "open" => RiskStatus::Open,
             "treating" => RiskStatus::Treating,
             "closed" => RiskStatus::Closed,
+            "accepted" if keep_accepted => RiskStatus::Accepted,
             _ => {
                 errors.add("status", Msg::new("risks-choose-from-list"));
                 RiskStatus::Open
@@ -246,7 +345,95 @@ impl RiskForm {
             residual,
             status,
             next_review,
+            links: None,
         })
+    }
+}
+
+/// The municipality's risk levels: RF up to `low_max` is low, up to `medium_max` medium,
+/// above that high.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Levels {
+    pub low_max: i16,
+    pub medium_max: i16,
+}
+
+/// The levels form as submitted.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct LevelsForm {
+    pub low_max: String,
+    pub medium_max: String,
+}
+
+/// A whole number, or the message why not.
+fn whole(v: &str) -> Result<i64, Msg> {
+    let t = v.trim();
+    if t.is_empty() {
+        return Err(Msg::new("risks-levels-required"));
+    }
+    t.parse::<i64>()
+        .map_err(|_| Msg::with("risks-levels-not-whole", [("input", t.into())]))
+}
+
+impl LevelsForm {
+    /// 1 ≤ low < medium < 25, whole numbers: a medium band of at least one RF, and a high
+    /// band that at least 25 (5 × 5) is in.
+    pub fn validate(&self) -> Result<Levels, FormErrors> {
+        let mut errors = FormErrors::default();
+        let low = match whole(&self.low_max) {
+            Ok(n) if (1..=23).contains(&n) => Some(n),
+            Ok(_) => {
+                errors.add("low_max", Msg::new("risks-levels-low-range"));
+                None
+            }
+            Err(m) => {
+                errors.add("low_max", m);
+                None
+            }
+        };
+        let medium = match whole(&self.medium_max) {
+            Ok(n) if (2..=24).contains(&n) => Some(n),
+            Ok(_) => {
+                errors.add("medium_max", Msg::new("risks-levels-medium-range"));
+                None
+            }
+            Err(m) => {
+                errors.add("medium_max", m);
+                None
+            }
+        };
+        if let (Some(l), Some(m)) = (low, medium)
+            && m <= l
+        {
+            errors.add(
+                "medium_max",
+                Msg::with("risks-levels-medium-above-low", [("low", l.into())]),
+            );
+        }
+        match (low, medium) {
+            (Some(l), Some(m)) if errors.is_empty() => Ok(Levels {
+                low_max: l as i16,
+                medium_max: m as i16,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A change of the levels, audited as a change of the municipality (the levels are its
+/// columns), so it shows in the municipality's history.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelsSnapshot {
+    pub name: String,
+    pub risk_low_max: i16,
+    pub risk_medium_max: i16,
+}
+
+impl Audited for LevelsSnapshot {
+    const TABLE: Table = Table::Municipality;
+    fn name(&self) -> String {
+        self.name.clone()
     }
 }
 
@@ -282,7 +469,17 @@ pub struct RiskSnapshot {
     pub residual_likelihood: Option<i16>,
     pub residual_consequence: Option<i16>,
     pub status: String,
+    /// The leder's acceptance: why, who and when (dd.mm.åååå kl. tt:mm), so the history shows
+    /// it beside the status.
+    pub accepted_reason: Option<String>,
+    pub accepted_by: Option<String>,
+    pub accepted_at: Option<String>,
     pub next_review: Option<String>,
+    /// The systems' names, «; » between them.
+    pub systems: Option<String>,
+    /// How many locations; not their names, since the history of an unrestricted risk is
+    /// public and the line inventory is not.
+    pub locations: i64,
 }
 
 impl Audited for RiskSnapshot {
@@ -303,5 +500,40 @@ mod tests {
     fn every_snapshot_key_has_a_label_in_the_history() {
         assert!(crate::audit::unlabelled_keys(&AssessmentSnapshot::default()).is_empty());
         assert!(crate::audit::unlabelled_keys(&RiskSnapshot::default()).is_empty());
+        assert!(crate::audit::unlabelled_keys(&LevelsSnapshot::default()).is_empty());
+    }
+
+    fn levels(low: &str, medium: &str) -> Result<Levels, FormErrors> {
+        LevelsForm {
+            low_max: low.into(),
+            medium_max: medium.into(),
+        }
+        .validate()
+    }
+
+    #[test]
+    fn levels_are_whole_numbers_with_one_at_most_low_below_medium_below_twenty_five() {
+        assert_eq!(
+            levels(" 4 ", "12").unwrap(),
+            Levels {
+                low_max: 4,
+                medium_max: 12
+            }
+        );
+        assert!(levels("1", "2").is_ok() && levels("23", "24").is_ok());
+        for (low, medium, field) in [
+            ("0", "12", "low_max"),
+            ("24", "24", "low_max"),
+            ("tre", "12", "low_max"),
+            ("2,5", "12", "low_max"),
+            ("", "12", "low_max"),
+            ("4", "25", "medium_max"),
+            ("4", "4", "medium_max"),
+            ("8", "5", "medium_max"),
+            ("4", "", "medium_max"),
+        ] {
+            let e = levels(low, medium).unwrap_err();
+            assert!(e.has(field), "{low} {medium}: {e:?}");
+        }
     }
 }

@@ -163,6 +163,36 @@ pub async fn risk(db: &PgPool, m: i64, id: i64) -> Result<Option<RiskDetail>, sq
     .await
 }
 
+/// An assessment's risks in their printed order, in full (the export and the import).
+pub async fn risk_details(
+    db: &PgPool,
+    m: i64,
+    assessment_id: i64,
+) -> Result<Vec<RiskDetail>, sqlx::Error> {
+    sqlx::query_as!(
+        RiskDetail,
+        r#"
+        select r.risk_id as id, r.risk_assessment_id as assessment_id, a.title as assessment,
+               a.restricted, r.number, r.description, r.category, r.likelihood, r.consequence,
+               r.score as "score!", r.mitigation, r.owner_person_id as owner_id,
+               p.name as "owner?", r.residual_likelihood, r.residual_consequence,
+               r.residual_score, r.status, r.accepted_reason,
+               r.next_review as "next_review: chrono::NaiveDate", r.version,
+               mu.risk_low_max as low_max, mu.risk_medium_max as medium_max
+          from risk r
+          join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
+          join municipality mu on mu.municipality_id = r.municipality_id
+          left join person p on p.person_id = r.owner_person_id
+         where r.risk_assessment_id = $1 and r.municipality_id = $2
+         order by r.position, r.risk_id
+        "#,
+        assessment_id,
+        m
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// The municipality's action plans, a running one (this year within its period) first, then
 /// the newest.
 pub async fn plans(db: &PgPool, m: i64, year: i32) -> Result<Vec<(i64, String)>, sqlx::Error> {
@@ -199,4 +229,61 @@ pub async fn risk_measures(
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.title)).collect())
+}
+
+/// The systems a risk concerns: (id, name), by name.
+pub async fn risk_systems(
+    db: &PgPool,
+    m: i64,
+    rid: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select s.system_id as id, s.name from risk_system rs
+          join system s on s.system_id = rs.system_id
+         where rs.risk_id = $1 and rs.municipality_id = $2
+         order by lower(s.name)
+        "#,
+        rid,
+        m
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}
+
+/// The locations a risk concerns: (id, name), by name. Only for those who may read the line
+/// inventory (`Confidential`).
+pub async fn risk_locations(
+    db: &PgPool,
+    m: i64,
+    rid: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select l.location_id as id, l.name from risk_location rl
+          join location l on l.location_id = rl.location_id
+         where rl.risk_id = $1 and rl.municipality_id = $2
+         order by l.name
+        "#,
+        rid,
+        m
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}
+
+/// The municipality's risk levels.
+pub async fn levels(db: &PgPool, m: i64) -> Result<super::model::Levels, sqlx::Error> {
+    let r = sqlx::query!(
+        "select risk_low_max, risk_medium_max from municipality where municipality_id = $1",
+        m
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(super::model::Levels {
+        low_max: r.risk_low_max,
+        medium_max: r.risk_medium_max,
+    })
 }

@@ -1,9 +1,12 @@
 //! The only writes to the risk register. Each takes the transaction and writes its audit row.
 
-use super::model::{AssessmentInput, AssessmentSnapshot, RiskInput, RiskSnapshot};
+use super::model::{
+    AssessmentInput, AssessmentSnapshot, Levels, LevelsSnapshot, RiskInput, RiskLinks, RiskSnapshot,
+};
 use crate::{
-    audit::{self, Action, Actor},
-    db::Tx,
+    audit::{self, Action, Actor, Table},
+    db::{Outcome, Tx},
+    domain::format_datetime,
 };
 
 pub async fn assessment_snapshot(
@@ -38,11 +41,17 @@ pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnaps
         r#"
         select a.title as assessment, r.position, r.number, r.description, r.category,
                r.likelihood, r.consequence, r.mitigation, p.name as "owner?",
-               r.residual_likelihood, r.residual_consequence, r.status,
-               to_char(r.next_review, 'DD.MM.YYYY') as next_review
+               r.residual_likelihood, r.residual_consequence, r.status, r.accepted_reason,
+               u.display_name as "accepted_by?",
+               r.accepted_at as "accepted_at: chrono::DateTime<chrono::Utc>",
+               to_char(r.next_review, 'DD.MM.YYYY') as next_review,
+               (select string_agg(s.name, '; ' order by lower(s.name)) from risk_system rs
+                  join system s using (system_id) where rs.risk_id = r.risk_id) as systems,
+               (select count(*) from risk_location rl where rl.risk_id = r.risk_id) as "locations!"
           from risk r
           join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
           left join person p on p.person_id = r.owner_person_id
+          left join app_user u on u.app_user_id = r.accepted_by
          where r.risk_id = $1 and r.municipality_id = $2
         "#,
         id,
@@ -63,8 +72,59 @@ pub async fn risk_snapshot(tx: &mut Tx<'_>, m: i64, id: i64) -> Result<RiskSnaps
         residual_likelihood: r.residual_likelihood,
         residual_consequence: r.residual_consequence,
         status: r.status,
+        accepted_reason: r.accepted_reason,
+        accepted_by: r.accepted_by,
+        accepted_at: r.accepted_at.map(format_datetime),
         next_review: r.next_review,
+        systems: r.systems,
+        locations: r.locations,
     })
+}
+
+/// Replaces the risk's systems and locations with `links` (only the municipality's own).
+async fn write_links(
+    tx: &mut Tx<'_>,
+    m: i64,
+    rid: i64,
+    links: &RiskLinks,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "delete from risk_system where risk_id = $1 and municipality_id = $2",
+        rid,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        r#"
+        insert into risk_system (risk_id, system_id, municipality_id)
+        select $1, system_id, $2 from system where municipality_id = $2 and system_id = any($3)
+        "#,
+        rid,
+        m,
+        &links.systems
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "delete from risk_location where risk_id = $1 and municipality_id = $2",
+        rid,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        r#"
+        insert into risk_location (risk_id, location_id, municipality_id)
+        select $1, location_id, $2 from location where municipality_id = $2 and location_id = any($3)
+        "#,
+        rid,
+        m,
+        &links.locations
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 pub async fn insert_assessment(
@@ -142,6 +202,9 @@ pub async fn insert_risk(
     )
     .fetch_one(&mut **tx)
     .await?;
+    if let Some(links) = &input.links {
+        write_links(tx, m, id, links).await?;
+    }
     let after = risk_snapshot(tx, m, id).await?;
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
     Ok(Some(id))
@@ -151,10 +214,24 @@ pub async fn insert_risk(
 #[derive(Debug, PartialEq, Eq)]
 pub enum Saved {
     Saved,
-    /// Refused: the form was based on an older version.
-    Conflict,
+    /// Refused: the form was based on an older version; who saved since, and when.
+    Stale {
+        by: Option<String>,
+        at: String,
+    },
     /// Not this municipality's.
     NotFound,
+}
+
+/// A refused save: who saved the record last, and when (`audit::stale`).
+async fn stale(tx: &mut Tx<'_>, m: i64, table: Table, id: i64) -> Result<Saved, sqlx::Error> {
+    Ok(match audit::stale(tx, m, table, id).await? {
+        Outcome::Stale { by, at } => Saved::Stale { by, at },
+        Outcome::Saved | Outcome::Unchanged => Saved::Stale {
+            by: None,
+            at: String::new(),
+        },
+    })
 }
 
 /// Saves the ordinary form over a risk, if the form's `version` is still the saved one. A
@@ -178,7 +255,7 @@ pub async fn update_risk(
         return Ok(Saved::NotFound);
     };
     if based_on != Some(version) {
-        return Ok(Saved::Conflict);
+        return stale(tx, m, Table::Risk, id).await;
     }
     let before = risk_snapshot(tx, m, id).await?;
     sqlx::query!(
@@ -187,7 +264,12 @@ pub async fn update_risk(
                consequence = $7, mitigation = $8,
                owner_person_id = (select person_id from person where person_id = $9 and municipality_id = $2),
                residual_likelihood = $10, residual_consequence = $11, status = $12,
-               next_review = $13, accepted_reason = null, accepted_by = null, accepted_at = null,
+               next_review = $13,
+               -- Only an import of an accepted risk's row keeps «accepted»; then it keeps
+               -- the leder's reason, name and time. Any other status clears them.
+               accepted_reason = case when $12 = 'accepted' then accepted_reason end,
+               accepted_by = case when $12 = 'accepted' then accepted_by end,
+               accepted_at = case when $12 = 'accepted' then accepted_at end,
                version = version + 1, updated_at = now()
          where risk_id = $1 and municipality_id = $2
         "#,
@@ -207,6 +289,9 @@ pub async fn update_risk(
     )
     .execute(&mut **tx)
     .await?;
+    if let Some(links) = &input.links {
+        write_links(tx, m, id, links).await?;
+    }
     let after = risk_snapshot(tx, m, id).await?;
     audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
     Ok(Saved::Saved)
@@ -304,4 +389,161 @@ pub async fn measure_from_mitigation(
     .execute(&mut **tx)
     .await?;
     Ok(Some(id))
+}
+
+/// Saves the assessment form, if the form's `version` is still the saved one.
+pub async fn update_assessment(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    based_on: Option<i32>,
+    input: &AssessmentInput,
+) -> Result<Saved, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(version) = sqlx::query_scalar!(
+        "select version from risk_assessment where risk_assessment_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(Saved::NotFound);
+    };
+    if based_on != Some(version) {
+        return stale(tx, m, Table::RiskAssessment, id).await;
+    }
+    let before = assessment_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update risk_assessment set title = $3, assessed_on = $4, scope = $5,
+               responsible_person_id = (select person_id from person where person_id = $6 and municipality_id = $2),
+               restricted = $7, version = version + 1, updated_at = now()
+         where risk_assessment_id = $1 and municipality_id = $2
+        "#,
+        id,
+        m,
+        input.title,
+        input.assessed_on as _,
+        input.scope,
+        input.responsible_person_id,
+        input.restricted
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = assessment_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(Saved::Saved)
+}
+
+/// Deletes a risk (its links to systems, locations and measures go with it; the measures
+/// stay). Returns its assessment, or `None` when the risk is not this municipality's.
+pub async fn delete_risk(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let Some(assessment_id) = sqlx::query_scalar!(
+        "select risk_assessment_id from risk where risk_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let before = risk_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        "delete from risk where risk_id = $1 and municipality_id = $2",
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(tx, actor, Action::Delete, id, Some(&before), None).await?;
+    Ok(Some(assessment_id))
+}
+
+/// Deletes an assessment with all its risks, each risk audited as deleted. Returns the
+/// assessment's title and how many risks went with it, or `None` when it is not this
+/// municipality's.
+pub async fn delete_assessment(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+) -> Result<Option<(String, usize)>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let locked = sqlx::query_scalar!(
+        "select risk_assessment_id from risk_assessment where risk_assessment_id = $1 and municipality_id = $2 for update",
+        id,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if locked.is_none() {
+        return Ok(None);
+    }
+    let risks = sqlx::query_scalar!(
+        "select risk_id from risk where risk_assessment_id = $1 and municipality_id = $2 order by position, risk_id for update",
+        id,
+        m
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    for rid in &risks {
+        delete_risk(tx, actor, *rid).await?;
+    }
+    let before = assessment_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        "delete from risk_assessment where risk_assessment_id = $1 and municipality_id = $2",
+        id,
+        m
+    )
+    .execute(&mut **tx)
+    .await?;
+    audit::record(tx, actor, Action::Delete, id, Some(&before), None).await?;
+    Ok(Some((before.title, risks.len())))
+}
+
+/// Sets the municipality's risk levels; `false` when they were already these.
+pub async fn set_levels(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    levels: Levels,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    let before = sqlx::query!(
+        "select name, risk_low_max, risk_medium_max from municipality where municipality_id = $1 for update",
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    if before.risk_low_max == levels.low_max && before.risk_medium_max == levels.medium_max {
+        return Ok(false);
+    }
+    sqlx::query!(
+        "update municipality set risk_low_max = $2, risk_medium_max = $3 where municipality_id = $1",
+        m,
+        levels.low_max,
+        levels.medium_max
+    )
+    .execute(&mut **tx)
+    .await?;
+    let snap = |low, medium| LevelsSnapshot {
+        name: before.name.clone(),
+        risk_low_max: low,
+        risk_medium_max: medium,
+    };
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        m,
+        Some(&snap(before.risk_low_max, before.risk_medium_max)),
+        Some(&snap(levels.low_max, levels.medium_max)),
+    )
+    .await?;
+    Ok(true)
 }
