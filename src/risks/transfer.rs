@@ -17,7 +17,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
-use serde::Deserialize;
 use sqlx::Acquire;
 use tower_sessions::Session;
 
@@ -36,7 +35,10 @@ use crate::{
     error::{AppError, AppResult},
     i18n::{Lang, Msg, k},
     plan::transfer::{XLSX_TYPE, defuse, export::download},
-    transfer::{Change, Fate, RowCells, Staged, Table, header_row, normalize, read_file},
+    transfer::{
+        Change, ConfirmForm, Fate, RowCells, Staged, Summary, Table, Tally, Words, header_row,
+        normalize, read_file,
+    },
     web::{Ctx, FlashKind, Form, flash_redirect},
 };
 
@@ -273,21 +275,8 @@ impl PreviewRow {
 pub(super) struct PreviewPage {
     ctx: Ctx,
     a: AssessmentDetail,
-    file_name: String,
+    s: Summary,
     rows: Vec<PreviewRow>,
-    file_errors: Vec<String>,
-    token: Option<String>,
-}
-
-impl PreviewPage {
-    fn error_count(&self) -> usize {
-        self.file_errors.len() + self.rows.iter().filter(|r| r.fate == Fate::Error).count()
-    }
-    fn has_work(&self) -> bool {
-        self.rows
-            .iter()
-            .any(|r| matches!(r.fate, Fate::New | Fate::Changed))
-    }
 }
 
 /// A row read and checked: the risk as it would be saved.
@@ -577,21 +566,25 @@ pub(super) async fn preview(
     } else {
         None
     };
+    let s = Summary::new(
+        file_name,
+        file_errors,
+        planned.iter().map(|p| p.preview.fate),
+        token,
+        &format!("/risks/{id}/import"),
+        Words {
+            pending: k("risks-transfer-nothing-saved-yet"),
+            nothing: k("risks-transfer-no-changes"),
+            back: k("risks-back-to-assessment"),
+        },
+    );
     Ok(PreviewPage {
         ctx,
         a,
-        file_name,
+        s,
         rows: planned.into_iter().map(|p| p.preview).collect(),
-        file_errors,
-        token,
     }
     .into_response())
-}
-
-#[derive(Deserialize)]
-pub(super) struct ConfirmForm {
-    #[serde(default)]
-    token: String,
 }
 
 pub(super) async fn confirm(
@@ -641,32 +634,31 @@ pub(super) async fn confirm(
         Some(&format!("/risks/{id}")),
     )
     .await?;
-    let (mut created, mut changed, mut unchanged) = (0usize, 0usize, 0usize);
-    let mut refused: Vec<String> = Vec::new();
+    let mut tally = Tally::default();
     for p in &planned {
         let Some(input) = &p.input else { continue };
         let Some(rid) = p.preview.risk_id else {
             store::insert_risk(&mut tx, actor, id, input)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            created += 1;
+            tally.created += 1;
             continue;
         };
         // The version the preview showed; a risk saved since is not overwritten.
         let based_on = versions.get(&rid).copied().unwrap_or(p.version);
         if p.preview.fate == Fate::Unchanged && based_on == p.version {
-            unchanged += 1;
+            tally.unchanged += 1;
             continue;
         }
         let mut one = tx.begin().await?;
         match store::update_risk(&mut one, actor, rid, Some(based_on), input).await? {
             Saved::Saved => {
                 one.commit().await?;
-                changed += 1;
+                tally.changed += 1;
             }
             Saved::NotFound => {
                 one.rollback().await?;
-                refused.push(lang.tr(
+                tally.refused.push(lang.tr(
                     "risks-transfer-refused-gone",
                     &[("name", p.preview.name.clone().into())],
                 ));
@@ -674,7 +666,7 @@ pub(super) async fn confirm(
             Saved::Stale { by, at } => {
                 one.rollback().await?;
                 let who = by.unwrap_or_else(|| lang.t("risks-someone-else"));
-                refused.push(lang.tr(
+                tally.refused.push(lang.tr(
                     "risks-transfer-refused-changed",
                     &[
                         ("name", p.preview.name.clone().into()),
@@ -685,40 +677,16 @@ pub(super) async fn confirm(
             }
         }
     }
-    if created + changed == 0 {
-        tx.rollback().await?;
-    } else {
+    if tally.wrote() {
         tx.commit().await?;
-    }
-    let file: crate::i18n::Arg = staged.file_name.into();
-    let (kind, message) = if refused.is_empty() {
-        (
-            FlashKind::Success,
-            Msg::with(
-                "risks-transfer-imported",
-                [
-                    ("file", file),
-                    ("created", created.into()),
-                    ("changed", changed.into()),
-                    ("unchanged", unchanged.into()),
-                ],
-            ),
-        )
     } else {
-        (
-            FlashKind::Danger,
-            Msg::with(
-                "risks-transfer-imported-refused",
-                [
-                    ("file", file),
-                    ("created", created.into()),
-                    ("changed", changed.into()),
-                    ("refused", refused.len().into()),
-                    ("list", refused.join(" ").into()),
-                ],
-            ),
-        )
-    };
+        tx.rollback().await?;
+    }
+    let (kind, message) = tally.message(
+        staged.file_name,
+        k("risks-transfer-imported"),
+        k("risks-transfer-imported-refused"),
+    );
     Ok(flash_redirect(&session, kind, message, &format!("/risks/{id}")).await)
 }
 
