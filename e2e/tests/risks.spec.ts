@@ -163,4 +163,16 @@ test.describe('risikoregister', () => {
     await expect(page.getByLabel('Høyeste RF som er middels', { exact: true })).toHaveValue('3');
     await expectNoA11yViolations(page, 'risikonivåer med feil');
   });
+
+  test('an assessment at phone width scrolls only inside its table, the matrices fit', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await loginAs(page, 'ikt');
+    const { assessment } = await assessmentWithRisk(page);
+    await page.goto(assessment);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
 });
