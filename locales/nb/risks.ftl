@@ -48,8 +48,14 @@ risks-matrix-before = Risikomatrise før tiltak
 risks-matrix-after = Risikomatrise etter tiltak
 risks-matrix-before-caption = Antall risikoer etter sannsynlighet (S, rader) og konsekvens (K, kolonner), før tiltak
 risks-matrix-after-caption = Antall risikoer etter sannsynlighet (S, rader) og konsekvens (K, kolonner) etter tiltak, bare risikoer med verdier etter tiltak
-risks-cell-label-before = { $count } risikoer med S { $s } og K { $k }, før tiltak
-risks-cell-label-after = { $count } risikoer med S { $s } og K { $k }, etter tiltak
+risks-cell-label-before = { $count ->
+    [one] { $count } risiko
+   *[other] { $count } risikoer
+} med S { $s } og K { $k }, før tiltak
+risks-cell-label-after = { $count ->
+    [one] { $count } risiko
+   *[other] { $count } risikoer
+} med S { $s } og K { $k }, etter tiltak
 risks-assessment-new = Ny risikovurdering
 risks-assessment-create = Opprett risikovurdering
 risks-assessment-created = Risikovurderingen er opprettet.

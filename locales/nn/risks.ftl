@@ -48,8 +48,14 @@ risks-matrix-before = Risikomatrise før tiltak
 risks-matrix-after = Risikomatrise etter tiltak
 risks-matrix-before-caption = Tal på risikoar etter sannsyn (S, rader) og konsekvens (K, kolonnar), før tiltak
 risks-matrix-after-caption = Tal på risikoar etter sannsyn (S, rader) og konsekvens (K, kolonnar) etter tiltak, berre risikoar med verdiar etter tiltak
-risks-cell-label-before = { $count } risikoar med S { $s } og K { $k }, før tiltak
-risks-cell-label-after = { $count } risikoar med S { $s } og K { $k }, etter tiltak
+risks-cell-label-before = { $count ->
+    [one] { $count } risiko
+   *[other] { $count } risikoar
+} med S { $s } og K { $k }, før tiltak
+risks-cell-label-after = { $count ->
+    [one] { $count } risiko
+   *[other] { $count } risikoar
+} med S { $s } og K { $k }, etter tiltak
 risks-assessment-new = Ny risikovurdering
 risks-assessment-create = Opprett risikovurdering
 risks-assessment-created = Risikovurderinga er oppretta.
