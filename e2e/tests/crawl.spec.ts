@@ -15,7 +15,7 @@ import { checkHtml, formatVnu } from '../vnu';
 const MAX_PAGES = Number(process.env.E2E_CRAWL_MAX_PAGES || 150);
 // Pages of one shape (the same route with another id or the same query keys) add little after
 // the first few; capping them keeps the crawl to every kind of page rather than every record.
-const PER_PATTERN = Number(process.env.E2E_CRAWL_PER_PATTERN || 3);
+const PER_PATTERN = Number(process.env.E2E_CRAWL_PER_PATTERN || 2);
 
 /** The route a URL belongs to: numeric path segments as :id, and the query's keys. */
 function patternOf(url: URL): string {
