@@ -39,6 +39,9 @@ pub struct Filter {
     pub ownership: String,
     #[serde(default)]
     pub attention: Option<String>,
+    /// One location's lines (its page); never from the query string.
+    #[serde(skip)]
+    pub location_id: Option<i64>,
     #[serde(default)]
     pub sort: String,
     #[serde(default)]
@@ -256,6 +259,7 @@ pub async fn list(
               and ($3 = '' or n.line_type = $3)
               and ($4 = '' or n.ownership = $4)
               and ($5 = '' or strpos(lower(l.name), lower($5)) > 0)
+              and ($11::bigint is null or l.location_id = $11)
         )
         select line_id as "line_id!", location_id as "location_id!", name as "name!",
                users_count, users_none as "users_none!", purpose, down_mbps, up_mbps,
@@ -288,7 +292,8 @@ pub async fn list(
         filter.sort_key(),
         filter.descending(),
         offset,
-        limit
+        limit,
+        filter.location_id
     )
     .fetch_all(db)
     .await?;
@@ -420,7 +425,13 @@ pub async fn location(
     .fetch_optional(db)
     .await?
     .ok_or(AppError::NotFound)?;
-    let all = list(db, municipality_id, &Filter::default(), today, 0, 100_000).await?;
+    let only = Filter {
+        location_id: Some(location_id),
+        ..Filter::default()
+    };
+    let lines = list(db, municipality_id, &only, today, 0, 1_000)
+        .await?
+        .rows;
     let measures = sqlx::query!(
         r#"select ml.measure_location_id, m.measure_id, m.title, p.name as plan, m.status
            from measure_location ml
@@ -449,11 +460,7 @@ pub async fn location(
         name: l.name,
         address: l.address,
         notes: l.notes,
-        lines: all
-            .rows
-            .into_iter()
-            .filter(|r| r.location_id == location_id)
-            .collect(),
+        lines,
         measures,
     })
 }
