@@ -11,6 +11,7 @@ pub mod auth;
 pub mod backup;
 pub mod cli;
 pub mod config;
+pub mod council;
 pub mod db;
 pub mod domain;
 pub mod error;
@@ -112,6 +113,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(org::router())
         .merge(lines::router())
         .merge(risks::router())
+        .merge(council::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -90,7 +90,7 @@ async fn run_server(config: &Config, url: &str) -> anyhow::Result<()> {
     db::migrate(&pool).await.context("migreringen feilet")?;
     if config.seed_demo && seed::seed_demo_if_empty(&pool).await? {
         tracing::info!(
-            "demobrukere: admin, ikt, leder, rad, superbruker (Ringebu); nl-admin, nl-ikt, nl-prosjektleder, nl-leder (Nordre Land); passord: {}",
+            "demobrukere: admin, ikt, leder, rad, superbruker (Ringebu); nl-admin, nl-ikt, nl-prosjektleder, nl-leder (Nordre Land); gj-admin, gj-ikt, gj-leder, gj-okonomi, gj-enhet, … (Gjesdal); passord: {}",
             seed::DEMO_PASSWORD
         );
     }

@@ -31,6 +31,9 @@ const NL_USERS: &str = include_str!("../seeds/nordre-land/users.json");
 const NL_ACTION_PLAN: &str = include_str!("../seeds/nordre-land/action_plan.json");
 const NL_RISKS: &str = include_str!("../seeds/nordre-land/risks.json");
 const LINES: &str = include_str!("../seeds/ringebu/lines.json");
+const GJ_MUNICIPALITY: &str = include_str!("../seeds/gjesdal/municipality.json");
+const GJ_USERS: &str = include_str!("../seeds/gjesdal/users.json");
+const GJ_COUNCIL: &str = include_str!("../seeds/gjesdal/council.json");
 
 #[derive(Deserialize)]
 struct MunicipalitySeed {
@@ -97,6 +100,7 @@ pub async fn seed_demo_if_empty(db: &PgPool) -> anyhow::Result<bool> {
         match demo.which {
             Which::Ringebu => seed_ringebu(&mut tx, &seeded).await?,
             Which::NordreLand => seed_nordre_land(&mut tx, &seeded).await?,
+            Which::Gjesdal => seed_council(&mut tx, &seeded, GJ_COUNCIL).await?,
         }
         tx.commit().await?;
         tracing::info!(municipality = %m.name, "demokommunen er lastet");
@@ -115,9 +119,10 @@ struct Demo {
 enum Which {
     Ringebu,
     NordreLand,
+    Gjesdal,
 }
 
-const DEMOS: [Demo; 2] = [
+const DEMOS: [Demo; 3] = [
     Demo {
         municipality: MUNICIPALITY,
         users: USERS,
@@ -128,6 +133,11 @@ const DEMOS: [Demo; 2] = [
         users: NL_USERS,
         which: Which::NordreLand,
     },
+    Demo {
+        municipality: GJ_MUNICIPALITY,
+        users: GJ_USERS,
+        which: Which::Gjesdal,
+    },
 ];
 
 /// Ringebu: the strategy and its action plan, the fagsystem register (see seeds/README.md).
@@ -135,6 +145,100 @@ async fn seed_ringebu(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
     seed_plan(tx, seeded).await?;
     seed_systems(tx, seeded).await?;
     seed_lines(tx, seeded).await?;
+    seed_requests_from_plan(tx, seeded).await?;
+    Ok(())
+}
+
+/// Ringebu's measures whose cost line «krever budsjettbevilgning» become registered
+/// acquisition requests, each linked to its measure, with the document's amount as the
+/// estimated investment and its description as the need; nothing the documents do not say
+/// (no unit, financing source, running cost or decision). See seeds/README.md.
+async fn seed_requests_from_plan(tx: &mut Tx<'_>, seeded: &Seeded) -> anyhow::Result<()> {
+    let m = seeded.municipality_id;
+    let rows = sqlx::query!(
+        r#"
+        select me.measure_id, me.title, me.description, c.amount
+          from measure me join measure_cost c using (measure_id)
+         where me.municipality_id = $1 and c.financing = 'requires_appropriation'
+         order by me.position, me.measure_id, c.position
+        "#,
+        m
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    for r in rows {
+        let input = crate::council::model::AcquisitionInput {
+            title: r.title,
+            need: r.description,
+            investment: r.amount.map(crate::domain::Nok),
+            ..Default::default()
+        };
+        crate::council::store::insert(tx, Actor::system(m), &input, None, Some(r.measure_id))
+            .await?;
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct CouncilSeed {
+    principles: Vec<String>,
+    members: Vec<MemberSeed>,
+    clear_threshold: Option<rust_decimal::Decimal>,
+    matrix: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+struct MemberSeed {
+    title: String,
+    user: Option<String>,
+    chair: bool,
+}
+
+/// A municipality's IKT-råd: its principles, its members by title (with the demo login that
+/// holds each seat), its threshold for direct clearance and its decision matrix as printed.
+async fn seed_council(tx: &mut Tx<'_>, seeded: &Seeded, json: &str) -> anyhow::Result<()> {
+    let c: CouncilSeed = serde_json::from_str(json)?;
+    let m = seeded.municipality_id;
+    for (i, text) in c.principles.iter().enumerate() {
+        sqlx::query!(
+            "insert into council_principle (municipality_id, position, text) values ($1, $2, $3)",
+            m,
+            i as i32 + 1,
+            text
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (i, mb) in c.members.iter().enumerate() {
+        sqlx::query!(
+            r#"
+            insert into council_member (municipality_id, position, title, app_user_id, chair)
+            values ($1, $2, $3,
+                    (select app_user_id from app_user where municipality_id = $1 and username = $4), $5)
+            "#,
+            m,
+            i as i32 + 1,
+            mb.title,
+            mb.user,
+            mb.chair
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query!(
+        "insert into council_matrix (municipality_id, content) values ($1, $2)",
+        m,
+        c.matrix
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "update municipality set council_clear_threshold = $2 where municipality_id = $1",
+        m,
+        c.clear_threshold
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

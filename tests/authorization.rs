@@ -32,6 +32,9 @@ enum Who {
     /// IKT staff, the rådmann and administrators: restricted risk assessments and the line
     /// inventory.
     Confidential,
+    /// Members of the IKT-råd with the `rad` role (the test seats `rad` as a member and `leder`
+    /// as chair; Ringebu's documents name no council).
+    CouncilMember,
 }
 
 impl Who {
@@ -47,6 +50,7 @@ impl Who {
             Who::Nobody => false,
             Who::EditorsAndSuperusers => matches!(role, "ikt" | "admin" | "superbruker"),
             Who::Confidential => matches!(role, "ikt" | "leder" | "admin"),
+            Who::CouncilMember => role == "rad",
         }
     }
 }
@@ -79,6 +83,11 @@ struct Ids {
     /// A risk in each.
     risk: i64,
     restricted_risk: i64,
+    /// A seeded Ringebu request (registered), one the test moves to «recommended», and a
+    /// council meeting with the first on its agenda.
+    acquisition: i64,
+    recommended: i64,
+    meeting: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -135,6 +144,32 @@ async fn ids(app: &TestApp) -> Ids {
              select municipality_id, risk_assessment_id, '1', 'Brannmur uten støtte', 3, 4
                from risk_assessment where title = 'ROS for nettverk'
              returning risk_id",
+        )
+        .await,
+        acquisition: one(
+            "select min(acquisition_id) from acquisition where municipality_id = (select min(municipality_id) from municipality)",
+        )
+        .await,
+        recommended: one(
+            "update acquisition set state = 'recommended' where acquisition_id = (
+                 select max(acquisition_id) from acquisition where municipality_id = (select min(municipality_id) from municipality))
+             returning acquisition_id",
+        )
+        .await,
+        meeting: one(
+            "with m as (insert into council_meeting (municipality_id, held_on)
+                        select min(municipality_id), date '2026-12-10' from municipality returning *),
+                  seat as (insert into council_member (municipality_id, position, title, app_user_id, chair)
+                           select municipality_id, position, title, app_user_id, chair from (
+                               select u.municipality_id, 1 as position, 'Rådmann' as title, u.app_user_id, true as chair from app_user u where u.username = 'leder'
+                               union all
+                               select u.municipality_id, 2, 'Medlem', u.app_user_id, false from app_user u where u.username = 'rad') x
+                           returning 1),
+                  ag as (insert into council_agenda (council_meeting_id, acquisition_id, municipality_id, position)
+                         select m.council_meeting_id, a.acquisition_id, m.municipality_id, 1 from m, acquisition a
+                          where a.acquisition_id = (select min(acquisition_id) from acquisition where municipality_id = m.municipality_id)
+                         returning 1)
+             select council_meeting_id from m, (select count(*) from seat) s, (select count(*) from ag) g",
         )
         .await,
     }
@@ -255,6 +290,34 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
         (format!("/lines/{}/delete", i.line), Who::Editors),
         (format!("/history/line/{}", i.line), Who::Confidential),
         (format!("/measures/{}/locations", i.measure), Who::Editors),
+        ("/acquisitions".into(), Who::Everyone),
+        ("/acquisitions/new".into(), Who::Everyone),
+        (format!("/acquisitions/{}", i.acquisition), Who::Everyone),
+        // No requester is seeded, so only IKT staff may change it.
+        (
+            format!("/acquisitions/{}/edit", i.acquisition),
+            Who::Editors,
+        ),
+        (
+            format!("/acquisitions/{}/decision", i.recommended),
+            Who::Leder,
+        ),
+        (
+            format!("/history/acquisition/{}", i.acquisition),
+            Who::Everyone,
+        ),
+        ("/council".into(), Who::Everyone),
+        ("/council/meetings".into(), Who::Everyone),
+        (format!("/council/meetings/{}", i.meeting), Who::Everyone),
+        (
+            format!("/council/meetings/{}/minutes", i.meeting),
+            Who::Everyone,
+        ),
+        (
+            format!("/history/council_meeting/{}", i.meeting),
+            Who::Everyone,
+        ),
+        ("/notifications".into(), Who::Everyone),
     ]
 }
 
@@ -330,6 +393,38 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         ("/systems/import/confirm".into(), Who::EditorsAndSuperusers),
         (format!("/plan/{}/milestones", i.plan), Who::Editors),
         (format!("/milestones/{}/edit", i.milestone), Who::Editors),
+        ("/acquisitions".into(), Who::Everyone),
+        (
+            format!("/acquisitions/{}/edit", i.acquisition),
+            Who::Editors,
+        ),
+        (
+            format!("/acquisitions/{}/triage", i.acquisition),
+            Who::Editors,
+        ),
+        (
+            format!("/acquisitions/{}/decision", i.recommended),
+            Who::Leder,
+        ),
+        (
+            format!("/acquisitions/{}/measure", i.recommended),
+            Who::Confidential,
+        ),
+        ("/council/meetings".into(), Who::Editors),
+        (
+            format!(
+                "/council/meetings/{}/items/{}/assessment",
+                i.meeting, i.acquisition
+            ),
+            Who::CouncilMember,
+        ),
+        (
+            format!(
+                "/council/meetings/{}/items/{}/recommendation",
+                i.meeting, i.acquisition
+            ),
+            Who::Leder,
+        ),
     ]
 }
 
@@ -359,6 +454,16 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
         ),
         // Makes a new calendar address for the user: every logged-in user, for themself.
         ("/profile/calendar".into(), Who::Everyone),
+        (
+            format!("/council/meetings/{}/attendance", i.meeting),
+            Who::Editors,
+        ),
+        (
+            format!("/council/meetings/{}/close", i.meeting),
+            Who::Editors,
+        ),
+        // Marks the user's own notifications read.
+        ("/notifications/read".into(), Who::Everyone),
     ]
 }
 

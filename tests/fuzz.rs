@@ -537,7 +537,32 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let ikt = app.user("ikt").await;
     let admin = app.user("admin").await;
     let leder = app.user("leder").await;
+    let rad = app.user("rad").await;
     let anonymous = client();
+    // The IKT-råd: Ringebu's documents name no council, so the test seats its leder as chair
+    // and its rad as a member, calls a meeting with the first request on its agenda, and moves
+    // the last request to «recommended» for RLT's decision form.
+    sqlx::query(
+        "insert into council_member (municipality_id, position, title, app_user_id, chair)
+         select municipality_id, row_number() over (order by username desc), username, app_user_id, username = 'leder'
+           from app_user where username in ('leder', 'rad')",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let acquisition = id(&app, "update acquisition set state = 'on_agenda' where acquisition_id = (select min(acquisition_id) from acquisition where municipality_id = (select min(municipality_id) from municipality)) returning acquisition_id").await;
+    let registered = id(&app, "select min(acquisition_id) from acquisition where state = 'registered' and municipality_id = (select min(municipality_id) from municipality)").await;
+    let recommended = id(&app, "update acquisition set state = 'recommended' where acquisition_id = (select max(acquisition_id) from acquisition where municipality_id = (select min(municipality_id) from municipality)) returning acquisition_id").await;
+    let meeting = id(&app, "insert into council_meeting (municipality_id, held_on) select min(municipality_id), date '2026-12-10' from municipality returning council_meeting_id").await;
+    sqlx::query(
+        "insert into council_agenda (council_meeting_id, acquisition_id, municipality_id, position)
+         select $1, $2, municipality_id, 1 from council_meeting where council_meeting_id = $1",
+    )
+    .bind(meeting)
+    .bind(acquisition)
+    .execute(&app.db)
+    .await
+    .unwrap();
 
     // A preview to confirm: the plan's own export uploaded again.
     let csv = ikt
@@ -631,6 +656,15 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&ikt, format!("/locations/{location}/lines/new")),
         (&ikt, format!("/lines/{line}/edit")),
         (&ikt, format!("/measures/{measure}/locations")),
+        (&ikt, "/acquisitions/new".into()),
+        (&ikt, format!("/acquisitions/{registered}/edit")),
+        (&leder, format!("/acquisitions/{recommended}/decision")),
+        (&ikt, "/council/meetings".into()),
+        (&rad, format!("/council/meetings/{meeting}")),
+        (&leder, format!("/council/meetings/{meeting}")),
+        (&ikt, format!("/acquisitions/{registered}")),
+        // Closing the meeting freezes it: after its assessment and recommendation forms.
+        (&ikt, format!("/council/meetings/{meeting}")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
         (&ikt, format!("/risks/items/{risk}/delete")),
         (&ikt, format!("/risks/{assessment}/delete")),
@@ -726,6 +760,14 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/locations/{location}/lines"),
         format!("/lines/{line}/edit"),
         format!("/measures/{measure}/locations"),
+        "/acquisitions".into(),
+        format!("/acquisitions/{registered}/edit"),
+        format!("/acquisitions/{registered}/triage"),
+        format!("/acquisitions/{recommended}/decision"),
+        "/council/meetings".into(),
+        format!("/council/meetings/{meeting}/items/{acquisition}/assessment"),
+        format!("/council/meetings/{meeting}/items/{acquisition}/recommendation"),
+        format!("/council/meetings/{meeting}/close"),
         format!("/lines/{line}/delete"),
         format!("/locations/{location}/delete"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
@@ -763,6 +805,12 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
             vec!["goal_area"],
         ),
         (&ikt, "/people".into(), vec!["q", "page"]),
+        (
+            &ikt,
+            "/acquisitions".into(),
+            vec!["tab", "state", "unit", "financing", "page"],
+        ),
+        (&ikt, "/acquisitions/new".into(), vec!["measure"]),
         (&ikt, "/units".into(), vec!["q"]),
         (&anonymous, "/login".into(), vec!["next"]),
         (
@@ -804,6 +852,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/strategy/{}/edit",
         "/history/{}/1",
         "/history/measure/{}",
+        "/acquisitions/{}",
+        "/acquisitions/{}/edit",
+        "/acquisitions/{}/decision",
+        "/council/meetings/{}",
+        "/council/meetings/{}/minutes",
     ]
     .iter()
     .map(|p| p.to_string())

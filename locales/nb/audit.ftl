@@ -19,6 +19,8 @@ audit-table-location = Lokasjon
 audit-table-line = Linje
 audit-table-risk-assessment = Risikovurdering
 audit-table-risk = Risiko
+audit-table-acquisition = Anskaffelsessak
+audit-table-council-meeting = Møte i IKT-rådet
 
 audit-f-name = Navn
 audit-f-org-number = Organisasjonsnummer
@@ -137,3 +139,5 @@ history-back-location = ← Tilbake til lokasjonen
 history-back-line = ← Tilbake til lokasjonen
 history-back-risk-assessment = ← Tilbake til risikovurderingen
 history-back-risk = ← Tilbake til risikoen
+history-back-acquisition = ← Tilbake til saken
+history-back-council-meeting = ← Tilbake til møtet

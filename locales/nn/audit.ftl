@@ -19,6 +19,8 @@ audit-table-location = Lokasjon
 audit-table-line = Linje
 audit-table-risk-assessment = Risikovurdering
 audit-table-risk = Risiko
+audit-table-acquisition = Anskaffingssak
+audit-table-council-meeting = Møte i IKT-rådet
 
 audit-f-name = Namn
 audit-f-org-number = Organisasjonsnummer
@@ -137,3 +139,5 @@ history-back-location = ← Tilbake til lokasjonen
 history-back-line = ← Tilbake til lokasjonen
 history-back-risk-assessment = ← Tilbake til risikovurderinga
 history-back-risk = ← Tilbake til risikoen
+history-back-acquisition = ← Tilbake til saka
+history-back-council-meeting = ← Tilbake til møtet

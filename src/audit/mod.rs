@@ -181,10 +181,12 @@ pub enum Table {
     Line,
     RiskAssessment,
     Risk,
+    Acquisition,
+    CouncilMeeting,
 }
 
 impl Table {
-    pub const ALL: [Table; 19] = [
+    pub const ALL: [Table; 21] = [
         Table::AppUser,
         Table::Municipality,
         Table::StrategyDocument,
@@ -204,6 +206,8 @@ impl Table {
         Table::Line,
         Table::RiskAssessment,
         Table::Risk,
+        Table::Acquisition,
+        Table::CouncilMeeting,
     ];
 
     /// The table's name in the database, `audit_log.table_name` and the history URL.
@@ -228,6 +232,8 @@ impl Table {
             Table::Line => "line",
             Table::RiskAssessment => "risk_assessment",
             Table::Risk => "risk",
+            Table::Acquisition => "acquisition",
+            Table::CouncilMeeting => "council_meeting",
         }
     }
 
@@ -253,6 +259,8 @@ impl Table {
             Table::Line => k("audit-table-line"),
             Table::RiskAssessment => k("audit-table-risk-assessment"),
             Table::Risk => k("audit-table-risk"),
+            Table::Acquisition => k("audit-table-acquisition"),
+            Table::CouncilMeeting => k("audit-table-council-meeting"),
         }
     }
 
@@ -278,6 +286,8 @@ impl Table {
             Table::Line => "Linje",
             Table::RiskAssessment => "Risikovurdering",
             Table::Risk => "Risiko",
+            Table::Acquisition => "Anskaffelsessak",
+            Table::CouncilMeeting => "Møte i IKT-rådet",
         }
     }
 
@@ -308,6 +318,8 @@ impl Table {
             Table::Line => k("history-back-line"),
             Table::RiskAssessment => k("history-back-risk-assessment"),
             Table::Risk => k("history-back-risk"),
+            Table::Acquisition => k("history-back-acquisition"),
+            Table::CouncilMeeting => k("history-back-council-meeting"),
         }
     }
 
@@ -371,6 +383,12 @@ impl Table {
             Table::Risk => {
                 "select '/risks/items/' || risk_id from risk where risk_id = $1 and municipality_id = $2"
             }
+            Table::Acquisition => {
+                "select '/acquisitions/' || acquisition_id from acquisition where acquisition_id = $1 and municipality_id = $2"
+            }
+            Table::CouncilMeeting => {
+                "select '/council/meetings/' || council_meeting_id from council_meeting where council_meeting_id = $1 and municipality_id = $2"
+            }
         })
     }
 
@@ -419,6 +437,7 @@ impl Table {
                     ("mbps_per_user_threshold", k("lines-audit-f-threshold")),
                     ("risk_low_max", k("risks-levels-low-max")),
                     ("risk_medium_max", k("risks-levels-medium-max")),
+                    ("council_clear_threshold", k("council-threshold")),
                 ];
                 F
             }
@@ -636,6 +655,51 @@ impl Table {
                     ("next_review", k("risks-f-next-review")),
                     ("systems", k("risks-f-systems")),
                     ("locations", k("risks-f-locations-count")),
+                ];
+                F
+            }
+            Table::Acquisition => {
+                const F: &[(&str, &str)] = &[
+                    ("title", k("council-f-title")),
+                    ("need", k("council-f-need")),
+                    ("unit", k("council-f-unit")),
+                    ("system_owner", k("council-f-system-owner")),
+                    ("system", k("council-f-system")),
+                    ("investment", k("council-f-investment")),
+                    ("running_cost", k("council-f-running-cost")),
+                    ("financing", k("council-f-financing")),
+                    ("urgency", k("council-f-urgency")),
+                    ("benefits", k("council-f-benefits")),
+                    ("answers", k("council-f-answers")),
+                    ("state", k("council-f-state")),
+                    ("triage_comment", k("council-f-triage-comment")),
+                    ("meeting", k("council-f-meeting")),
+                    (
+                        "recommendation_priority",
+                        k("council-f-recommendation-priority"),
+                    ),
+                    (
+                        "recommendation_reason",
+                        k("council-f-recommendation-reason"),
+                    ),
+                    ("decided_financing", k("council-f-decided-financing")),
+                    ("decided_amount", k("council-f-decided-amount")),
+                    ("decided_priority", k("council-f-decided-priority")),
+                    ("archive_ref", k("council-f-archive-ref")),
+                    ("decision_reason", k("council-f-decision-reason")),
+                    ("decided_on", k("council-f-decided-on")),
+                    ("measure", k("council-f-measure")),
+                ];
+                F
+            }
+            Table::CouncilMeeting => {
+                const F: &[(&str, &str)] = &[
+                    ("held_on", k("council-meeting-date")),
+                    ("place", k("council-meeting-place")),
+                    ("attendance", k("council-meeting-attendance")),
+                    ("agenda", k("council-meeting-agenda")),
+                    ("assessments", k("council-meeting-assessments")),
+                    ("closed", k("council-meeting-closed")),
                 ];
                 F
             }

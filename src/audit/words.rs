@@ -81,6 +81,13 @@ fn show(table: Table, key: &str, v: Option<&Value>, names: &Names, lang: Lang) -
     match v {
         None | Some(Value::Null) => "–".into(),
         Some(Value::String(s)) if s.trim().is_empty() => "–".into(),
+        // A request's codes (state, financing, urgency) read as their labels; the snapshot
+        // keeps the code because the request's timeline is read from it.
+        Some(Value::String(code)) if table == Table::Acquisition => {
+            crate::council::model::code_label_key(key, code)
+                .map(|l| lang.t(l))
+                .unwrap_or_else(|| code.clone())
+        }
         Some(Value::String(s)) => s.clone(),
         Some(Value::Bool(true)) => lang.t("audit-yes"),
         Some(Value::Bool(false)) => lang.t("audit-no"),

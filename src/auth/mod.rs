@@ -230,6 +230,11 @@ role_extractor!(
     Leder = RoleSet::EMPTY.with(Role::Leder)
 );
 role_extractor!(
+    /// Members of the IKT-råd: they assess acquisition requests (their membership, on the
+    /// council's member list, is checked in the handler).
+    Rad = RoleSet::EMPTY.with(Role::Rad)
+);
+role_extractor!(
     /// Who may read what the municipality exempts from public access (offentleglova § 24 third
     /// paragraph): the line inventory and restricted risk assessments. Network details help an
     /// attacker, so not the council members or superusers.

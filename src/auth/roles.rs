@@ -137,6 +137,13 @@ impl std::ops::BitOr<Role> for RoleSet {
     }
 }
 
+impl std::ops::BitOr for RoleSet {
+    type Output = RoleSet;
+    fn bitor(self, r: RoleSet) -> RoleSet {
+        RoleSet(self.0 | r.0)
+    }
+}
+
 impl std::ops::BitOr for Role {
     type Output = RoleSet;
     fn bitor(self, r: Role) -> RoleSet {

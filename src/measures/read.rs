@@ -453,3 +453,14 @@ pub async fn relations(db: &PgPool, m: i64, id: i64) -> AppResult<Relations> {
         successors,
     })
 }
+
+/// A measure's title, if it is the municipality's.
+pub async fn title(db: &PgPool, m: i64, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar!(
+        "select title from measure where measure_id = $1 and municipality_id = $2",
+        id,
+        m
+    )
+    .fetch_optional(db)
+    .await
+}

@@ -703,3 +703,16 @@ pub async fn of_measure(db: &PgPool, m: i64, measure_id: i64) -> AppResult<Vec<(
     .map(|r| (r.system_id, r.name))
     .collect())
 }
+
+/// The municipality's systems by name, for a form that chooses one: (id, name).
+pub async fn system_names(db: &PgPool, m: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        r#"select system_id, name from system where municipality_id = $1 order by lower(name)"#,
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.system_id, r.name))
+    .collect())
+}
