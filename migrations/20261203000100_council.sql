@@ -146,9 +146,8 @@ create table notification (
         'rejected', 'postponed', 'returned', 'followup_due')),
     created_at      timestamptz not null default now(),
     read_at         timestamptz,
+    -- Sent by the reminder loop's mailer; the row is locked while it is being sent.
     emailed_at      timestamptz,
-    -- Taken by one sender at a time; a claim older than a few minutes is taken again.
-    claimed_at      timestamptz,
     -- A benefits follow-up reminder: 6 or 12 months after approval, once per person.
     months          integer check (months in (6, 12)),
     check ((kind = 'followup_due') = (months is not null))

@@ -63,6 +63,19 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
+/// A measured value (a benefit's baseline, target or follow-up: hours, kroner, a count, a
+/// percentage), written the Norwegian way; at most two decimals, as the columns hold.
+pub fn parse_measure(input: &str) -> Result<Decimal, Msg> {
+    let cleaned = input.trim().trim_end_matches('%').trim_end();
+    match parse_norwegian_decimal(cleaned) {
+        Some(d) if d.scale() <= 2 && d.abs() < Decimal::from(1_000_000_000_000_i64) => Ok(d),
+        _ => Err(Msg::with(
+            "number-not-value",
+            [("input", input.trim().into())],
+        )),
+    }
+}
+
 /// Norwegian number text → Decimal: «34 984», «12,5», «12.500» and «1.250.000» (dots between
 /// groups of three digits are thousands separators, as Norwegian writes them), «12.500,50», and
 /// «1.5» or «1250.75» (a lone dot not followed by exactly three digits is a decimal mark, as a
@@ -113,7 +126,7 @@ fn parse_norwegian_decimal(input: &str) -> Option<Decimal> {
     Decimal::from_str(&number).ok()
 }
 
-fn format_decimal(d: Decimal) -> String {
+pub fn format_decimal(d: Decimal) -> String {
     let d = d.normalize();
     let text = d.abs().to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));

@@ -88,6 +88,12 @@ struct Ids {
     acquisition: i64,
     recommended: i64,
     meeting: i64,
+    /// A request the test approves, and a benefit of it.
+    approved: i64,
+    benefit: i64,
+    /// A principle and a seat of Ringebu's council (the test makes them).
+    principle: i64,
+    seat: i64,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -172,6 +178,28 @@ async fn ids(app: &TestApp) -> Ids {
              select council_meeting_id from m, (select count(*) from seat) s, (select count(*) from ag) g",
         )
         .await,
+        approved: one(
+            "update acquisition set state = 'approved', decided_financing = 'ict_funds', decided_amount = 100000,
+                    decision_reason = 'Godkjent i testen', decided_on = date '2026-01-15'
+              where acquisition_id = (select min(acquisition_id) + 1 from acquisition
+                                       where municipality_id = (select min(municipality_id) from municipality))
+             returning acquisition_id",
+        )
+        .await,
+        benefit: one(
+            "insert into benefit (municipality_id, acquisition_id, kind, indicator, baseline, target)
+             select municipality_id, acquisition_id, 'time', 'Timer spart per måned', 40, 10 from acquisition
+              where state = 'approved' and municipality_id = (select min(municipality_id) from municipality)
+             returning benefit_id",
+        )
+        .await,
+        principle: one(
+            "insert into council_principle (municipality_id, position, text)
+             select min(municipality_id), 1, 'Felles løsninger først' from municipality
+             returning council_principle_id",
+        )
+        .await,
+        seat: one("select min(council_member_id) from council_member where municipality_id = (select min(municipality_id) from municipality)").await,
     }
 }
 
@@ -318,6 +346,13 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
             Who::Everyone,
         ),
         ("/notifications".into(), Who::Everyone),
+        (
+            format!("/acquisitions/{}/benefits", i.approved),
+            Who::Everyone,
+        ),
+        ("/benefits".into(), Who::Everyone),
+        ("/council/settings".into(), Who::Admins),
+        (format!("/history/benefit/{}", i.benefit), Who::Everyone),
     ]
 }
 
@@ -425,6 +460,16 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
             ),
             Who::Leder,
         ),
+        // IKT staff and the request's requester (none is seeded); for a follow-up also the
+        // benefit's responsible person (none is set).
+        (
+            format!("/acquisitions/{}/benefits", i.approved),
+            Who::Editors,
+        ),
+        (format!("/benefits/{}/followups", i.benefit), Who::Editors),
+        ("/council/settings/threshold".into(), Who::Admins),
+        ("/council/settings/principles".into(), Who::Admins),
+        ("/council/settings/members".into(), Who::Admins),
     ]
 }
 
@@ -462,6 +507,12 @@ fn writes_without_fields(i: &Ids) -> Vec<(String, Who)> {
             format!("/council/meetings/{}/close", i.meeting),
             Who::Editors,
         ),
+        // Takes a principle out of use, changes a seat: only refused roles are sent.
+        (
+            format!("/council/settings/principles/{}", i.principle),
+            Who::Admins,
+        ),
+        (format!("/council/settings/members/{}", i.seat), Who::Admins),
         // Marks the user's own notifications read.
         ("/notifications/read".into(), Who::Everyone),
     ]

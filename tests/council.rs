@@ -885,3 +885,260 @@ fn every_key_of_a_request_and_a_meeting_has_a_label_in_the_log() {
     assert!(unlabelled_keys(&AcquisitionSnapshot::default()).is_empty());
     assert!(unlabelled_keys(&MeetingSnapshot::default()).is_empty());
 }
+
+#[sqlx::test]
+async fn an_approved_request_gets_benefits_and_follow_ups_and_the_realisation_page_shows_what_is_behind(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let enhet = app.user("gj-enhet").await;
+    let ikt = app.user("gj-ikt").await;
+    let okonomi = app.user("gj-okonomi").await;
+    let leder = app.user("gj-leder").await;
+    let id = register(&app, &enhet, "Digital innbyggerdialog", "150 000").await;
+    // Not approved yet: no benefits page.
+    assert_eq!(
+        app.get(&enhet, &format!("/acquisitions/{id}/benefits"))
+            .await
+            .status(),
+        404
+    );
+    let m = meeting(&app, &ikt).await;
+    to_agenda(&app, &ikt, id, m).await;
+    assess(&app, &okonomi, m, id, "support").await;
+    recommend(&app, &leder, m, id).await;
+    decide(&app, &leder, id, None).await;
+    // Approved long enough ago that the 6-month follow-up is due.
+    sqlx::query("update acquisition set decided_on = current_date - 200 where acquisition_id = $1")
+        .bind(id)
+        .execute(&app.db)
+        .await
+        .unwrap();
+
+    let benefit = [
+        ("kind", "time"),
+        ("indicator", "Timer per uke på telefon"),
+        ("baseline", "20"),
+        ("target", "5"),
+        ("target_date", "2020-01-01"),
+    ];
+    // A member who is neither the requester nor IKT staff may not add one.
+    let r = app
+        .post(&okonomi, &format!("/acquisitions/{id}/benefits"), &benefit)
+        .await;
+    assert_eq!(r.status(), 403);
+    let r = app
+        .post(
+            &enhet,
+            &format!("/acquisitions/{id}/benefits"),
+            &[("kind", "luck"), ("baseline", "mye")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"kind-error\"") && html.contains("id=\"indicator-error\""));
+    assert!(html.contains("id=\"baseline-error\"") && html.contains("value=\"mye\""));
+    let r = app
+        .post(&enhet, &format!("/acquisitions/{id}/benefits"), &benefit)
+        .await;
+    assert_eq!(r.status(), 303);
+    let bid: i64 = sqlx::query_scalar("select benefit_id from benefit where acquisition_id = $1")
+        .bind(id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+
+    // Its target date has passed with no value: behind, and the 6-month follow-up is missing.
+    let (_, html) = app.text(&leder, "/benefits").await;
+    assert!(html.contains("Bak målet"), "behind its target");
+    assert!(html.contains("6-månedersoppfølging mangler"));
+    assert!(html.contains("1 gevinst mangler en oppfølging."));
+
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let r = app
+        .post(
+            &enhet,
+            &format!("/benefits/{bid}/followups"),
+            &[("measured_on", &tomorrow), ("value", "4")],
+        )
+        .await;
+    assert_eq!(r.status(), 200, "a value measured in the future is refused");
+    assert!(r.text().await.unwrap().contains("fram i tid"));
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let r = app
+        .post(
+            &enhet,
+            &format!("/benefits/{bid}/followups"),
+            &[
+                ("measured_on", &today),
+                ("value", "4"),
+                ("note", "Chatbot i drift"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = app.text(&leder, "/benefits").await;
+    assert!(
+        html.contains("Nådd"),
+        "4 is below the target 5, from a baseline of 20"
+    );
+    assert!(html.contains("0 gevinster mangler en oppfølging."));
+    // The follow-up is in the benefit's history.
+    assert_eq!(app.audit_count("benefit", bid).await, 2);
+    let (_, html) = app.text(&leder, &format!("/history/benefit/{bid}")).await;
+    assert!(html.contains("Chatbot i drift"));
+}
+
+#[sqlx::test]
+async fn an_administrator_keeps_the_threshold_the_principles_and_the_seats_and_each_change_is_audited(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let admin = app.user("gj-admin").await;
+    let ikt = app.user("gj-ikt").await;
+    let enhet = app.user("gj-enhet").await;
+    let m = gjesdal(&app).await;
+    assert_eq!(app.get(&ikt, "/council/settings").await.status(), 403);
+    assert_eq!(
+        app.post(&ikt, "/council/settings/threshold", &[("threshold", "1")])
+            .await
+            .status(),
+        403
+    );
+    let (status, _) = app.text(&admin, "/council/settings").await;
+    assert_eq!(status, 200);
+
+    let r = app
+        .post(
+            &admin,
+            "/council/settings/threshold",
+            &[("threshold", "femti")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("id=\"threshold-error\""));
+    let audits = || async {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from audit_log where table_name = 'municipality' and record_id = $1",
+        )
+        .bind(m)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+    };
+    let before = audits().await;
+    assert_eq!(
+        app.post(
+            &admin,
+            "/council/settings/threshold",
+            &[("threshold", "50 000")]
+        )
+        .await
+        .status(),
+        303
+    );
+    assert_eq!(audits().await, before + 1);
+    let (_, html) = app.text(&enhet, "/council").await;
+    assert!(html.contains("til og med kr 50 000"));
+
+    // A municipality adds its own principle; one taken out of use leaves the form, not the
+    // answers already given to it.
+    let id = register(&app, &enhet, "Sak med svar", "10 000").await;
+    let eighth: i64 = sqlx::query_scalar(
+        "select council_principle_id from council_principle where municipality_id = $1 and position = 8",
+    )
+    .bind(m)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    sqlx::query("insert into acquisition_answer (acquisition_id, council_principle_id, municipality_id, answer) values ($1, $2, $3, 'Egne ansatte drifter')")
+        .bind(id)
+        .bind(eighth)
+        .bind(m)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.post(
+            &admin,
+            "/council/settings/principles",
+            &[(
+                "text",
+                "Personopplysninger behandles etter personvernforordningen."
+            )]
+        )
+        .await
+        .status(),
+        303
+    );
+    assert_eq!(
+        app.post(
+            &admin,
+            &format!("/council/settings/principles/{eighth}"),
+            &[("active", "")]
+        )
+        .await
+        .status(),
+        303
+    );
+    let (_, html) = app.text(&enhet, "/acquisitions/new").await;
+    assert!(html.contains("personvernforordningen"));
+    assert!(!html.contains(&format!("name=\"answer_{eighth}\"")));
+    let (_, html) = app.text(&enhet, &format!("/acquisitions/{id}")).await;
+    assert!(html.contains("Egne ansatte drifter"));
+
+    // One chair: a new chair takes the flag; a login holds one seat.
+    let seat: i64 = sqlx::query_scalar(
+        "select council_member_id from council_member mb join app_user u using (app_user_id) where u.username = 'gj-okonomi'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let okonomi = app.user_id("gj-okonomi").await.to_string();
+    let r = app
+        .post(
+            &admin,
+            &format!("/council/settings/members/{seat}"),
+            &[
+                ("title", "Økonomisjef"),
+                ("user", &okonomi),
+                ("chair", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let chairs: Vec<String> = sqlx::query_scalar(
+        "select u.username from council_member mb join app_user u using (app_user_id) where mb.chair and mb.municipality_id = $1",
+    )
+    .bind(m)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(chairs, vec!["gj-okonomi".to_string()]);
+    let r = app
+        .post(
+            &admin,
+            "/council/settings/members",
+            &[("title", "Arkivleder"), ("user", &okonomi)],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Brukeren har allerede et sete i rådet.")
+    );
+    let (_, html) = app
+        .text(&admin, &format!("/history/municipality/{m}"))
+        .await;
+    assert!(
+        html.contains("personvernforordningen"),
+        "the municipality's history shows the change"
+    );
+}

@@ -553,6 +553,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
     let acquisition = id(&app, "update acquisition set state = 'on_agenda' where acquisition_id = (select min(acquisition_id) from acquisition where municipality_id = (select min(municipality_id) from municipality)) returning acquisition_id").await;
     let registered = id(&app, "select min(acquisition_id) from acquisition where state = 'registered' and municipality_id = (select min(municipality_id) from municipality)").await;
     let recommended = id(&app, "update acquisition set state = 'recommended' where acquisition_id = (select max(acquisition_id) from acquisition where municipality_id = (select min(municipality_id) from municipality)) returning acquisition_id").await;
+    let approved = id(&app, "update acquisition set state = 'approved', decided_financing = 'ict_funds', decided_amount = 100000, decision_reason = 'Godkjent', decided_on = date '2026-01-15' where acquisition_id = (select max(acquisition_id) - 1 from acquisition where municipality_id = (select min(municipality_id) from municipality)) returning acquisition_id").await;
+    let benefit = id(&app, &format!("insert into benefit (municipality_id, acquisition_id, kind, indicator) select municipality_id, acquisition_id, 'money', 'Kroner spart' from acquisition where acquisition_id = {approved} returning benefit_id")).await;
     let meeting = id(&app, "insert into council_meeting (municipality_id, held_on) select min(municipality_id), date '2026-12-10' from municipality returning council_meeting_id").await;
     sqlx::query(
         "insert into council_agenda (council_meeting_id, acquisition_id, municipality_id, position)
@@ -663,6 +665,8 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         (&rad, format!("/council/meetings/{meeting}")),
         (&leder, format!("/council/meetings/{meeting}")),
         (&ikt, format!("/acquisitions/{registered}")),
+        (&ikt, format!("/acquisitions/{approved}/benefits")),
+        (&admin, "/council/settings".into()),
         // Closing the meeting freezes it: after its assessment and recommendation forms.
         (&ikt, format!("/council/meetings/{meeting}")),
         // Deleting last: once a delete is accepted, the pages above would be gone.
@@ -768,6 +772,11 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         format!("/council/meetings/{meeting}/items/{acquisition}/assessment"),
         format!("/council/meetings/{meeting}/items/{acquisition}/recommendation"),
         format!("/council/meetings/{meeting}/close"),
+        format!("/acquisitions/{approved}/benefits"),
+        format!("/benefits/{benefit}/followups"),
+        "/council/settings/threshold".into(),
+        "/council/settings/principles".into(),
+        "/council/settings/members".into(),
         format!("/lines/{line}/delete"),
         format!("/locations/{location}/delete"),
         format!("/strategy/{doc}/strategies/{unused}/delete"),
@@ -857,6 +866,7 @@ async fn no_form_field_or_query_value_makes_a_500_and_a_refused_request_writes_n
         "/acquisitions/{}/decision",
         "/council/meetings/{}",
         "/council/meetings/{}/minutes",
+        "/acquisitions/{}/benefits",
     ]
     .iter()
     .map(|p| p.to_string())

@@ -791,3 +791,158 @@ async fn renewing_the_calendar_address_stops_the_old_one_and_is_logged_without_t
     let (_, html) = app.text(&admin, &format!("/history/app_user/{id}")).await;
     assert!(html.contains("Kalenderadresse"), "{html}");
 }
+
+/// Runs the IKT-råd's sender (notifications and benefits follow-ups) for `today`.
+async fn send_council(app: &TestApp, m: &Mailer, today: &str) -> usize {
+    ikt_styring::council::remind::run_once(&app.db, m, BASE, day(today))
+        .await
+        .unwrap()
+}
+
+#[sqlx::test]
+async fn a_requests_notifications_go_by_email_once_each_to_the_requester_in_their_language(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let enhet = app.user("gj-enhet").await;
+    let ikt = app.user("gj-ikt").await;
+    let unit: i64 = sqlx::query_scalar(
+        "select unit_id from unit where name = 'Barnehage' and municipality_id = (select municipality_id from municipality where municipality_number = '1122')",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let r = app
+        .post(
+            &enhet,
+            "/acquisitions",
+            &[
+                ("title", "Digitalt søknadsskjema"),
+                ("need", "Papirsøknader"),
+                ("unit", &unit.to_string()),
+            ],
+        )
+        .await;
+    let id: i64 = location(&r).rsplit('/').next().unwrap().parse().unwrap();
+    let r = app
+        .post(&ikt, "/council/meetings", &[("held_on", "10.12.2026")])
+        .await;
+    let meeting = location(&r).rsplit('/').next().unwrap().to_string();
+    let r = app
+        .post(
+            &ikt,
+            &format!("/acquisitions/{id}/triage"),
+            &[
+                ("action", "agenda"),
+                ("meeting", &meeting),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = app
+        .post(
+            &ikt,
+            &format!("/acquisitions/{id}/triage"),
+            &[("action", "send_back"), ("comment", "?"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        303,
+        "refused: it is on an agenda, not with the secretariat"
+    );
+
+    let smtp = SmtpServer::start();
+    let m = mailer(&smtp.url());
+    assert_eq!(send_council(&app, &m, "2026-12-03").await, 1);
+    assert_eq!(send_council(&app, &m, "2026-12-03").await, 0, "never twice");
+    let mails = smtp.messages();
+    assert_eq!(mails.len(), 1);
+    let mail = &mails[0];
+    assert!(mail.to.contains("enhet@gjesdal.demo"), "{}", mail.to);
+    assert!(
+        mail.subject.contains("Digitalt søknadsskjema"),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.body
+            .contains("Saken er satt på sakslisten til IKT-rådet."),
+        "{}",
+        mail.body
+    );
+    assert!(
+        mail.body.contains(&format!("{BASE}/acquisitions/{id}")),
+        "{}",
+        mail.body
+    );
+
+    // In nynorsk for a user who chose it.
+    choose_language(&app, "gj-enhet", Some("nn")).await;
+    sqlx::query("insert into notification (municipality_id, app_user_id, acquisition_id, kind)
+                 select a.municipality_id, a.requested_by, a.acquisition_id, 'returned' from acquisition a where a.acquisition_id = $1")
+        .bind(id)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(send_council(&app, &m, "2026-12-03").await, 1);
+    let mails = smtp.messages();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.body.contains("Møtet vart lukka utan tilråding")),
+        "{mails:?}"
+    );
+}
+
+#[sqlx::test]
+async fn a_benefits_follow_up_is_reminded_once_at_6_and_once_at_12_months_after_approval(
+    db: PgPool,
+) {
+    let app = spawn(db).await;
+    let id: i64 = sqlx::query_scalar(
+        "insert into acquisition (municipality_id, title, requested_by, state, decided_financing,
+                                  decided_amount, decision_reason, decided_on)
+         select municipality_id, 'Nettbrett', app_user_id, 'approved', 'ict_funds', 100000, 'Ja', date '2026-01-15'
+           from app_user where username = 'gj-enhet'
+         returning acquisition_id",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let smtp = SmtpServer::start();
+    let m = mailer(&smtp.url());
+    assert_eq!(
+        send_council(&app, &m, "2026-07-14").await,
+        0,
+        "not before its day"
+    );
+    assert_eq!(send_council(&app, &m, "2026-07-15").await, 1);
+    assert_eq!(send_council(&app, &m, "2026-07-15").await, 0);
+    assert_eq!(send_council(&app, &m, "2026-07-16").await, 0);
+    assert_eq!(send_council(&app, &m, "2027-01-15").await, 1);
+    assert_eq!(send_council(&app, &m, "2027-03-01").await, 0);
+    let mails = smtp.messages();
+    assert_eq!(mails.len(), 2);
+    // The Maildir keeps no order: one of each.
+    for months in ["6 måneder", "12 måneder"] {
+        assert_eq!(
+            mails.iter().filter(|m| m.body.contains(months)).count(),
+            1,
+            "{months}: {mails:?}"
+        );
+    }
+    assert!(mails.iter().all(|m| {
+        m.body
+            .contains(&format!("{BASE}/acquisitions/{id}/benefits"))
+    }));
+    let kinds: i64 = sqlx::query_scalar(
+        "select count(*) from notification where acquisition_id = $1 and kind = 'followup_due'",
+    )
+    .bind(id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(kinds, 2, "and in the app, once each");
+}

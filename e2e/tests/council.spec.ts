@@ -129,8 +129,30 @@ test.describe('IKT-rådet', () => {
     await page.getByRole('link', { name: title, exact: true }).click();
     await expect(page.locator('main')).toContainText('250 000');
 
-    // The requester was told at each step.
+    // The requester plans the benefits and records a first follow-up.
     await as(page, 'gj-enhet');
+    await page.goto(request);
+    await page.getByRole('link', { name: 'Gevinster', exact: true }).click();
+    await page.getByLabel('Type gevinst', { exact: true }).selectOption({ label: 'Frigjort tid' });
+    await page.getByLabel('Indikator', { exact: true }).fill('Timer per måned på papirsøknader');
+    await page.getByLabel('Utgangspunkt', { exact: true }).fill('40');
+    await page.getByLabel('Mål', { exact: true }).fill('10');
+    await page.getByLabel('Måldato', { exact: true }).fill('2027-12-31');
+    await page.getByRole('button', { name: 'Legg til gevinsten', exact: true }).click();
+    await expect(page.locator('.flash')).toContainText('Gevinsten er lagt til');
+    const benefit = page.locator('article[id^="benefit-"]').filter({ hasText: 'Timer per måned på papirsøknader' });
+    await benefit.getByLabel('Målt verdi', { exact: true }).fill('25');
+    await benefit.getByRole('button', { name: 'Registrer målingen', exact: true }).click();
+    await expect(page.locator('.flash')).toContainText('Målingen er registrert');
+    await expect(page.locator('article[id^="benefit-"]').filter({ hasText: 'Timer per måned' })).toContainText('Underveis');
+    await expectNoA11yViolations(page, 'gevinstene');
+    await page.goto('/benefits');
+    const row = page.locator('#realisation tr').filter({ hasText: title });
+    await expect(row).toContainText('25');
+    await expect(row).toContainText('Underveis');
+    await expectNoA11yViolations(page, 'gevinster på tvers');
+
+    // The requester was told at each step.
     await page.goto('/notifications');
     const notes = page.locator('#notifications li').filter({ hasText: title });
     await expect(notes.filter({ hasText: 'RLT har godkjent saken.' })).toHaveCount(1);

@@ -18,3 +18,4 @@ risk-scale-empty = Fyll inn et tall fra 1 til 5.
 risk-scale-whole = «{ $input }» er ikke et helt tall. Skalaen er 1–5 i hele tall.
 risk-scale-not-number = «{ $input }» er ikke et tall. Skriv et tall fra 1 til 5.
 risk-scale-range = { $input } er utenfor skalaen. Skriv et tall fra 1 til 5.
+number-not-value = «{ $input }» er ikke et tall. Skriv for eksempel 120 eller 12,5.

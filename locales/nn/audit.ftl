@@ -21,6 +21,7 @@ audit-table-risk-assessment = Risikovurdering
 audit-table-risk = Risiko
 audit-table-acquisition = Anskaffingssak
 audit-table-council-meeting = Møte i IKT-rådet
+audit-table-benefit = Gevinst
 
 audit-f-name = Namn
 audit-f-org-number = Organisasjonsnummer
@@ -141,3 +142,4 @@ history-back-risk-assessment = ← Tilbake til risikovurderinga
 history-back-risk = ← Tilbake til risikoen
 history-back-acquisition = ← Tilbake til saka
 history-back-council-meeting = ← Tilbake til møtet
+history-back-benefit = ← Tilbake til gevinstane

@@ -18,3 +18,4 @@ risk-scale-empty = Fyll inn eit tal frå 1 til 5.
 risk-scale-whole = «{ $input }» er ikkje eit heilt tal. Skalaen er 1–5 i heile tal.
 risk-scale-not-number = «{ $input }» er ikkje eit tal. Skriv eit tal frå 1 til 5.
 risk-scale-range = { $input } er utanfor skalaen. Skriv eit tal frå 1 til 5.
+number-not-value = «{ $input }» er ikkje eit tal. Skriv til dømes 120 eller 12,5.

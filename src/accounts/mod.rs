@@ -4,7 +4,7 @@
 mod login;
 pub mod model;
 mod profile;
-mod read;
+pub mod read;
 mod settings;
 pub mod store;
 pub mod users;

@@ -183,10 +183,11 @@ pub enum Table {
     Risk,
     Acquisition,
     CouncilMeeting,
+    Benefit,
 }
 
 impl Table {
-    pub const ALL: [Table; 21] = [
+    pub const ALL: [Table; 22] = [
         Table::AppUser,
         Table::Municipality,
         Table::StrategyDocument,
@@ -208,6 +209,7 @@ impl Table {
         Table::Risk,
         Table::Acquisition,
         Table::CouncilMeeting,
+        Table::Benefit,
     ];
 
     /// The table's name in the database, `audit_log.table_name` and the history URL.
@@ -234,6 +236,7 @@ impl Table {
             Table::Risk => "risk",
             Table::Acquisition => "acquisition",
             Table::CouncilMeeting => "council_meeting",
+            Table::Benefit => "benefit",
         }
     }
 
@@ -261,6 +264,7 @@ impl Table {
             Table::Risk => k("audit-table-risk"),
             Table::Acquisition => k("audit-table-acquisition"),
             Table::CouncilMeeting => k("audit-table-council-meeting"),
+            Table::Benefit => k("audit-table-benefit"),
         }
     }
 
@@ -288,6 +292,7 @@ impl Table {
             Table::Risk => "Risiko",
             Table::Acquisition => "Anskaffelsessak",
             Table::CouncilMeeting => "Møte i IKT-rådet",
+            Table::Benefit => "Gevinst",
         }
     }
 
@@ -320,6 +325,7 @@ impl Table {
             Table::Risk => k("history-back-risk"),
             Table::Acquisition => k("history-back-acquisition"),
             Table::CouncilMeeting => k("history-back-council-meeting"),
+            Table::Benefit => k("history-back-benefit"),
         }
     }
 
@@ -389,6 +395,9 @@ impl Table {
             Table::CouncilMeeting => {
                 "select '/council/meetings/' || council_meeting_id from council_meeting where council_meeting_id = $1 and municipality_id = $2"
             }
+            Table::Benefit => {
+                "select '/acquisitions/' || acquisition_id || '/benefits#benefit-' || benefit_id from benefit where benefit_id = $1 and municipality_id = $2"
+            }
         })
     }
 
@@ -438,6 +447,8 @@ impl Table {
                     ("risk_low_max", k("risks-levels-low-max")),
                     ("risk_medium_max", k("risks-levels-medium-max")),
                     ("council_clear_threshold", k("council-threshold")),
+                    ("council_principles", k("council-principles-heading")),
+                    ("council_members", k("council-members-heading")),
                 ];
                 F
             }
@@ -700,6 +711,19 @@ impl Table {
                     ("agenda", k("council-meeting-agenda")),
                     ("assessments", k("council-meeting-assessments")),
                     ("closed", k("council-meeting-closed")),
+                ];
+                F
+            }
+            Table::Benefit => {
+                const F: &[(&str, &str)] = &[
+                    ("acquisition", k("audit-table-acquisition")),
+                    ("kind", k("council-benefit-kind")),
+                    ("indicator", k("council-benefit-indicator")),
+                    ("baseline", k("council-benefit-baseline")),
+                    ("target", k("council-benefit-target")),
+                    ("target_date", k("council-benefit-target-date")),
+                    ("responsible", k("council-benefit-responsible")),
+                    ("followups", k("council-benefit-followups")),
                 ];
                 F
             }

@@ -83,7 +83,7 @@ fn show(table: Table, key: &str, v: Option<&Value>, names: &Names, lang: Lang) -
         Some(Value::String(s)) if s.trim().is_empty() => "–".into(),
         // A request's codes (state, financing, urgency) read as their labels; the snapshot
         // keeps the code because the request's timeline is read from it.
-        Some(Value::String(code)) if table == Table::Acquisition => {
+        Some(Value::String(code)) if matches!(table, Table::Acquisition | Table::Benefit) => {
             crate::council::model::code_label_key(key, code)
                 .map(|l| lang.t(l))
                 .unwrap_or_else(|| code.clone())

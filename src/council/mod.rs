@@ -3,12 +3,15 @@
 //! decision, and what the requester is told at each step.
 
 mod about;
+mod benefits;
 mod form;
 mod list;
 mod meetings;
 pub mod model;
 mod notifications;
 pub mod read;
+pub mod remind;
+mod settings;
 mod show;
 pub mod store;
 
@@ -34,7 +37,28 @@ pub fn router() -> Router<AppState> {
             get(show::decision_form).post(show::decide),
         )
         .route("/acquisitions/{id}/measure", post(show::link_measure))
+        .route(
+            "/acquisitions/{id}/benefits",
+            get(benefits::show).post(benefits::create),
+        )
+        .route("/benefits", get(benefits::realisation))
+        .route("/benefits/{bid}/followups", post(benefits::followup))
         .route("/council", get(about::page))
+        .route("/council/settings", get(settings::show))
+        .route("/council/settings/threshold", post(settings::threshold))
+        .route(
+            "/council/settings/principles",
+            post(settings::add_principle),
+        )
+        .route(
+            "/council/settings/principles/{id}",
+            post(settings::principle_active),
+        )
+        .route("/council/settings/members", post(settings::add_member))
+        .route(
+            "/council/settings/members/{id}",
+            post(settings::update_member),
+        )
         .route(
             "/council/meetings",
             get(meetings::list).post(meetings::create),

@@ -170,6 +170,7 @@ pub fn code_label_key(key: &str, code: &str) -> Option<&'static str> {
         "state" => State::parse(code).map(State::label_key),
         "financing" | "decided_financing" => Financing::parse(code).map(Financing::label_key),
         "urgency" => Urgency::parse(code).map(Urgency::label_key),
+        "kind" => BenefitKind::parse(code).map(BenefitKind::label_key),
         _ => None,
     }
 }
@@ -711,6 +712,266 @@ impl MeetingForm {
     }
 }
 
+/// A benefit of an approved request, already valid.
+#[derive(Clone, Debug)]
+pub struct BenefitInput {
+    pub kind: BenefitKind,
+    pub indicator: String,
+    pub baseline: Option<Decimal>,
+    pub target: Option<Decimal>,
+    pub target_date: Option<NaiveDate>,
+    pub responsible_person_id: Option<i64>,
+}
+
+fn measure_value(errors: &mut FormErrors, field: &'static str, v: &str) -> Option<Decimal> {
+    match trimmed(v) {
+        None => None,
+        Some(v) => match crate::domain::parse_measure(&v) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                errors.add(field, m);
+                None
+            }
+        },
+    }
+}
+
+fn date(errors: &mut FormErrors, field: &'static str, v: &str) -> Option<NaiveDate> {
+    match trimmed(v) {
+        None => None,
+        Some(d) => match parse_date(&d) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                errors.add(field, m);
+                None
+            }
+        },
+    }
+}
+
+/// The benefit form.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct BenefitForm {
+    pub kind: String,
+    pub indicator: String,
+    pub baseline: String,
+    pub target: String,
+    pub target_date: String,
+    pub responsible: String,
+}
+
+impl BenefitForm {
+    pub fn validate(&self, people: &[(i64, String)]) -> Result<BenefitInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        let kind = BenefitKind::parse(self.kind.trim());
+        if kind.is_none() {
+            errors.add("kind", Msg::new("council-benefit-kind-required"));
+        }
+        let indicator = self.indicator.trim();
+        if indicator.is_empty() {
+            errors.add("indicator", Msg::new("council-benefit-indicator-required"));
+        } else {
+            too_long(&mut errors, "indicator", indicator, 500);
+        }
+        let baseline = measure_value(&mut errors, "baseline", &self.baseline);
+        let target = measure_value(&mut errors, "target", &self.target);
+        let target_date = date(&mut errors, "target_date", &self.target_date);
+        let responsible_person_id = choice(&mut errors, "responsible", &self.responsible, people);
+        match kind {
+            Some(kind) if errors.is_empty() => Ok(BenefitInput {
+                kind,
+                indicator: indicator.to_string(),
+                baseline,
+                target,
+                target_date,
+                responsible_person_id,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A follow-up: the value measured on a day.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct FollowupForm {
+    pub measured_on: String,
+    pub value: String,
+    pub note: String,
+}
+
+impl FollowupForm {
+    pub fn validate(
+        &self,
+        today: NaiveDate,
+    ) -> Result<(NaiveDate, Decimal, Option<String>), FormErrors> {
+        let mut errors = FormErrors::default();
+        let measured_on = date(&mut errors, "measured_on", &self.measured_on);
+        if let Some(d) = measured_on
+            && d > today
+        {
+            errors.add("measured_on", Msg::new("council-followup-future"));
+        }
+        let value = measure_value(&mut errors, "value", &self.value);
+        if value.is_none() && !errors.has("value") {
+            errors.add("value", Msg::new("council-followup-value-required"));
+        }
+        too_long(&mut errors, "note", &self.note, 2000);
+        match (measured_on.or(Some(today)), value) {
+            (Some(d), Some(v)) if errors.is_empty() => Ok((d, v, trimmed(&self.note))),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The follow-ups a benefit owes: 6 and 12 months after approval.
+pub const FOLLOWUP_MONTHS: [u32; 2] = [6, 12];
+
+/// The day a follow-up `months` after `approved` falls due.
+pub fn followup_due(approved: NaiveDate, months: u32) -> NaiveDate {
+    approved
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(approved)
+}
+
+/// The follow-ups past due on `today` that no measurement answers: one is answered by a value
+/// measured in the month before its day or any time after.
+pub fn overdue_followups(
+    approved: NaiveDate,
+    measured: &[NaiveDate],
+    today: NaiveDate,
+) -> Vec<u32> {
+    FOLLOWUP_MONTHS
+        .iter()
+        .copied()
+        .filter(|m| {
+            let due = followup_due(approved, *m);
+            let window = due
+                .checked_sub_months(chrono::Months::new(1))
+                .unwrap_or(due);
+            due <= today && !measured.iter().any(|d| *d >= window)
+        })
+        .collect()
+}
+
+/// A benefit as the audit log keeps it, with its follow-ups («dd.mm.åååå: verdi»).
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenefitSnapshot {
+    pub acquisition: String,
+    pub kind: String,
+    pub indicator: String,
+    pub baseline: Option<String>,
+    pub target: Option<String>,
+    pub target_date: Option<String>,
+    pub responsible: Option<String>,
+    pub followups: Option<String>,
+}
+
+impl Audited for BenefitSnapshot {
+    const TABLE: Table = Table::Benefit;
+    fn name(&self) -> String {
+        self.indicator.clone()
+    }
+}
+
+/// The council's settings as the audit log keeps them: a change of the municipality (its
+/// threshold, its list of principles, its members), so they show in the municipality's history.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CouncilSnapshot {
+    pub name: String,
+    pub council_clear_threshold: Option<String>,
+    /// «1. …» per line; an inactive one ends «(ikke i bruk)».
+    pub council_principles: Option<String>,
+    /// «Tittel – bruker (leder)» per line.
+    pub council_members: Option<String>,
+}
+
+impl Audited for CouncilSnapshot {
+    const TABLE: Table = Table::Municipality;
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+}
+
+/// The threshold form: an amount, or empty for «no direct clearance».
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ThresholdForm {
+    pub threshold: String,
+}
+
+impl ThresholdForm {
+    pub fn validate(&self) -> Result<Option<Nok>, FormErrors> {
+        let mut errors = FormErrors::default();
+        let t = amount(&mut errors, "threshold", &self.threshold);
+        errors.finish(t)
+    }
+}
+
+/// A new principle.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PrincipleForm {
+    pub text: String,
+}
+
+impl PrincipleForm {
+    pub fn validate(&self) -> Result<String, FormErrors> {
+        let mut errors = FormErrors::default();
+        let text = self.text.trim();
+        if text.is_empty() {
+            errors.add("text", Msg::new("council-principle-required"));
+        } else {
+            too_long(&mut errors, "text", text, ANSWER_MAX);
+        }
+        errors.finish(text.to_string())
+    }
+}
+
+/// A council seat: its title, the login that holds it, whether it chairs.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    pub title: String,
+    pub user: String,
+    pub chair: String,
+}
+
+/// A seat, already valid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberInput {
+    pub title: String,
+    pub user_id: Option<i64>,
+    pub chair: bool,
+}
+
+impl MemberForm {
+    /// `users` are the municipality's active logins.
+    pub fn validate(&self, users: &[(i64, String)]) -> Result<MemberInput, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.add("title", Msg::new("council-member-title-required"));
+        } else {
+            too_long(&mut errors, "title", title, TITLE_MAX);
+        }
+        let user_id = choice(&mut errors, "user", &self.user, users);
+        errors.finish(MemberInput {
+            title: title.to_string(),
+            user_id,
+            chair: !self.chair.trim().is_empty(),
+        })
+    }
+}
+
+/// A login holds one seat at most.
+pub const MEMBER_UNIQUE: &[(&str, &str, Msg)] = &[(
+    "council_member_municipality_id_app_user_id_key",
+    "user",
+    Msg::new("council-member-user-taken"),
+)];
+
 /// A request as the audit log keeps it; `state` as its code, read by the timeline.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AcquisitionSnapshot {
@@ -844,6 +1105,25 @@ mod tests {
             f.validate(d(50_000), d(50_000), &[]).unwrap().0,
             Triage::Clear
         );
+    }
+
+    #[test]
+    fn a_follow_up_is_overdue_from_its_day_until_a_value_is_measured_near_or_after_it() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let approved = d("2026-01-15");
+        assert!(overdue_followups(approved, &[], d("2026-07-14")).is_empty());
+        assert_eq!(overdue_followups(approved, &[], d("2026-07-15")), vec![6]);
+        // Measured in the month before the day answers it; earlier does not.
+        assert!(overdue_followups(approved, &[d("2026-06-20")], d("2026-08-01")).is_empty());
+        assert_eq!(
+            overdue_followups(approved, &[d("2026-03-01")], d("2026-08-01")),
+            vec![6]
+        );
+        assert_eq!(
+            overdue_followups(approved, &[d("2026-07-20")], d("2027-01-15")),
+            vec![12]
+        );
+        assert_eq!(followup_due(d("2026-08-31"), 6), d("2027-02-28"));
     }
 
     #[test]

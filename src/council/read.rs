@@ -732,3 +732,239 @@ pub async fn notifications(
     .fetch_all(db)
     .await
 }
+
+/// A benefit with its follow-ups, oldest first.
+pub struct Benefit {
+    pub id: i64,
+    pub acquisition_id: i64,
+    pub acquisition: String,
+    pub decided_on: Option<NaiveDate>,
+    pub kind: super::model::BenefitKind,
+    pub indicator: String,
+    pub baseline: Option<Decimal>,
+    pub target: Option<Decimal>,
+    pub target_date: Option<NaiveDate>,
+    pub responsible_id: Option<i64>,
+    pub responsible: Option<String>,
+    pub followups: Vec<Followup>,
+}
+
+pub struct Followup {
+    pub measured_on: NaiveDate,
+    pub value: Decimal,
+    pub note: Option<String>,
+}
+
+impl Followup {
+    pub fn date(&self) -> String {
+        format_date(self.measured_on)
+    }
+    pub fn shown(&self) -> String {
+        crate::domain::format_decimal(self.value)
+    }
+}
+
+/// Where a benefit stands against its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// The latest value reaches the target (in the direction from the baseline).
+    Achieved,
+    /// The target date has passed and the latest value does not reach it.
+    Behind,
+    /// Neither yet.
+    OnTheWay,
+}
+
+impl Standing {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Standing::Achieved => crate::i18n::k("council-benefit-achieved"),
+            Standing::Behind => crate::i18n::k("council-benefit-behind"),
+            Standing::OnTheWay => crate::i18n::k("council-benefit-on-the-way"),
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Standing::Achieved => "achieved",
+            Standing::Behind => "behind",
+            Standing::OnTheWay => "on_the_way",
+        }
+    }
+}
+
+impl Benefit {
+    pub fn latest(&self) -> Option<&Followup> {
+        self.followups.last()
+    }
+    pub fn num(v: &Option<Decimal>) -> String {
+        v.map(crate::domain::format_decimal).unwrap_or_default()
+    }
+    pub fn target_day(&self) -> String {
+        self.target_date.map(format_date).unwrap_or_default()
+    }
+    pub fn standing(&self, today: NaiveDate) -> Standing {
+        let reached = match (self.latest(), self.target) {
+            (Some(l), Some(t)) => {
+                if self.baseline.is_some_and(|b| t < b) {
+                    l.value <= t
+                } else {
+                    l.value >= t
+                }
+            }
+            _ => false,
+        };
+        if reached {
+            Standing::Achieved
+        } else if self.target_date.is_some_and(|d| d < today) {
+            Standing::Behind
+        } else {
+            Standing::OnTheWay
+        }
+    }
+    /// The 6- and 12-month follow-ups past due with no value measured for them.
+    pub fn overdue(&self, today: NaiveDate) -> Vec<u32> {
+        let Some(approved) = self.decided_on else {
+            return Vec::new();
+        };
+        let measured: Vec<NaiveDate> = self.followups.iter().map(|f| f.measured_on).collect();
+        super::model::overdue_followups(approved, &measured, today)
+    }
+}
+
+/// The benefits of one approved request (`Some(id)`) or of all of them (`None`).
+pub async fn benefits(
+    db: &PgPool,
+    m: i64,
+    acquisition: Option<i64>,
+) -> Result<Vec<Benefit>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select b.benefit_id, b.acquisition_id, a.title, a.decided_on as "decided_on: NaiveDate",
+               b.kind, b.indicator, b.baseline, b.target, b.target_date as "target_date: NaiveDate",
+               b.responsible_person_id, p.name as "responsible?"
+          from benefit b
+          join acquisition a using (acquisition_id)
+          left join person p on p.person_id = b.responsible_person_id
+         where b.municipality_id = $1 and ($2::bigint is null or b.acquisition_id = $2)
+           and a.state = 'approved'
+         order by a.decided_on desc nulls last, a.acquisition_id, b.benefit_id
+        "#,
+        m,
+        acquisition
+    )
+    .fetch_all(db)
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.benefit_id).collect();
+    let followups = sqlx::query!(
+        r#"
+        select benefit_id, measured_on as "measured_on: NaiveDate", value, note
+          from benefit_followup where municipality_id = $1 and benefit_id = any($2)
+         order by measured_on, benefit_followup_id
+        "#,
+        m,
+        &ids
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Benefit {
+            followups: followups
+                .iter()
+                .filter(|f| f.benefit_id == r.benefit_id)
+                .map(|f| Followup {
+                    measured_on: f.measured_on,
+                    value: f.value,
+                    note: f.note.clone(),
+                })
+                .collect(),
+            id: r.benefit_id,
+            acquisition_id: r.acquisition_id,
+            acquisition: r.title,
+            decided_on: r.decided_on,
+            kind: super::model::BenefitKind::parse(&r.kind)
+                .unwrap_or(super::model::BenefitKind::Quality),
+            indicator: r.indicator,
+            baseline: r.baseline,
+            target: r.target,
+            target_date: r.target_date,
+            responsible_id: r.responsible_person_id,
+            responsible: r.responsible,
+        })
+        .collect())
+}
+
+/// The approved requests with no benefit recorded yet: (id, title).
+pub async fn approved_without_benefits(
+    db: &PgPool,
+    m: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        r#"
+        select a.acquisition_id, a.title from acquisition a
+         where a.municipality_id = $1 and a.state = 'approved'
+           and not exists (select 1 from benefit b where b.acquisition_id = a.acquisition_id)
+         order by a.decided_on desc nulls last, a.acquisition_id
+        "#,
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.acquisition_id, r.title))
+    .collect())
+}
+
+/// A benefit's request, if the benefit is the municipality's: (acquisition id, responsible).
+pub async fn benefit_owner(
+    db: &PgPool,
+    m: i64,
+    benefit: i64,
+) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        "select acquisition_id, responsible_person_id from benefit where benefit_id = $1 and municipality_id = $2",
+        benefit,
+        m
+    )
+    .fetch_optional(db)
+    .await?
+    .map(|r| (r.acquisition_id, r.responsible_person_id)))
+}
+
+/// Every principle, in use or not: (id, position, text, active).
+pub async fn all_principles(
+    db: &PgPool,
+    m: i64,
+) -> Result<Vec<(i64, i32, String, bool)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        "select council_principle_id, position, text, active from council_principle where municipality_id = $1 order by position",
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.council_principle_id, r.position, r.text, r.active))
+    .collect())
+}
+
+/// The request registered from a measure or linked to it: (id, title, state).
+pub async fn of_measure(
+    db: &PgPool,
+    m: i64,
+    measure: i64,
+) -> Result<Option<(i64, String, State)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        "select acquisition_id, title, state from acquisition where measure_id = $1 and municipality_id = $2",
+        measure,
+        m
+    )
+    .fetch_optional(db)
+    .await?
+    .map(|r| {
+        (
+            r.acquisition_id,
+            r.title,
+            State::parse(&r.state).unwrap_or(State::Registered),
+        )
+    }))
+}

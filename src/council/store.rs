@@ -835,3 +835,287 @@ pub async fn mark_read(
     .await?;
     Ok(())
 }
+
+pub async fn benefit_snapshot(
+    tx: &mut Tx<'_>,
+    m: i64,
+    id: i64,
+) -> Result<super::model::BenefitSnapshot, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select a.title as acquisition, b.kind, b.indicator, b.baseline, b.target,
+               to_char(b.target_date, 'DD.MM.YYYY') as target_date, p.name as "responsible?",
+               (select string_agg(to_char(f.measured_on, 'DD.MM.YYYY') || ': ' || replace(trim_scale(f.value)::text, '.', ',')
+                                  || coalesce(' (' || f.note || ')', ''), '; ' order by f.measured_on, f.benefit_followup_id)
+                  from benefit_followup f where f.benefit_id = b.benefit_id) as followups
+          from benefit b
+          join acquisition a using (acquisition_id)
+          left join person p on p.person_id = b.responsible_person_id
+         where b.benefit_id = $1 and b.municipality_id = $2
+        "#,
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let num = |d: Option<Decimal>| d.map(|d| crate::domain::format_decimal(d.normalize()));
+    Ok(super::model::BenefitSnapshot {
+        acquisition: r.acquisition,
+        kind: r.kind,
+        indicator: r.indicator,
+        baseline: num(r.baseline),
+        target: num(r.target),
+        target_date: r.target_date,
+        responsible: r.responsible,
+        followups: r.followups,
+    })
+}
+
+/// Adds a benefit to an approved request; `None` when the request is not the municipality's
+/// or not approved (only an approved acquisition has benefits to realise).
+pub async fn insert_benefit(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    acquisition: i64,
+    input: &super::model::BenefitInput,
+) -> Result<Option<i64>, sqlx::Error> {
+    let m = actor.municipality_id;
+    match lock(tx, m, acquisition).await? {
+        Some((State::Approved, _)) => {}
+        _ => return Ok(None),
+    }
+    let id = sqlx::query_scalar!(
+        r#"
+        insert into benefit (municipality_id, acquisition_id, kind, indicator, baseline, target,
+                             target_date, responsible_person_id)
+        values ($1, $2, $3, $4, $5, $6, $7,
+                (select person_id from person where person_id = $8 and municipality_id = $1))
+        returning benefit_id
+        "#,
+        m,
+        acquisition,
+        input.kind.code(),
+        input.indicator,
+        input.baseline,
+        input.target,
+        input.target_date as _,
+        input.responsible_person_id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let after = benefit_snapshot(tx, m, id).await?;
+    audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
+    Ok(Some(id))
+}
+
+/// Records a measured value of a benefit; `None` when the benefit is not the municipality's.
+pub async fn add_followup(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    benefit: i64,
+    measured_on: NaiveDate,
+    value: Decimal,
+    note: Option<&str>,
+) -> Result<Option<()>, sqlx::Error> {
+    let m = actor.municipality_id;
+    let found = sqlx::query_scalar!(
+        "select benefit_id from benefit where benefit_id = $1 and municipality_id = $2 for update",
+        benefit,
+        m
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if found.is_none() {
+        return Ok(None);
+    }
+    let before = benefit_snapshot(tx, m, benefit).await?;
+    sqlx::query!(
+        r#"
+        insert into benefit_followup (municipality_id, benefit_id, measured_on, value, note)
+        values ($1, $2, $3, $4, $5)
+        "#,
+        m,
+        benefit,
+        measured_on as _,
+        value,
+        note
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = benefit_snapshot(tx, m, benefit).await?;
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        benefit,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    Ok(Some(()))
+}
+
+pub async fn council_snapshot(
+    tx: &mut Tx<'_>,
+    m: i64,
+) -> Result<super::model::CouncilSnapshot, sqlx::Error> {
+    let r = sqlx::query!(
+        r#"
+        select mu.name, mu.council_clear_threshold,
+               (select string_agg(p.position || '. ' || p.text || case when p.active then '' else ' (ikke i bruk)' end,
+                                  E'\n' order by p.position)
+                  from council_principle p where p.municipality_id = mu.municipality_id) as principles,
+               (select string_agg(mb.title || coalesce(' – ' || u.display_name, '') || case when mb.chair then ' (leder)' else '' end,
+                                  E'\n' order by mb.position)
+                  from council_member mb left join app_user u on u.app_user_id = mb.app_user_id
+                 where mb.municipality_id = mu.municipality_id) as members
+          from municipality mu where mu.municipality_id = $1
+        "#,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(super::model::CouncilSnapshot {
+        name: r.name,
+        council_clear_threshold: nok(r.council_clear_threshold),
+        council_principles: r.principles,
+        council_members: r.members,
+    })
+}
+
+/// Runs `change` on the council's settings and audits it as one change of the municipality;
+/// false (and no audit row) when nothing changed.
+async fn settings_change(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    change: impl AsyncFnOnce(&mut Tx<'_>) -> Result<(), sqlx::Error>,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    // One settings change at a time per municipality.
+    sqlx::query!(
+        "select municipality_id from municipality where municipality_id = $1 for update",
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let before = council_snapshot(tx, m).await?;
+    change(tx).await?;
+    let after = council_snapshot(tx, m).await?;
+    if before == after {
+        return Ok(false);
+    }
+    audit::record(tx, actor, Action::Update, m, Some(&before), Some(&after)).await?;
+    Ok(true)
+}
+
+pub async fn set_threshold(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    threshold: Option<Nok>,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    settings_change(tx, actor, async |tx: &mut Tx<'_>| {
+        sqlx::query!(
+            "update municipality set council_clear_threshold = $2 where municipality_id = $1",
+            m,
+            threshold.map(|t| t.0)
+        )
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+    })
+    .await
+}
+
+pub async fn add_principle(tx: &mut Tx<'_>, actor: Actor, text: &str) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    settings_change(tx, actor, async |tx: &mut Tx<'_>| {
+        sqlx::query!(
+            r#"
+            insert into council_principle (municipality_id, position, text)
+            values ($1, (select coalesce(max(position), 0) + 1 from council_principle where municipality_id = $1), $2)
+            "#,
+            m,
+            text
+        )
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+    })
+    .await
+}
+
+/// Takes a principle out of use (or back): the answers given to it stay.
+pub async fn set_principle_active(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    active: bool,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    settings_change(tx, actor, async |tx: &mut Tx<'_>| {
+        sqlx::query!(
+            "update council_principle set active = $3 where council_principle_id = $1 and municipality_id = $2",
+            id,
+            m,
+            active
+        )
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+    })
+    .await
+}
+
+/// Adds a seat (`id` None) or changes one. A new chair takes the flag from the old one.
+pub async fn save_member(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: Option<i64>,
+    input: &super::model::MemberInput,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    settings_change(tx, actor, async |tx: &mut Tx<'_>| {
+        if input.chair {
+            sqlx::query!(
+                "update council_member set chair = false where municipality_id = $1 and chair and council_member_id is distinct from $2",
+                m,
+                id
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+        match id {
+            Some(id) => sqlx::query!(
+                r#"
+                update council_member set title = $3, chair = $5,
+                       app_user_id = (select app_user_id from app_user where app_user_id = $4 and municipality_id = $2)
+                 where council_member_id = $1 and municipality_id = $2
+                "#,
+                id,
+                m,
+                input.title,
+                input.user_id,
+                input.chair
+            )
+            .execute(&mut **tx)
+            .await
+            .map(|_| ()),
+            None => sqlx::query!(
+                r#"
+                insert into council_member (municipality_id, position, title, app_user_id, chair)
+                values ($1, (select coalesce(max(position), 0) + 1 from council_member where municipality_id = $1), $2,
+                        (select app_user_id from app_user where app_user_id = $3 and municipality_id = $1), $4)
+                "#,
+                m,
+                input.title,
+                input.user_id,
+                input.chair
+            )
+            .execute(&mut **tx)
+            .await
+            .map(|_| ()),
+        }
+    })
+    .await
+}

@@ -34,6 +34,8 @@ pub(super) struct MeasurePage {
     places: Vec<crate::lines::read::MeasurePlace>,
     timeline: Vec<TimelineItem>,
     entries: Vec<Entry>,
+    /// The IKT-råd's request for the measure, if one was registered from it or made it.
+    acquisition: Option<(i64, String, crate::council::model::State)>,
     can_edit: bool,
     statuses: [Status; 5],
     today: chrono::NaiveDate,
@@ -94,6 +96,7 @@ pub(super) async fn page(
         systems: crate::systems::read::of_measure(&state.db, m, id).await?,
         places: crate::lines::read::of_measure(&state.db, &ctx.user, id).await?,
         timeline: read::timeline(&state.db, m, id).await?,
+        acquisition: crate::council::read::of_measure(&state.db, m, id).await?,
         entries: audit::history(&state.db, m, Table::Measure, id, ctx.lang).await?,
         statuses: Status::ALL,
         today: today(),

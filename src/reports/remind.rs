@@ -74,7 +74,7 @@ pub fn spawn(
     interval: Duration,
 ) -> Option<tokio::task::JoinHandle<()>> {
     let Some(mailer) = mailer else {
-        tracing::info!("SMTP_URL er ikke satt: påminnelser om statusrapporter vises bare i appen");
+        tracing::info!("SMTP_URL er ikke satt: påminnelser og varsler vises bare i appen");
         return None;
     };
     tracing::info!(
@@ -86,12 +86,23 @@ pub fn spawn(
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match run_once(&db, &mailer, &base_url, crate::domain::today()).await {
+            let today = crate::domain::today();
+            match run_once(&db, &mailer, &base_url, today).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(sent = n, "påminnelser sendt"),
                 Err(e) => tracing::warn!(
                     error = format!("{e:#}"),
                     "kunne ikke se etter påminnelser; prøver igjen ved neste runde"
+                ),
+            }
+            // The IKT-råd's notifications and benefits follow-ups share the mailer and the
+            // interval.
+            match crate::council::remind::run_once(&db, &mailer, &base_url, today).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sent = n, "varsler om anskaffelsessaker sendt"),
+                Err(e) => tracing::warn!(
+                    error = format!("{e:#}"),
+                    "kunne ikke sende varsler om anskaffelsessaker; prøver igjen ved neste runde"
                 ),
             }
         }
