@@ -1,5 +1,28 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, expectNoA11yViolations, login, logout } from '../helpers';
+import { checkHtml, formatVnu } from '../vnu';
+
+/** Every path as the server sends it through the Nu Html Checker: zero errors. */
+async function expectValidHtml(page: Page, paths: string[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ikt-vnu-council-'));
+  const files = new Map<string, string>();
+  try {
+    for (const path of paths) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBe(200);
+      const file = join(dir, `${files.size}.html`);
+      writeFileSync(file, await res.text());
+      files.set(file, path);
+    }
+    const vnu = checkHtml(files);
+    expect(vnu.errors, formatVnu(vnu.errors)).toHaveLength(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // Issue 13: the IKT-råd in Gjesdal, in the browser. A unit's representative registers a need;
 // the secretariat (gj-ikt) puts it on a meeting's agenda; two members assess it; the chair
@@ -159,6 +182,22 @@ test.describe('IKT-rådet', () => {
     await expect(notes.filter({ hasText: 'IKT-rådet tilrår saken.' })).toHaveCount(1);
     await expect(notes.filter({ hasText: 'satt på sakslisten' })).toHaveCount(1);
     await expectNoA11yViolations(page, 'varsler');
+    await expectValidHtml(page, [
+      '/acquisitions',
+      '/acquisitions/new',
+      request,
+      `${request}/benefits`,
+      '/benefits',
+      meeting,
+      `${meeting}/minutes`,
+      '/council',
+      '/council/meetings',
+      '/notifications',
+    ]);
+    await as(page, 'gj-admin');
+    await page.goto('/council/settings');
+    await expectNoA11yViolations(page, 'innstillinger for IKT-rådet');
+    await expectValidHtml(page, ['/council/settings', request, meeting]);
   });
 
   test('«Om IKT-rådet» shows the council, its principles and the matrix with the doubtful cells marked, in bokmål and nynorsk', async ({ page }) => {
