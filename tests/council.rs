@@ -155,6 +155,21 @@ async fn decide(app: &TestApp, c: &Client, id: i64, plan: Option<i64>) -> reqwes
     .await
 }
 
+/// A request registered by gj-enhet, on a new meeting's agenda, assessed by gj-okonomi and
+/// recommended by the chair: (request, meeting).
+async fn recommended_request(app: &TestApp, title: &str, investment: &str) -> (i64, i64) {
+    let enhet = app.user("gj-enhet").await;
+    let ikt = app.user("gj-ikt").await;
+    let okonomi = app.user("gj-okonomi").await;
+    let leder = app.user("gj-leder").await;
+    let id = register(app, &enhet, title, investment).await;
+    let m = meeting(app, &ikt).await;
+    assert_eq!(to_agenda(app, &ikt, id, m).await.status(), 303);
+    assert_eq!(assess(app, &okonomi, m, id, "support").await, 303);
+    assert_eq!(recommend(app, &leder, m, id).await, 303);
+    (id, m)
+}
+
 async fn gjesdal_plan(app: &TestApp) -> i64 {
     let m = gjesdal(app).await;
     sqlx::query_scalar(
@@ -336,14 +351,8 @@ async fn bad_input_comes_back_beside_its_field_with_everything_kept(db: PgPool) 
     assert_eq!(n, 0);
 
     // The decision's archive case number is year/number.
-    let ikt = app.user("gj-ikt").await;
     let leder = app.user("gj-leder").await;
-    let okonomi = app.user("gj-okonomi").await;
-    let id = register(&app, &enhet, "Skjermer", "50 000").await;
-    let m = meeting(&app, &ikt).await;
-    to_agenda(&app, &ikt, id, m).await;
-    assess(&app, &okonomi, m, id, "support").await;
-    recommend(&app, &leder, m, id).await;
+    let (id, _) = recommended_request(&app, "Skjermer", "50 000").await;
     let v = version(&app, id).await;
     let r = app
         .post(
@@ -514,13 +523,8 @@ async fn an_approval_without_a_plan_stands_and_is_linked_to_a_new_measure_later(
     let app = spawn(db).await;
     let enhet = app.user("gj-enhet").await;
     let ikt = app.user("gj-ikt").await;
-    let okonomi = app.user("gj-okonomi").await;
     let leder = app.user("gj-leder").await;
-    let id = register(&app, &enhet, "Sak uten plan", "90 000").await;
-    let m = meeting(&app, &ikt).await;
-    to_agenda(&app, &ikt, id, m).await;
-    assess(&app, &okonomi, m, id, "support").await;
-    recommend(&app, &leder, m, id).await;
+    let (id, _) = recommended_request(&app, "Sak uten plan", "90 000").await;
     assert_eq!(decide(&app, &leder, id, None).await.status(), 303);
     assert_eq!(state(&app, id).await, "approved");
     let plan = gjesdal_plan(&app).await;
@@ -678,14 +682,9 @@ async fn the_secretariat_clears_directly_only_within_the_municipalitys_threshold
 async fn the_requester_is_told_of_every_step_and_no_one_else_is(db: PgPool) {
     let app = spawn(db).await;
     let enhet = app.user("gj-enhet").await;
-    let ikt = app.user("gj-ikt").await;
     let okonomi = app.user("gj-okonomi").await;
     let leder = app.user("gj-leder").await;
-    let id = register(&app, &enhet, "Fagsystem for helse", "300 000").await;
-    let m = meeting(&app, &ikt).await;
-    to_agenda(&app, &ikt, id, m).await;
-    assess(&app, &okonomi, m, id, "support").await;
-    recommend(&app, &leder, m, id).await;
+    let (id, _) = recommended_request(&app, "Fagsystem for helse", "300 000").await;
     decide(&app, &leder, id, None).await;
     let kinds: Vec<(String, String)> = sqlx::query_as(
         "select u.username, n.kind from notification n join app_user u using (app_user_id)

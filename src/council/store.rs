@@ -302,17 +302,8 @@ pub async fn triage(
         return Ok(Moved::NotNow(state));
     };
     if let Triage::Agenda(meeting) = triage {
-        let open = sqlx::query_scalar!(
-            "select closed_at is null as \"open!\" from council_meeting where council_meeting_id = $1 and municipality_id = $2 for update",
-            meeting,
-            m
-        )
-        .fetch_optional(&mut **tx)
-        .await?;
-        match open {
-            None => return Ok(Moved::NotFound),
-            Some(false) => return Ok(Moved::Closed),
-            Some(true) => {}
+        if let Some(refused) = open_meeting(tx, m, meeting).await? {
+            return Ok(refused);
         }
         sqlx::query!(
             r#"
@@ -374,6 +365,35 @@ async fn lock_meeting(tx: &mut Tx<'_>, m: i64, meeting: i64) -> Result<Option<bo
     )
     .fetch_optional(&mut **tx)
     .await
+}
+
+/// Locks the meeting; the refusal when it is not the municipality's or is closed.
+async fn open_meeting(tx: &mut Tx<'_>, m: i64, meeting: i64) -> Result<Option<Moved>, sqlx::Error> {
+    Ok(match lock_meeting(tx, m, meeting).await? {
+        None => Some(Moved::NotFound),
+        Some(false) => Some(Moved::Closed),
+        Some(true) => None,
+    })
+}
+
+/// Audits a change of the meeting against its snapshot `before`.
+async fn meeting_changed(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    meeting: i64,
+    before: &MeetingSnapshot,
+) -> Result<(), sqlx::Error> {
+    let after = meeting_snapshot(tx, actor.municipality_id, meeting).await?;
+    audit::record(
+        tx,
+        actor,
+        Action::Update,
+        meeting,
+        Some(before),
+        Some(&after),
+    )
+    .await?;
+    Ok(())
 }
 
 pub async fn meeting_snapshot(
@@ -444,10 +464,8 @@ pub async fn set_attendance(
     members: &[i64],
 ) -> Result<Moved, sqlx::Error> {
     let m = actor.municipality_id;
-    match lock_meeting(tx, m, meeting).await? {
-        None => return Ok(Moved::NotFound),
-        Some(false) => return Ok(Moved::Closed),
-        Some(true) => {}
+    if let Some(refused) = open_meeting(tx, m, meeting).await? {
+        return Ok(refused);
     }
     let before = meeting_snapshot(tx, m, meeting).await?;
     sqlx::query!(
@@ -469,16 +487,7 @@ pub async fn set_attendance(
     )
     .execute(&mut **tx)
     .await?;
-    let after = meeting_snapshot(tx, m, meeting).await?;
-    audit::record(
-        tx,
-        actor,
-        Action::Update,
-        meeting,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
+    meeting_changed(tx, actor, meeting, &before).await?;
     Ok(Moved::Done)
 }
 
@@ -493,10 +502,8 @@ pub async fn assess(
     reason: &str,
 ) -> Result<Moved, sqlx::Error> {
     let m = actor.municipality_id;
-    match lock_meeting(tx, m, meeting).await? {
-        None => return Ok(Moved::NotFound),
-        Some(false) => return Ok(Moved::Closed),
-        Some(true) => {}
+    if let Some(refused) = open_meeting(tx, m, meeting).await? {
+        return Ok(refused);
     }
     let on_agenda = sqlx::query_scalar!(
         r#"select exists (select 1 from council_agenda where council_meeting_id = $1 and acquisition_id = $2 and municipality_id = $3) as "e!""#,
@@ -527,16 +534,7 @@ pub async fn assess(
     )
     .execute(&mut **tx)
     .await?;
-    let after = meeting_snapshot(tx, m, meeting).await?;
-    audit::record(
-        tx,
-        actor,
-        Action::Update,
-        meeting,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
+    meeting_changed(tx, actor, meeting, &before).await?;
     Ok(Moved::Done)
 }
 
@@ -550,10 +548,8 @@ pub async fn recommend(
     r: &Recommendation,
 ) -> Result<Moved, sqlx::Error> {
     let m = actor.municipality_id;
-    match lock_meeting(tx, m, meeting).await? {
-        None => return Ok(Moved::NotFound),
-        Some(false) => return Ok(Moved::Closed),
-        Some(true) => {}
+    if let Some(refused) = open_meeting(tx, m, meeting).await? {
+        return Ok(refused);
     }
     let Some((state, _)) = lock(tx, m, acquisition).await? else {
         return Ok(Moved::NotFound);
@@ -616,10 +612,8 @@ pub async fn close_meeting(
     meeting: i64,
 ) -> Result<Moved, sqlx::Error> {
     let m = actor.municipality_id;
-    match lock_meeting(tx, m, meeting).await? {
-        None => return Ok(Moved::NotFound),
-        Some(false) => return Ok(Moved::Closed),
-        Some(true) => {}
+    if let Some(refused) = open_meeting(tx, m, meeting).await? {
+        return Ok(refused);
     }
     let before = meeting_snapshot(tx, m, meeting).await?;
     sqlx::query!(
@@ -629,16 +623,7 @@ pub async fn close_meeting(
     )
     .execute(&mut **tx)
     .await?;
-    let after = meeting_snapshot(tx, m, meeting).await?;
-    audit::record(
-        tx,
-        actor,
-        Action::Update,
-        meeting,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
+    meeting_changed(tx, actor, meeting, &before).await?;
     let left = sqlx::query_scalar!(
         r#"
         select a.acquisition_id from council_agenda ca
