@@ -199,14 +199,7 @@ pub(super) async fn show(
 
 /// A refused step on a meeting, said as a flash on its page.
 async fn refused(session: &Session, moved: Moved, id: i64) -> AppResult<Response> {
-    let msg = match moved {
-        Moved::NotFound => return Err(AppError::NotFound),
-        Moved::NotNow(s) => Msg::with(
-            "council-not-now",
-            [("state", Msg::new(s.label_key()).into())],
-        ),
-        Moved::Closed | Moved::Done | Moved::Stale { .. } => Msg::new("council-meeting-is-closed"),
-    };
+    let msg = moved.refusal()?;
     Ok(flash_redirect(
         session,
         FlashKind::Danger,

@@ -225,6 +225,25 @@ fn choice(
     }
 }
 
+/// A code from a select (`parse` is the enum's), "" for none.
+fn code<T>(
+    errors: &mut FormErrors,
+    field: &'static str,
+    v: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
+    match v.trim() {
+        "" => None,
+        v => {
+            let c = parse(v);
+            if c.is_none() {
+                errors.add(field, Msg::new("council-choose-from-list"));
+            }
+            c
+        }
+    }
+}
+
 fn amount(errors: &mut FormErrors, field: &'static str, v: &str) -> Option<Nok> {
     match trimmed(v) {
         None => None,
@@ -348,26 +367,8 @@ impl AcquisitionForm {
         let system_id = choice(&mut errors, "system", &self.system, &c.systems);
         let investment = amount(&mut errors, "investment", &self.investment);
         let running_cost = amount(&mut errors, "running_cost", &self.running_cost);
-        let financing = match self.financing.trim() {
-            "" => None,
-            v => match Financing::parse(v) {
-                Some(f) => Some(f),
-                None => {
-                    errors.add("financing", Msg::new("council-choose-from-list"));
-                    None
-                }
-            },
-        };
-        let urgency = match self.urgency.trim() {
-            "" => None,
-            v => match Urgency::parse(v) {
-                Some(u) => Some(u),
-                None => {
-                    errors.add("urgency", Msg::new("council-choose-from-list"));
-                    None
-                }
-            },
-        };
+        let financing = code(&mut errors, "financing", &self.financing, Financing::parse);
+        let urgency = code(&mut errors, "urgency", &self.urgency, Urgency::parse);
         let mut answers = Vec::new();
         for (pid, _) in &c.principles {
             let a = self.answer(*pid).trim();
@@ -607,16 +608,7 @@ impl DecisionForm {
         if decision.is_none() {
             errors.add("decision", Msg::new("council-decision-required"));
         }
-        let financing = match self.financing.trim() {
-            "" => None,
-            v => match Financing::parse(v) {
-                Some(f) => Some(f),
-                None => {
-                    errors.add("financing", Msg::new("council-choose-from-list"));
-                    None
-                }
-            },
-        };
+        let financing = code(&mut errors, "financing", &self.financing, Financing::parse);
         let amount = amount(&mut errors, "amount", &self.amount);
         if decision == Some(Decision::Approved) {
             if financing.is_none() && !errors.has("financing") {

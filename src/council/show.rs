@@ -140,19 +140,7 @@ pub(super) async fn show(
 
 /// A refused step, said as a flash on the request's page.
 async fn refused(session: &Session, moved: Moved, id: i64) -> AppResult<Response> {
-    let msg = match moved {
-        Moved::Done => return Err(AppError::Internal(anyhow::anyhow!("refused(Done)"))),
-        Moved::NotFound => return Err(AppError::NotFound),
-        Moved::Stale { by, at } => Msg::with(
-            "council-stale",
-            [("who", by.unwrap_or_default().into()), ("when", at.into())],
-        ),
-        Moved::NotNow(s) => Msg::with(
-            "council-not-now",
-            [("state", Msg::new(s.label_key()).into())],
-        ),
-        Moved::Closed => Msg::new("council-meeting-is-closed"),
-    };
+    let msg = moved.refusal()?;
     Ok(flash_redirect(
         session,
         FlashKind::Danger,

@@ -32,6 +32,31 @@ pub enum Moved {
     NotFound,
 }
 
+impl Moved {
+    /// What a page says when the step was not taken: a message for the flash, or the error
+    /// page for a record that is not the municipality's.
+    pub fn refusal(self) -> Result<crate::i18n::Msg, crate::error::AppError> {
+        use crate::{error::AppError, i18n::Msg};
+        Ok(match self {
+            Moved::Done => {
+                return Err(AppError::Internal(anyhow::anyhow!(
+                    "a step taken is no refusal"
+                )));
+            }
+            Moved::NotFound => return Err(AppError::NotFound),
+            Moved::Stale { by, at } => Msg::with(
+                "council-stale",
+                [("who", by.unwrap_or_default().into()), ("when", at.into())],
+            ),
+            Moved::NotNow(s) => Msg::with(
+                "council-not-now",
+                [("state", Msg::new(s.label_key()).into())],
+            ),
+            Moved::Closed => Msg::new("council-meeting-is-closed"),
+        })
+    }
+}
+
 async fn stale(tx: &mut Tx<'_>, m: i64, table: Table, id: i64) -> Result<Moved, sqlx::Error> {
     Ok(match audit::stale(tx, m, table, id).await? {
         Outcome::Stale { by, at } => Moved::Stale { by, at },
@@ -204,6 +229,19 @@ pub async fn insert(
     let after = snapshot(tx, m, id).await?;
     audit::record(tx, actor, Action::Create, id, None, Some(&after)).await?;
     Ok(id)
+}
+
+/// Moves a locked request to `next` (the caller audits it).
+async fn set_state(tx: &mut Tx<'_>, m: i64, id: i64, next: State) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "update acquisition set state = $3, version = version + 1, updated_at = now() where acquisition_id = $1 and municipality_id = $2",
+        id,
+        m,
+        next.code()
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Locks the request: its state and version, or `None` when it is not the municipality's.
@@ -577,14 +615,7 @@ pub async fn recommend(
     if updated == 0 {
         return Ok(Moved::NotFound);
     }
-    sqlx::query!(
-        "update acquisition set state = $3, version = version + 1, updated_at = now() where acquisition_id = $1 and municipality_id = $2",
-        acquisition,
-        m,
-        next.code()
-    )
-    .execute(&mut **tx)
-    .await?;
+    set_state(tx, m, acquisition, next).await?;
     let after = snapshot(tx, m, acquisition).await?;
     audit::record(
         tx,
@@ -645,14 +676,7 @@ pub async fn close_meeting(
             continue;
         };
         let before = snapshot(tx, m, id).await?;
-        sqlx::query!(
-            "update acquisition set state = $3, version = version + 1, updated_at = now() where acquisition_id = $1 and municipality_id = $2",
-            id,
-            m,
-            next.code()
-        )
-        .execute(&mut **tx)
-        .await?;
+        set_state(tx, m, id, next).await?;
         let after = snapshot(tx, m, id).await?;
         audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
         notify(tx, actor, id, "returned").await?;
