@@ -297,3 +297,11 @@ council-member-title-required = Skriv setets tittel.
 council-member-user-taken = Brukeren har allerede et sete i rådet.
 council-f-acquisition = Anskaffelsessak
 council-register-from-measure = Registrer som anskaffelsessak for IKT-rådet
+council-realisation-show = Vis
+council-realisation-show-all = alle gevinster
+council-realisation-show-behind = bak målet
+council-realisation-show-due = oppfølging på overtid
+council-realisation-shown = { $count ->
+    [one] Én gevinst vises.
+   *[other] { $count } gevinster vises.
+}

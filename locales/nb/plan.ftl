@@ -98,6 +98,7 @@ plan-filter-responsible = Ansvarlig
 plan-filter-financing = Finansiering
 plan-filter-year = År
 plan-filter-priority = Bare prioriterte tiltak
+plan-filter-late = Bare forsinkede tiltak
 plan-filter-submit = Filtrer
 plan-filter-clear = Vis alle tiltak
 plan-pager-label = Sider i framdriftsplanen

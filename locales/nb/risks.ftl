@@ -165,3 +165,19 @@ risks-transfer-refused-gone = «{ $name }» (slettet etter opplastingen)
 risks-transfer-refused-changed = «{ $name }» (endret av { $who } { $when })
 risks-transfer-imported = Importert fra «{ $file }»: { $created } nye, { $changed } endret, { $unchanged } uendret.
 risks-transfer-imported-refused = Importert fra «{ $file }»: { $created } nye, { $changed } endret. { $refused } risikoer ble ikke endret fordi noen lagret dem etter opplastingen: { $list }
+
+## The register across assessments
+risks-register-title = Alle risikoer
+risks-register-filter = Filtrer risikoene
+risks-register-all = Alle
+risks-register-stage = Nivå vurdert
+risks-register-before = Før tiltak
+risks-register-after = Etter tiltak
+risks-register-after-short = RF etter tiltak
+risks-register-overdue = Bare forfalt gjennomgang
+risks-register-submit = Vis
+risks-register-count = { $count ->
+    [one] Én risiko
+   *[other] { $count } risikoer
+}
+risks-status-active = Åpen eller under behandling

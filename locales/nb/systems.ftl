@@ -15,6 +15,7 @@ system-filter-overdue = Evaluering forfalt
 system-filter-expiring = Avtale går ut snart
 system-filter-unconfirmed = Ikke bekreftet siste 12 måneder
 system-filter-no-superuser = Uten superbruker
+system-filter-no-dpa = Personopplysninger uten databehandleravtale
 system-filter-submit = Vis
 system-filter-clear = Fjern filtrene
 system-count = { $count ->

@@ -297,3 +297,11 @@ council-member-title-required = Skriv tittelen til setet.
 council-member-user-taken = Brukaren har alt eit sete i rådet.
 council-f-acquisition = Anskaffingssak
 council-register-from-measure = Registrer som anskaffingssak for IKT-rådet
+council-realisation-show = Vis
+council-realisation-show-all = alle gevinstar
+council-realisation-show-behind = bak målet
+council-realisation-show-due = oppfølging på overtid
+council-realisation-shown = { $count ->
+    [one] Éin gevinst vert vist.
+   *[other] { $count } gevinstar vert viste.
+}

@@ -98,6 +98,7 @@ plan-filter-responsible = Ansvarleg
 plan-filter-financing = Finansiering
 plan-filter-year = År
 plan-filter-priority = Berre prioriterte tiltak
+plan-filter-late = Berre forseinka tiltak
 plan-filter-submit = Filtrer
 plan-filter-clear = Vis alle tiltak
 plan-pager-label = Sider i framdriftsplanen

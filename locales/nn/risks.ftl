@@ -165,3 +165,19 @@ risks-transfer-refused-gone = «{ $name }» (sletta etter opplastinga)
 risks-transfer-refused-changed = «{ $name }» (endra av { $who } { $when })
 risks-transfer-imported = Importert frå «{ $file }»: { $created } nye, { $changed } endra, { $unchanged } uendra.
 risks-transfer-imported-refused = Importert frå «{ $file }»: { $created } nye, { $changed } endra. { $refused } risikoar vart ikkje endra fordi nokon lagra dei etter opplastinga: { $list }
+
+## The register across assessments
+risks-register-title = Alle risikoar
+risks-register-filter = Filtrer risikoane
+risks-register-all = Alle
+risks-register-stage = Nivå vurdert
+risks-register-before = Før tiltak
+risks-register-after = Etter tiltak
+risks-register-after-short = RF etter tiltak
+risks-register-overdue = Berre forfallen gjennomgang
+risks-register-submit = Vis
+risks-register-count = { $count ->
+    [one] Éin risiko
+   *[other] { $count } risikoar
+}
+risks-status-active = Open eller under behandling

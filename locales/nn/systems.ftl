@@ -15,6 +15,7 @@ system-filter-overdue = Evaluering forfallen
 system-filter-expiring = Avtale går ut snart
 system-filter-unconfirmed = Ikkje stadfesta siste 12 månader
 system-filter-no-superuser = Utan superbrukar
+system-filter-no-dpa = Personopplysningar utan databehandlaravtale
 system-filter-submit = Vis
 system-filter-clear = Fjern filtera
 system-count = { $count ->

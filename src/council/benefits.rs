@@ -8,7 +8,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Query, State},
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ use tower_sessions::Session;
 
 use super::{
     model::{BenefitForm, BenefitKind, FollowupForm, State as ReqState},
-    read::{self, Benefit, Detail},
+    read::{self, Benefit, BenefitFilter, Detail},
     store,
 };
 use crate::{
@@ -208,26 +208,29 @@ pub(super) struct RealisationPage {
     benefits: Vec<Benefit>,
     without: Vec<(i64, String)>,
     today: NaiveDate,
-}
-
-impl RealisationPage {
-    fn overdue_count(&self) -> usize {
-        self.benefits
-            .iter()
-            .filter(|b| !b.overdue(self.today).is_empty())
-            .count()
-    }
+    f: BenefitFilter,
+    /// Follow-ups overdue among all benefits, whatever the filter shows.
+    overdue: usize,
 }
 
 pub(super) async fn realisation(
     ctx: Ctx,
     State(state): State<AppState>,
+    Query(f): Query<BenefitFilter>,
 ) -> AppResult<RealisationPage> {
     let m = ctx.user.municipality_id;
+    let today = today();
+    let all = read::benefits(&state.db, m, None).await?;
+    let overdue = all
+        .iter()
+        .filter(|b| BenefitFilter::due().selects(b, today))
+        .count();
     Ok(RealisationPage {
-        benefits: read::benefits(&state.db, m, None).await?,
+        benefits: all.into_iter().filter(|b| f.selects(b, today)).collect(),
         without: read::approved_without_benefits(&state.db, m).await?,
-        today: today(),
+        today,
+        overdue,
+        f,
         ctx,
     })
 }

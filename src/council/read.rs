@@ -831,6 +831,42 @@ impl Benefit {
     }
 }
 
+/// Which benefits the realisation page lists (`/benefits?show=behind|due`): all, those behind
+/// their target, or those with a follow-up overdue. The dashboard counts with the same rule.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct BenefitFilter {
+    #[serde(default)]
+    pub show: String,
+}
+
+impl BenefitFilter {
+    pub fn behind() -> Self {
+        BenefitFilter {
+            show: "behind".into(),
+        }
+    }
+    pub fn due() -> Self {
+        BenefitFilter { show: "due".into() }
+    }
+    pub fn selects(&self, b: &Benefit, today: NaiveDate) -> bool {
+        match self.show.as_str() {
+            "behind" => b.standing(today) == Standing::Behind,
+            "due" => !b.overdue(today).is_empty(),
+            _ => true,
+        }
+    }
+    pub fn is_active(&self) -> bool {
+        matches!(self.show.as_str(), "behind" | "due")
+    }
+    pub fn query(&self) -> String {
+        if self.is_active() {
+            format!("show={}", self.show)
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// The benefits of one approved request (`Some(id)`) or of all of them (`None`).
 pub async fn benefits(
     db: &PgPool,

@@ -39,6 +39,12 @@ pub struct Filter {
     pub ownership: String,
     #[serde(default)]
     pub attention: Option<String>,
+    /// ADSL and radio lines only (the dashboard's «trege linjer»).
+    #[serde(default)]
+    pub slow: Option<String>,
+    /// Lines at locations under the municipality's Mbps-per-user threshold only.
+    #[serde(default)]
+    pub under: Option<String>,
     /// One location's lines (its page); never from the query string.
     #[serde(skip)]
     pub location_id: Option<i64>,
@@ -97,6 +103,8 @@ impl Filter {
             || !self.line_type.is_empty()
             || !self.ownership.is_empty()
             || self.attention.is_some()
+            || self.slow.is_some()
+            || self.under.is_some()
     }
 
     /// The filters as a query string (without the order).
@@ -114,6 +122,12 @@ impl Filter {
         }
         if self.attention.is_some() {
             parts.push("attention=1".into());
+        }
+        if self.slow.is_some() {
+            parts.push("slow=1".into());
+        }
+        if self.under.is_some() {
+            parts.push("under=1".into());
         }
         parts.join("&")
     }
@@ -272,6 +286,8 @@ pub async fn list(
                expired as "expired!", count(*) over () as "total!"
         from rows
         where (not $6 or slow_type or leased or under_threshold or in_notice)
+          and (not $12 or slow_type)
+          and (not $13 or under_threshold)
         order by
             case when $7 = 'users' and not $8 then users_count end asc nulls last,
             case when $7 = 'users' and $8 then users_count end desc nulls last,
@@ -293,7 +309,9 @@ pub async fn list(
         filter.descending(),
         offset,
         limit,
-        filter.location_id
+        filter.location_id,
+        filter.slow.is_some(),
+        filter.under.is_some()
     )
     .fetch_all(db)
     .await?;

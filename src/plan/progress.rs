@@ -62,8 +62,11 @@ pub struct Totals {
 
 impl Totals {
     pub fn of(plan: &PlanData, filter: &Filter, today: NaiveDate) -> Totals {
-        let selected: Vec<&MeasureData> =
-            plan.measures.iter().filter(|m| filter.matches(m)).collect();
+        let selected: Vec<&MeasureData> = plan
+            .measures
+            .iter()
+            .filter(|m| filter.selects(m, plan.head.span(), today))
+            .collect();
         let by_year = view::totals_by_year(&selected).into_iter().collect();
         let by_financing = view::cost_by_financing(&selected)
             .into_iter()
@@ -213,7 +216,13 @@ pub(super) async fn progress(
         .plans
         .get(&state.db, ctx.user.municipality_id, id)
         .await?;
-    let selected: Vec<&MeasureData> = plan.measures.iter().filter(|m| filter.matches(m)).collect();
+    let today = today();
+    let span = plan.head.span();
+    let selected: Vec<&MeasureData> = plan
+        .measures
+        .iter()
+        .filter(|m| filter.selects(m, span, today))
+        .collect();
     let mut groups = view::group(ctx.lang, &plan, &selected);
     let rows = view::row_count(&groups);
     let per_page = if paging.all.is_some() || rows <= ONE_PAGE_UP_TO {
@@ -228,7 +237,6 @@ pub(super) async fn progress(
         pager.per_page as usize,
     );
     let filter_query = with_paging(filter.query(), &pager, paging.all.is_some());
-    let today = today();
     let (columns, years) = columns_at(&plan, today);
     let rounds = reports::read::rounds_of_plan(&state.db, plan.municipality_id, id, today).await?;
     let page = ProgressPage {

@@ -106,6 +106,10 @@ pub struct Filter {
     pub financing: Option<String>,
     pub year: Option<String>,
     pub strategy: Option<String>,
+    /// A start year: measures whose first planned period falls in it (the totals' «per år»).
+    pub start: Option<String>,
+    /// "1" for late measures only (`is_late`), the dashboard's «forsinket».
+    pub late: Option<String>,
 }
 
 impl Filter {
@@ -121,6 +125,8 @@ impl Filter {
             &self.financing,
             &self.year,
             &self.strategy,
+            &self.start,
+            &self.late,
         ]
         .into_iter()
         .any(|v| Self::value(v).is_some())
@@ -144,7 +150,15 @@ impl Filter {
         let strategy = Self::value(&self.strategy)
             .and_then(|s| s.parse::<i64>().ok())
             .is_none_or(|s| m.strategy_ids.contains(&s));
-        responsible && status && priority && financing && year && strategy
+        let start = Self::value(&self.start)
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_none_or(|y| m.start_year() == Some(y));
+        responsible && status && priority && financing && year && strategy && start
+    }
+
+    /// `matches`, and late on `today` when the filter asks for late measures only.
+    pub fn selects(&self, m: &MeasureData, span: Span, today: NaiveDate) -> bool {
+        self.matches(m) && (Self::value(&self.late).is_none() || is_late(m, span, today))
     }
 
     /// The filter as a query string, to keep it across a status update.
@@ -156,6 +170,8 @@ impl Filter {
             ("financing", &self.financing),
             ("year", &self.year),
             ("strategy", &self.strategy),
+            ("start", &self.start),
+            ("late", &self.late),
         ]
         .into_iter()
         .filter_map(|(k, v)| Self::value(v).map(|v| (k, v)))

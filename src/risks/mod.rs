@@ -7,6 +7,7 @@ mod levels;
 mod list;
 pub mod model;
 pub mod read;
+mod register;
 mod show;
 pub mod store;
 mod transfer;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/risks", get(list::list).post(form::create_assessment))
         .route("/risks/new", get(form::new_assessment))
         .route("/risks/levels", get(levels::page).post(levels::save))
+        .route("/risks/register", get(register::page))
         .route("/risks/{id}", get(show::show))
         .route(
             "/risks/{id}/edit",

@@ -287,3 +287,119 @@ pub async fn levels(db: &PgPool, m: i64) -> Result<super::model::Levels, sqlx::E
         medium_max: r.risk_medium_max,
     })
 }
+
+/// The register's filters across every assessment, from the query string (a reload keeps
+/// them; the dashboard links to them).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RegisterFilter {
+    /// "low", "medium" or "high" by the municipality's levels, else every level.
+    pub level: String,
+    /// "after": the level after mitigation (risks without a residual score have none); else before.
+    pub stage: String,
+    /// A status code, or "active" for open and under treatment.
+    pub status: String,
+    /// "1": next review passed and the risk not closed.
+    pub overdue: Option<String>,
+}
+
+impl RegisterFilter {
+    pub fn after(&self) -> bool {
+        self.stage == "after"
+    }
+
+    /// The scores of the chosen level, or None for every level.
+    pub fn score_range(&self, levels: super::model::Levels) -> Option<(i16, i16)> {
+        match self.level.as_str() {
+            "low" => Some((1, levels.low_max)),
+            "medium" => Some((levels.low_max + 1, levels.medium_max)),
+            "high" => Some((levels.medium_max + 1, 25)),
+            _ => None,
+        }
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.score_range(super::model::Levels {
+            low_max: 1,
+            medium_max: 2,
+        })
+        .is_some()
+            || !self.status.is_empty()
+            || self.overdue.is_some()
+    }
+
+    /// The query string of the filters.
+    pub fn query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for (k, v) in [
+            ("level", self.level.as_str()),
+            ("stage", self.stage.as_str()),
+            ("status", self.status.as_str()),
+        ] {
+            if !v.is_empty() {
+                pairs.push((k, v));
+            }
+        }
+        if self.overdue.is_some() {
+            pairs.push(("overdue", "1"));
+        }
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+}
+
+/// A risk in the register across assessments.
+#[derive(Debug)]
+pub struct RegisterRow {
+    pub id: i64,
+    pub assessment_id: i64,
+    pub assessment: String,
+    pub restricted: bool,
+    pub number: Option<String>,
+    pub description: String,
+    pub score: i16,
+    pub residual_score: Option<i16>,
+    pub status: String,
+    pub owner: Option<String>,
+    pub next_review: Option<chrono::NaiveDate>,
+}
+
+/// Every risk the user may read (restricted assessments only for `Confidential` roles) that the
+/// filter selects, highest score first. The dashboard's risk numbers are this list's length.
+pub async fn register(
+    db: &PgPool,
+    m: i64,
+    confidential: bool,
+    f: &RegisterFilter,
+    levels: super::model::Levels,
+    today: chrono::NaiveDate,
+) -> Result<Vec<RegisterRow>, sqlx::Error> {
+    let (low, high) = f.score_range(levels).unzip();
+    sqlx::query_as!(
+        RegisterRow,
+        r#"
+        select r.risk_id as id, r.risk_assessment_id as assessment_id, a.title as assessment,
+               a.restricted, r.number, r.description, r.score as "score!", r.residual_score,
+               r.status, p.name as "owner?", r.next_review as "next_review: chrono::NaiveDate"
+          from risk r
+          join risk_assessment a on a.risk_assessment_id = r.risk_assessment_id
+          left join person p on p.person_id = r.owner_person_id
+         where r.municipality_id = $1 and ($2 or not a.restricted)
+           and ($3::smallint is null
+                or coalesce(case when $4 then r.residual_score else r.score end, -1) between $3 and $5::smallint)
+           and ($6 = '' or r.status = $6 or ($6 = 'active' and r.status in ('open', 'treating')))
+           and (not $7 or (r.next_review < $8 and r.status <> 'closed'))
+         order by case when $4 then r.residual_score else r.score end desc nulls last,
+                  a.title, r.position, r.risk_id
+        "#,
+        m,
+        confidential,
+        low,
+        f.after(),
+        high,
+        f.status,
+        f.overdue.is_some(),
+        today as _
+    )
+    .fetch_all(db)
+    .await
+}

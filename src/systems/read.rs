@@ -41,6 +41,9 @@ pub struct Filter {
     pub unconfirmed: Option<String>,
     #[serde(default)]
     pub no_superuser: Option<String>,
+    /// Personal data processed without a data processing agreement.
+    #[serde(default)]
+    pub no_dpa: Option<String>,
     /// «Mine systemer»: the systems the user is superuser or administrator for.
     #[serde(default)]
     pub mine: Option<String>,
@@ -103,6 +106,7 @@ impl Filter {
             && self.expiring.is_none()
             && self.unconfirmed.is_none()
             && self.no_superuser.is_none()
+            && self.no_dpa.is_none()
             && self.mine.is_none())
     }
 
@@ -127,6 +131,7 @@ impl Filter {
             ("expiring", &self.expiring),
             ("unconfirmed", &self.unconfirmed),
             ("no_superuser", &self.no_superuser),
+            ("no_dpa", &self.no_dpa),
             ("mine", &self.mine),
         ] {
             if v.is_some() {
@@ -221,6 +226,7 @@ pub async fn list(
                    s.lifecycle, s.criticality, s.last_evaluated, s.support_expires, s.support_notice_days,
                    (s.confirmed_at at time zone 'Europe/Oslo')::date as confirmed_on,
                    exists (select 1 from system_superuser su where su.system_id = s.system_id) as has_superuser,
+                   (coalesce(s.personal_data, false) and s.dpa is not true) as dpa_missing,
                    ($4::bigint is not null and (s.administrator_id = $4 or exists (
                        select 1 from system_superuser su where su.system_id = s.system_id and su.person_id = $4))) as mine
             from system s
@@ -256,6 +262,7 @@ pub async fn list(
           and (not $15 or confirmed_on is null or confirmed_on < $16)
           and (not $17 or not has_superuser)
           and (not $18 or mine)
+          and (not $23 or dpa_missing)
         order by
           case when $19 = 'owner' and not $20 then lower(owner) end asc nulls last,
           case when $19 = 'owner' and $20 then lower(owner) end desc nulls last,
@@ -292,7 +299,8 @@ pub async fn list(
         f.sort_key(),
         f.descending(),
         limit,
-        offset
+        offset,
+        f.no_dpa.is_some()
     )
     .fetch_all(db)
     .await?;
