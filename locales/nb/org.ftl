@@ -100,3 +100,14 @@ org-unit-own-parent = En enhet kan ikke være sin egen overordnede enhet.
 org-unit-cycle = Enheten kan ikke legges under en av sine egne underenheter.
 org-email-invalid = Skriv en e-postadresse med én @ og uten mellomrom, for eksempel navn@kommune.no.
 org-phone-invalid = Telefonnummeret kan bare ha sifre, mellomrom, + og -, høyst { $max } tegn.
+
+## Capacity
+org-f-capacity = Kapasitet
+org-capacity-heading = Kapasitet til handlingsplanen
+org-capacity-label = Egeninnsats per kvartal (timer)
+org-capacity-help = Timene personen kan gi tiltakene sine hvert kvartal. Oversikten setter timene i tiltakene hen er ansvarlig for opp mot dette. La feltet stå tomt om det ikke er avklart.
+org-capacity-per-quarter = { $hours } per kvartal
+org-capacity-unset = Ikke satt
+org-capacity-save = Lagre kapasitet
+org-capacity-saved = Kapasiteten er lagret.
+org-capacity-too-many = Høyst { $max } timer per kvartal.

@@ -100,3 +100,14 @@ org-unit-own-parent = Ei eining kan ikkje vere si eiga overordna eining.
 org-unit-cycle = Eininga kan ikkje leggjast under ei av sine eigne undereiningar.
 org-email-invalid = Skriv ei e-postadresse med éi @ og utan mellomrom, til dømes namn@kommune.no.
 org-phone-invalid = Telefonnummeret kan berre ha siffer, mellomrom, + og -, høgst { $max } teikn.
+
+## Capacity
+org-f-capacity = Kapasitet
+org-capacity-heading = Kapasitet til handlingsplanen
+org-capacity-label = Eigeninnsats per kvartal (timar)
+org-capacity-help = Timane personen kan gi tiltaka sine kvart kvartal. Oversikta set timane i tiltaka vedkomande er ansvarleg for opp mot dette. La feltet stå tomt om det ikkje er avklart.
+org-capacity-per-quarter = { $hours } per kvartal
+org-capacity-unset = Ikkje sett
+org-capacity-save = Lagre kapasitet
+org-capacity-saved = Kapasiteten er lagra.
+org-capacity-too-many = Høgst { $max } timar per kvartal.

@@ -548,6 +548,7 @@ impl Table {
                     ("unit", k("org-f-unit")),
                     ("email", k("org-f-email")),
                     ("phone", k("org-f-phone")),
+                    ("capacity", k("org-f-capacity")),
                 ];
                 F
             }

@@ -2,6 +2,7 @@
 //! (issue 11). Other modules read them (a measure's responsible, a plan's report team, a
 //! system's owner, administrator and superusers); only `store.rs` here writes them.
 
+mod capacity;
 mod form;
 mod list;
 pub mod model;
@@ -9,7 +10,10 @@ pub mod read;
 mod show;
 pub mod store;
 
-use axum::{Router, routing::get};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::AppState;
 
@@ -29,4 +33,5 @@ pub fn router() -> Router<AppState> {
             "/people/{id}/edit",
             get(form::edit_person).post(form::update_person),
         )
+        .route("/people/{id}/capacity", post(capacity::set))
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     audit::{Audited, Table},
+    domain::Hours,
     i18n::Msg,
     web::{FormErrors, form::trimmed},
 };
@@ -242,12 +243,51 @@ pub struct PersonSnapshot {
     pub unit: String,
     pub email: String,
     pub phone: String,
+    /// Own-effort hours per quarter («120 t»), or "" when not set. Older log rows lack it.
+    #[serde(default)]
+    pub capacity: String,
 }
 
 impl Audited for PersonSnapshot {
     const TABLE: Table = Table::Person;
     fn name(&self) -> String {
         self.name.clone()
+    }
+}
+
+/// The most own-effort hours a person can give per quarter: 13 weeks of long days, and the
+/// migration's CHECK.
+pub const CAPACITY_MAX: u32 = 1000;
+
+/// A person's capacity for the action plan, in own-effort hours per quarter; empty clears it.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct CapacityForm {
+    pub capacity: String,
+}
+
+impl CapacityForm {
+    pub fn validate(&self) -> Result<Option<Hours>, FormErrors> {
+        let mut errors = FormErrors::default();
+        let value = self.capacity.trim();
+        if value.is_empty() {
+            return errors.finish(None);
+        }
+        let hours = match Hours::parse(value) {
+            Ok(h) if h.0 > rust_decimal::Decimal::from(CAPACITY_MAX) => {
+                errors.add(
+                    "capacity",
+                    Msg::with("org-capacity-too-many", [("max", CAPACITY_MAX.into())]),
+                );
+                None
+            }
+            Ok(h) => Some(h),
+            Err(msg) => {
+                errors.add("capacity", msg);
+                None
+            }
+        };
+        errors.finish(hours)
     }
 }
 
@@ -268,6 +308,16 @@ mod tests {
             people: vec![(10, "Kari".into())],
             below: vec![1, 3],
         }
+    }
+
+    #[test]
+    fn a_capacity_is_hours_up_to_the_maximum_and_empty_clears_it() {
+        let v = |s: &str| CapacityForm { capacity: s.into() }.validate();
+        assert_eq!(v("120").unwrap(), Some(Hours(120.into())));
+        assert_eq!(v("  ").unwrap(), None);
+        assert!(v("1001").unwrap_err().get("capacity").is_some());
+        assert!(v("mange").unwrap_err().get("capacity").is_some());
+        assert!(v("-5").unwrap_err().get("capacity").is_some());
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Queries and view models for units and people. No writes.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use sqlx::{PgConnection, PgPool};
 
-use super::model::{Choices, PersonForm, PersonSnapshot, UnitForm, UnitSnapshot};
+use super::model::{CapacityForm, Choices, PersonForm, PersonSnapshot, UnitForm, UnitSnapshot};
+use crate::domain::Hours;
 
 /// A unit's row in the list.
 pub struct UnitRow {
@@ -302,6 +304,8 @@ pub struct PersonDetail {
     pub unit: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Own-effort hours per quarter, when set.
+    pub capacity_hours: Option<Decimal>,
     pub version: i32,
 }
 
@@ -310,7 +314,7 @@ pub async fn person(conn: &mut PgConnection, m: i64, id: i64) -> Result<PersonDe
         PersonDetail,
         r#"
         select p.person_id as id, p.name, p.title, p.unit_id, u.name as "unit?", p.email, p.phone,
-               p.version
+               p.capacity_hours, p.version
         from person p left join unit u on u.unit_id = p.unit_id
         where p.person_id = $1 and p.municipality_id = $2
         "#,
@@ -329,6 +333,23 @@ impl PersonDetail {
             unit: self.unit.clone().unwrap_or_default(),
             email: self.email.clone().unwrap_or_default(),
             phone: self.phone.clone().unwrap_or_default(),
+            capacity: self.capacity_text(),
+        }
+    }
+
+    /// «120 t», or "" when not set.
+    pub fn capacity_text(&self) -> String {
+        self.capacity_hours
+            .map(|h| Hours(h).to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn capacity_form(&self) -> CapacityForm {
+        CapacityForm {
+            capacity: self
+                .capacity_hours
+                .map(|h| Hours(h).plain())
+                .unwrap_or_default(),
         }
     }
 
@@ -465,4 +486,20 @@ pub async fn duties(db: &PgPool, m: i64, id: i64) -> Result<Duties, sqlx::Error>
         measures,
         reports,
     })
+}
+
+/// Every person's capacity (own-effort hours per quarter, when set), by id.
+pub async fn capacities(
+    db: &PgPool,
+    m: i64,
+) -> Result<std::collections::HashMap<i64, (String, Option<Decimal>)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        "select person_id, name, capacity_hours from person where municipality_id = $1",
+        m
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|r| (r.person_id, (r.name, r.capacity_hours)))
+    .collect())
 }

@@ -5,15 +5,16 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 
 use super::{
-    model::lifecycle_key,
+    model::{CapacityForm, lifecycle_key},
     read::{self, Duties, Named, OwnedSystem, PersonDetail, UnitDetail},
 };
 use crate::{
     AppState,
     audit::{self, Entry, Table},
+    auth::CurrentUser,
     domain::{format_date, today},
     error::AppResult,
-    web::Ctx,
+    web::{Ctx, FormErrors},
 };
 
 #[derive(Template, WebTemplate)]
@@ -75,6 +76,15 @@ pub(super) struct PersonPage {
     duties: Duties,
     entries: Vec<Entry>,
     can_edit: bool,
+    /// The person themself or an admin sets their capacity.
+    can_set_capacity: bool,
+    capacity: CapacityForm,
+    errors: FormErrors,
+}
+
+/// A person's capacity is theirs to state, and an admin's to keep.
+pub(super) fn may_set_capacity(user: &CurrentUser, person_id: i64) -> bool {
+    user.is_admin() || user.person_id == Some(person_id)
 }
 
 impl PersonPage {
@@ -95,6 +105,17 @@ pub(super) async fn person(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> AppResult<PersonPage> {
+    person_page(&state, ctx, id, None, FormErrors::default()).await
+}
+
+/// The person's page; `capacity` and `errors` are a refused capacity form's, kept.
+pub(super) async fn person_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: i64,
+    capacity: Option<CapacityForm>,
+    errors: FormErrors,
+) -> AppResult<PersonPage> {
     let m = ctx.user.municipality_id;
     let person = {
         let mut conn = state.db.acquire().await?;
@@ -104,6 +125,9 @@ pub(super) async fn person(
         duties: read::duties(&state.db, m, id).await?,
         entries: audit::history(&state.db, m, Table::Person, id, ctx.lang).await?,
         can_edit: ctx.user.can_edit_plan(),
+        can_set_capacity: may_set_capacity(&ctx.user, id),
+        capacity: capacity.unwrap_or_else(|| person.capacity_form()),
+        errors,
         ctx,
         person,
     })

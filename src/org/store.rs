@@ -11,6 +11,7 @@ use super::{
 use crate::{
     audit::{self, Action, Actor, Table},
     db::Tx,
+    domain::Hours,
     i18n::Lang,
 };
 
@@ -277,4 +278,40 @@ pub async fn set_contact(
         audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
     }
     Ok(())
+}
+
+/// Sets a person's capacity (own-effort hours per quarter, None clears it), set by the person
+/// or an admin. Returns whether it changed; audited as a change of the person.
+pub async fn set_capacity(
+    tx: &mut Tx<'_>,
+    actor: Actor,
+    id: i64,
+    capacity: Option<Hours>,
+) -> Result<bool, sqlx::Error> {
+    let m = actor.municipality_id;
+    sqlx::query!(
+        r#"select person_id from person where person_id = $1 and municipality_id = $2 for update"#,
+        id,
+        m
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let before = person_snapshot(tx, m, id).await?;
+    sqlx::query!(
+        r#"
+        update person set capacity_hours = $3, version = version + 1, updated_at = now()
+        where person_id = $1 and municipality_id = $2 and capacity_hours is distinct from $3
+        "#,
+        id,
+        m,
+        capacity.map(|h| h.0)
+    )
+    .execute(&mut **tx)
+    .await?;
+    let after = person_snapshot(tx, m, id).await?;
+    if after == before {
+        return Ok(false);
+    }
+    audit::record(tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    Ok(true)
 }
