@@ -2,7 +2,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{Router, routing::get};
+use axum::{
+    Router,
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
 
 use axum::extract::State;
 
@@ -48,7 +52,7 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
         out.push((k("home-edit"), "/plan", k("home-edit-link")));
     }
     if u.has(Role::Leder) {
-        out.push((k("home-leder"), "/plan", k("home-leder-link")));
+        out.push((k("home-leder"), "/dashboard", k("home-leder-link")));
     }
     if u.has(Role::Rad) {
         out.push((k("home-rad"), "/strategy", k("home-strategy-link")));
@@ -63,7 +67,11 @@ fn abilities(ctx: &Ctx) -> Vec<(&'static str, &'static str, &'static str)> {
     out
 }
 
-async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<StartPage> {
+/// The rådmann and the management group start on the dashboard (issue 14); everyone else here.
+async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    if ctx.user.has(Role::Leder) {
+        return Ok(Redirect::to("/dashboard").into_response());
+    }
     let today = today();
     let m = ctx.user.municipality_id;
     let reports = municipality_next(&state.db, m, today).await?;
@@ -87,5 +95,6 @@ async fn start(ctx: Ctx, State(state): State<AppState>) -> AppResult<StartPage> 
         reports,
         reminders,
         ctx,
-    })
+    }
+    .into_response())
 }

@@ -12,6 +12,7 @@ pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod council;
+pub mod dashboard;
 pub mod db;
 pub mod domain;
 pub mod error;
@@ -114,6 +115,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(lines::router())
         .merge(risks::router())
         .merge(council::router())
+        .merge(dashboard::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -351,7 +351,11 @@ fn pages(i: &Ids) -> Vec<(String, Who)> {
             Who::Everyone,
         ),
         ("/benefits".into(), Who::Everyone),
+        ("/benefits?show=behind".into(), Who::Everyone),
         ("/council/settings".into(), Who::Admins),
+        ("/dashboard".into(), Who::Everyone),
+        ("/risks/register".into(), Who::Everyone),
+        ("/search?q=gerica".into(), Who::Everyone),
         (format!("/history/benefit/{}", i.benefit), Who::Everyone),
     ]
 }
@@ -424,6 +428,8 @@ fn forms(i: &Ids) -> Vec<(String, Who)> {
         (format!("/units/{}/edit", i.unit), Who::Editors),
         ("/people".into(), Who::Editors),
         (format!("/people/{}/edit", i.person), Who::Editors),
+        // Admins, or the person themself (none of the demo users is this person).
+        (format!("/people/{}/capacity", i.person), Who::Admins),
         ("/systems/import".into(), Who::EditorsAndSuperusers),
         ("/systems/import/confirm".into(), Who::EditorsAndSuperusers),
         (format!("/plan/{}/milestones", i.plan), Who::Editors),

@@ -189,7 +189,8 @@ async fn a_new_running_plan_gets_its_rounds_and_the_start_page_says_which_is_nex
         "{text}"
     );
     let leder = app.user("leder").await;
-    let (_, theirs) = app.text(&leder, "/").await;
+    // The rådmann's start page is the dashboard.
+    let (_, theirs) = app.text(&leder, "/dashboard").await;
     assert!(
         interface_text(&theirs).contains("For sent"),
         "the rådmann sees it is late"
