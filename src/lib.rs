@@ -27,6 +27,7 @@ pub mod pg_cluster;
 pub mod plan;
 pub mod reports;
 pub mod risks;
+pub mod search;
 pub mod seed;
 pub mod strategy;
 pub mod systems;
@@ -116,6 +117,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(risks::router())
         .merge(council::router())
         .merge(dashboard::router())
+        .merge(search::router())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

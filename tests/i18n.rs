@@ -262,7 +262,7 @@ async fn a_nynorsk_municipality_s_users_get_nynorsk_unless_they_chose_bokmal(db:
         .await
         .unwrap();
     choose_language(&app, "ikt", Some("nb")).await;
-    let (_, html) = app.text(&app.user("leder").await, "/").await;
+    let (_, html) = app.text(&app.user("leder").await, "/dashboard").await;
     assert!(html.contains("<html lang=\"nn\""));
     let (_, html) = app.text(&app.user("ikt").await, "/").await;
     assert!(html.contains("<html lang=\"nb\""));
@@ -271,7 +271,7 @@ async fn a_nynorsk_municipality_s_users_get_nynorsk_unless_they_chose_bokmal(db:
         .execute(&app.db)
         .await
         .unwrap();
-    let (_, html) = app.text(&app.user("leder").await, "/").await;
+    let (_, html) = app.text(&app.user("leder").await, "/dashboard").await;
     assert!(html.contains("<html lang=\"nb\""), "nøytral shows bokmål");
 }
 
@@ -349,7 +349,7 @@ async fn a_user_chooses_nynorsk_on_the_profile_page_and_the_change_is_audited(db
         )
         .await;
     assert_eq!(r.status(), 303);
-    let (_, html) = app.text(&c, "/").await;
+    let (_, html) = app.text(&c, "/dashboard").await;
     assert!(html.contains("<html lang=\"nb\""));
 }
 

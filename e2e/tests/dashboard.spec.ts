@@ -105,4 +105,20 @@ test.describe('oversikt', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('#capacity')).toContainText('Ikke satt', { ignoreCase: true });
   });
+
+  test('the header search finds a misspelt system and marks the word', async ({ page }) => {
+    await loginAs(page, 'superbruker');
+    await page.goto('/strategy');
+    await page.getByRole('search').getByLabel('Søk').fill('gerika');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=gerika/);
+    const systems = page.locator('section', { has: page.getByRole('heading', { name: /Fagsystemer/ }) });
+    await expect(systems.getByRole('link', { name: /Gerica/ }).first()).toBeVisible();
+    await expectNoA11yViolations(page, 'søk');
+    await page.goto('/search?q=Gerica');
+    await expect(page.locator('mark', { hasText: 'Gerica' }).first()).toBeVisible();
+    // The line inventory is not the superuser's: no locations among the results.
+    await page.goto('/search?q=eldresenter');
+    await expect(page.getByRole('heading', { name: /Lokasjoner/ })).toHaveCount(0);
+  });
 });
