@@ -30,7 +30,7 @@ static_loader! {
 pub const LANG_COOKIE: &str = "lang";
 
 /// The language of the interface for one request.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     Nb,

@@ -2,6 +2,11 @@
 //! status form in every row for IKT staff (posted to `measures::status`, which re-renders the
 //! row through `render_row`).
 
+use std::{
+    collections::HashMap,
+    sync::{Arc, RwLock},
+};
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -38,6 +43,7 @@ pub struct Paging {
     all: Option<String>,
 }
 
+#[derive(Clone)]
 pub struct Column {
     pub year: i32,
     pub period: i32,
@@ -122,6 +128,53 @@ pub struct ProgressPage<'a> {
     pub reporting: Reporting,
 }
 
+/// The rows of one plan revision as rendered for everyone who reads them alike: the same
+/// language, edit right, strategy group, filter (the row's status form carries it back) and
+/// day. Rendering ~50 rows of ~2 KB was most of the page's cost (issue 14). A row holds nothing
+/// of one user's: CSRF is the browser's Origin, not a token in the form (ARCHITECTURE.md).
+#[derive(Default)]
+pub struct RowCache(RwLock<HashMap<RowKey, Arc<str>>>);
+
+#[derive(Clone, Hash, PartialEq, Eq)]
+struct RowKey {
+    lang: Lang,
+    /// The municipality's målform, which an admin may change without a new plan revision.
+    user_text_lang: &'static str,
+    can_edit: bool,
+    measure_id: i64,
+    strategy: Option<i64>,
+    filter_query: String,
+    today: NaiveDate,
+}
+
+/// Past this many rows (many filters of a large plan) the cache starts again.
+const ROW_CACHE_MAX: usize = 20_000;
+
+impl RowCache {
+    fn get_or_render(
+        &self,
+        key: RowKey,
+        render: impl FnOnce() -> askama::Result<String>,
+    ) -> askama::Result<Arc<str>> {
+        // A poisoned lock only means a panic elsewhere mid-insert; the map is still whole.
+        if let Some(html) = self.0.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(html.clone());
+        }
+        let html: Arc<str> = render()?.into();
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= ROW_CACHE_MAX {
+            map.clear();
+        }
+        map.insert(key, html.clone());
+        Ok(html)
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.0.read().unwrap_or_else(|e| e.into_inner()).len()
+    }
+}
+
 /// Whether a row says «Forsinket»; the page and the re-rendered row ask alike.
 fn row_late(span: Span, today: NaiveDate, m: &MeasureData) -> bool {
     view::is_late(m, span, today)
@@ -135,29 +188,41 @@ impl ProgressPage<'_> {
     fn selected(&self, field: &Option<String>, value: &str) -> bool {
         field.as_deref() == Some(value)
     }
-    fn row_message(&self) -> Option<(String, String)> {
-        None
-    }
-    fn kept_status(&self, m: &MeasureData) -> String {
-        m.status.code().to_string()
-    }
-    fn kept_comment(&self, m: &MeasureData) -> String {
-        m.status_comment.clone().unwrap_or_default()
-    }
-    fn kept_date(&self, m: &MeasureData) -> String {
-        m.status_date.map(|d| d.to_string()).unwrap_or_default()
-    }
-    fn late(&self, m: &MeasureData) -> bool {
-        row_late(self.plan.head.span(), self.today, m)
-    }
-    fn status_text(&self, m: &MeasureData) -> String {
-        m.status.with_date(self.ctx.lang, m.status_date)
-    }
-    fn label_number(&self, label: &str) -> usize {
-        label_number(&self.legend, label)
-    }
-    fn today_iso(&self) -> String {
-        self.today.to_string()
+    /// The row of `m` under `strategy`, from the plan's row cache or rendered into it.
+    fn row(&self, m: &MeasureData, strategy: &Option<i64>) -> Arc<str> {
+        let key = RowKey {
+            lang: self.ctx.lang,
+            user_text_lang: self.ctx.user.user_text_lang(),
+            can_edit: self.can_edit,
+            measure_id: m.measure_id,
+            strategy: *strategy,
+            filter_query: self.filter_query.clone(),
+            today: self.today,
+        };
+        let rendered = self.plan.rows.get_or_render(key, || {
+            RowPartial {
+                ctx: PartCtx {
+                    lang: self.ctx.lang,
+                    user_text_lang: self.ctx.user.user_text_lang(),
+                },
+                plan: self.plan,
+                m,
+                columns: self.columns.clone(),
+                current_strategy: *strategy,
+                can_edit: self.can_edit,
+                statuses: Status::ALL,
+                filter_query: self.filter_query.clone(),
+                row_message: None,
+                kept: None,
+                today: self.today,
+                legend: self.legend.clone(),
+            }
+            .render()
+        });
+        rendered.unwrap_or_else(|e| {
+            tracing::error!(error = %e, measure = m.measure_id, "a progress row did not render");
+            Arc::from("")
+        })
     }
 }
 
@@ -427,5 +492,51 @@ impl RowPartial<'_> {
     }
     fn today_iso(&self) -> String {
         self.today.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(lang: Lang, can_edit: bool) -> RowKey {
+        RowKey {
+            lang,
+            user_text_lang: "nb",
+            can_edit,
+            measure_id: 7,
+            strategy: None,
+            filter_query: String::new(),
+            today: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_row_is_rendered_once_per_language_and_edit_right_and_then_reused() {
+        let cache = RowCache::default();
+        let renders = std::cell::Cell::new(0);
+        let render = |html: &str| {
+            renders.set(renders.get() + 1);
+            Ok(html.to_string())
+        };
+        let a = cache
+            .get_or_render(key(Lang::Nb, true), || render("<tr>nb</tr>"))
+            .unwrap();
+        let b = cache
+            .get_or_render(key(Lang::Nb, true), || render("<tr>other</tr>"))
+            .unwrap();
+        assert_eq!(
+            &*b, "<tr>nb</tr>",
+            "the second reader gets the first rendering"
+        );
+        assert!(Arc::ptr_eq(&a, &b));
+        cache
+            .get_or_render(key(Lang::Nn, true), || render("<tr>nn</tr>"))
+            .unwrap();
+        cache
+            .get_or_render(key(Lang::Nb, false), || render("<tr>read</tr>"))
+            .unwrap();
+        assert_eq!(renders.get(), 3);
+        assert_eq!(cache.len(), 3);
     }
 }

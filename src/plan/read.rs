@@ -151,6 +151,9 @@ pub struct PlanData {
     pub rolled_into: Option<RolledInto>,
     /// Its milestones and decision points, by date.
     pub milestones: Vec<Milestone>,
+    /// The progress plan's rows as rendered for this revision (a new revision is a new
+    /// `PlanData`, so the rows go with it).
+    pub rows: crate::plan::progress::RowCache,
 }
 
 /// A milestone (MP) or decision point (BP) of a plan.
@@ -512,6 +515,7 @@ pub async fn load(db: &PgPool, municipality_id: i64, plan_id: i64) -> AppResult<
         goal_areas,
         measures,
         responsible_options,
+        rows: Default::default(),
     })
 }
 
