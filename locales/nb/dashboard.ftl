@@ -1,6 +1,6 @@
 # The rådmann's dashboard (issue 14).
 dash-title = Oversikt
-dash-as-of = Status per { $date }
+dash-as-of = { $municipality }, status per { $date }
 dash-plan-heading = Handlingsplanen
 dash-late = tiltak er forsinket (skulle vært i gang eller ferdige, men er ikke)
 dash-status-chart = Tiltak etter status

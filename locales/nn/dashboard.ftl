@@ -1,6 +1,6 @@
 # The rådmann's dashboard (issue 14).
 dash-title = Oversikt
-dash-as-of = Status per { $date }
+dash-as-of = { $municipality }, status per { $date }
 dash-plan-heading = Handlingsplanen
 dash-late = tiltak er forseinka (skulle vore i gang eller ferdige, men er det ikkje)
 dash-status-chart = Tiltak etter status
