@@ -61,3 +61,7 @@ dash-col-capacity = Kapasitet per kvartal
 dash-col-unscheduled = Uten periode
 dash-capacity-unset = ikke satt
 dash-over = (over kapasitet)
+dash-capacity-print-within = { $count ->
+    [one] Én person innenfor kapasiteten eller uten kapasitet satt er utelatt her; se oversikten på skjermen.
+   *[other] { $count } personer innenfor kapasiteten eller uten kapasitet satt er utelatt her; se oversikten på skjermen.
+}

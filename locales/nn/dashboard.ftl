@@ -61,3 +61,7 @@ dash-col-capacity = Kapasitet per kvartal
 dash-col-unscheduled = Utan periode
 dash-capacity-unset = ikkje sett
 dash-over = (over kapasitet)
+dash-capacity-print-within = { $count ->
+    [one] Éin person innanfor kapasiteten eller utan kapasitet sett er utelaten her; sjå oversikta på skjermen.
+   *[other] { $count } personar innanfor kapasiteten eller utan kapasitet sett er utelatne her; sjå oversikta på skjermen.
+}

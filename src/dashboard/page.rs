@@ -115,6 +115,11 @@ impl DashboardPage {
             .map(|h| Hours(h.round_dp(0)).plain())
             .unwrap_or_default()
     }
+    /// People within their capacity or without one: left off the printed page, which must fit
+    /// the management group's two sheets even for a municipality with hundreds of people.
+    fn within_count(&self) -> usize {
+        self.capacity.iter().filter(|r| !r.any_over()).count()
+    }
     fn round_name(&self, r: &crate::reports::read::Round) -> String {
         r.name(&self.ctx.lang)
     }

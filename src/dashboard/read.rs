@@ -365,6 +365,11 @@ impl CapacityRow {
             _ => false,
         }
     }
+
+    /// Over capacity in some quarter: the rows the printed page keeps.
+    pub fn any_over(&self) -> bool {
+        self.quarters.keys().any(|q| self.over(q))
+    }
 }
 
 /// Capacity per person over the plan's quarters: every measure they are responsible for
