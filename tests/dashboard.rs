@@ -378,6 +378,10 @@ async fn a_persons_hours_are_spread_over_the_planned_periods_and_marked_over_the
         "72"
     );
     assert_eq!(capacity_cell(&html, "Kari Kapasitet", q(start, 2)), "");
+    // The total opens the measures behind it.
+    assert!(html.contains(&format!(
+        "href=\"/plan/{plan}?responsible=person:{person}\""
+    )));
 
     // An admin sets 60 hours a quarter: the third quarter is over it, the first is not.
     let admin = app.user("admin").await;

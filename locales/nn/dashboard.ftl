@@ -25,6 +25,7 @@ dash-no-schedule = Utan framdriftsplan
 dash-financing-heading = Kostnad per finansiering
 dash-col-financing = Finansiering
 dash-priority-heading = Prioriterte tiltak
+dash-priority-in-plan = Vis dei prioriterte tiltaka i framdriftsplanen
 dash-priority-none = Planen har ingen prioriterte tiltak.
 dash-col-measure = Tiltak
 dash-col-comment = Siste kommentar

@@ -73,6 +73,13 @@ impl DashboardPage {
     fn status_href(&self, s: impl Val<Status>) -> String {
         self.plan_href(&format!("status={}", s.val().code()))
     }
+    fn financing_href(&self, f: impl Val<Financing>) -> String {
+        self.plan_href(&format!("financing={}", f.val().code()))
+    }
+    /// The measures a person is responsible for: the hours their row adds up.
+    fn person_href(&self, id: impl Val<i64>) -> String {
+        self.plan_href(&format!("responsible=person:{}", id.val()))
+    }
     fn start_href(&self, year: impl Val<i32>) -> String {
         self.plan_href(&format!("start={}", year.val()))
     }
