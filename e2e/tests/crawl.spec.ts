@@ -17,9 +17,18 @@ const MAX_PAGES = Number(process.env.E2E_CRAWL_MAX_PAGES || 150);
 // the first few; capping them keeps the crawl to every kind of page rather than every record.
 const PER_PATTERN = Number(process.env.E2E_CRAWL_PER_PATTERN || 2);
 
+// A list's filters are query keys on one template: past a few of them, another filter's page is
+// the same markup with other rows (the dashboard links to a dozen filters of the plan alone).
+const QUERY_VARIANTS_PER_PATH = Number(process.env.E2E_CRAWL_QUERY_VARIANTS || 3);
+
+/** The route a URL belongs to without its query: numeric path segments as :id. */
+function pathPatternOf(url: URL): string {
+  return url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id');
+}
+
 /** The route a URL belongs to: numeric path segments as :id, and the query's keys. */
 function patternOf(url: URL): string {
-  const path = url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id');
+  const path = pathPatternOf(url);
   const keys = [...new Set(url.searchParams.keys())].sort().join('&');
   return keys ? `${path}?${keys}` : path;
 }
@@ -171,6 +180,7 @@ async function crawl(page: Page, baseURL: string, role: (typeof ROLES)[number], 
     let skipped = 0;
     let samePattern = 0;
     const perPattern = new Map<string, number>();
+    const queryPatterns = new Map<string, Set<string>>(); // path pattern -> its query patterns
 
     while (queue.length > 0 && visited.size < MAX_PAGES) {
       const path = queue.shift()!;
@@ -278,6 +288,15 @@ async function crawl(page: Page, baseURL: string, role: (typeof ROLES)[number], 
         if (n >= PER_PATTERN) {
           samePattern++;
           continue;
+        }
+        if (url.search) {
+          const variants = queryPatterns.get(pathPatternOf(url)) ?? new Set<string>();
+          if (!variants.has(pattern) && variants.size >= QUERY_VARIANTS_PER_PATH) {
+            samePattern++;
+            continue;
+          }
+          variants.add(pattern);
+          queryPatterns.set(pathPatternOf(url), variants);
         }
         perPattern.set(pattern, n + 1);
         queue.push(key);
