@@ -143,12 +143,12 @@ pub(super) async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<D
     let status_bars = plan
         .as_ref()
         .map(|p| {
-            p.by_status
+            p.status_totals
                 .iter()
-                .map(|(s, n)| Bar {
+                .map(|(s, t)| Bar {
                     label: ctx.t(s.label_key()),
-                    value: Decimal::from(*n as i64),
-                    text: n.to_string(),
+                    value: Decimal::from(t.measures as i64),
+                    text: t.measures.to_string(),
                     pattern: pattern(*s),
                     href: format!("/plan/{}?status={}", p.plan.head.id, s.code()),
                 })

@@ -54,8 +54,7 @@ pub struct PlannedDone {
 
 pub struct PlanPart {
     pub plan: Arc<PlanData>,
-    pub by_status: Vec<(Status, usize)>,
-    /// The hours and known cost of each status in `by_status`, in the same order.
+    /// Each status that occurs (in `Status::ALL`'s order): its measures, hours and known cost.
     pub status_totals: Vec<(Status, Total)>,
     pub late: usize,
     pub total: PlannedDone,
@@ -113,7 +112,6 @@ impl PlanPart {
                 planned: Total::of(all.iter().copied()),
                 done: Total::of(done.iter().copied()),
             },
-            by_status,
             status_totals,
             late,
             by_year,
